@@ -1,0 +1,83 @@
+/**
+ * Builds the server from its parts (store, registry, settings) without listening, so tests can
+ * run it on port 0: HTTP (dashboard, health) and Socket.IO share one port.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import { resolve } from 'node:path';
+import express from 'express';
+import type { Registry } from '@vigie/shared';
+import { IncidentLog } from './log/incidentLog.ts';
+import type { EventStore } from './store/eventStore.ts';
+import { serveHealth } from './transport/http/health.ts';
+import { serveClient } from './transport/http/staticClient.ts';
+import { useHandshakeAuth } from './transport/realtime/auth.ts';
+import { Broadcaster, type BroadcasterOptions } from './transport/realtime/broadcaster.ts';
+import { registerCommandHandlers } from './transport/realtime/handlers/commandHandlers.ts';
+import { registerSyncHandlers } from './transport/realtime/handlers/syncHandlers.ts';
+import { createIo, type VigieServer } from './transport/realtime/io.ts';
+import { refuse } from './transport/realtime/defineHandler.ts';
+import { clientEventSchemas, HandshakeSchema } from '@vigie/shared';
+
+export interface AppOptions extends BroadcasterOptions {
+  devIdentity: boolean;
+  clientDist?: string;
+}
+
+export interface App {
+  http: HttpServer;
+  io: VigieServer;
+  log: IncidentLog;
+  broadcaster: Broadcaster;
+  /** Listens on `port` (0 for any) and resolves with the port taken. */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
+
+export async function createApp(deps: { store: EventStore; registry: Registry; options: AppOptions }): Promise<App> {
+  const { store, registry, options } = deps;
+  const log = new IncidentLog(store, registry);
+  await log.open();
+
+  const web = express();
+  web.disable('x-powered-by');
+  serveHealth(web, () => ({ logId: log.situation.logId, seq: log.situation.seq, buildId: options.buildId }));
+  serveClient(web, options.clientDist ?? DEFAULT_CLIENT_DIST);
+
+  const http = createServer(web);
+  const io = createIo(http);
+  useHandshakeAuth(io, { devIdentity: options.devIdentity });
+  const broadcaster = new Broadcaster(io, log, registry, options);
+
+  io.on('connection', (socket) => {
+    registerCommandHandlers(socket, log);
+    registerSyncHandlers(socket, broadcaster);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (!(event in clientEventSchemas) && typeof ack === 'function') ack(refuse(`unknown event "${event}"`));
+    });
+    const auth = HandshakeSchema.parse(socket.handshake.auth ?? {});
+    broadcaster.join(socket, auth.position);
+  });
+
+  return {
+    http,
+    io,
+    log,
+    broadcaster,
+    listen: (port, host) =>
+      new Promise((done, fail) => {
+        http.once('error', fail);
+        http.listen(port, host, () => {
+          const address = http.address();
+          done(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    close: async () => {
+      broadcaster.stop();
+      await io.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** Adds a human entry to the main courante; an information entry says whether it is verified. */
+import { effectiveAt } from '../domain/writeItem.ts';
+import { defineCommand } from './defineCommand.ts';
+
+export const addLogEntry = defineCommand('log:add-entry', 'log:write', (ctx, input) => ({
+  events: [
+    {
+      type: 'log.entry-added',
+      data: {
+        type: input.type,
+        text: input.text,
+        verification: input.type === 'information' ? (input.verification ?? 'a-verifier') : null,
+        owner: input.owner ?? null,
+        dueAt: input.dueAt ?? null,
+        effectiveAt: effectiveAt(ctx, input.effectiveAt),
+      },
+    },
+  ],
+}));

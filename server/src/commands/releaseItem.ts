@@ -1,0 +1,11 @@
+/** Hands a value a person holds back to automation. */
+import { CommandError } from '../domain/commandError.ts';
+import { checkVersion, currentItem } from '../domain/writeItem.ts';
+import { defineCommand } from './defineCommand.ts';
+
+export const releaseItem = defineCommand('item:release', 'status:write', (ctx, input) => {
+  const current = currentItem(ctx.state, input.item);
+  checkVersion(input.expectedVersion, current, current);
+  if (!current.heldBy) throw new CommandError('conflict', 'no one holds this value', { current });
+  return { events: [{ type: 'value.released', data: { item: input.item } }] };
+});

@@ -1,0 +1,64 @@
+/** Settings from the environment, parsed once at start; a bad value stops start-up naming it. */
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z.enum(['on', 'off', 'true', 'false', '1', '0']).transform((v) => v === 'on' || v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** demo: plays the reference incident in its own store file; live: a real incident, no scenario. */
+  VIGIE_MODE: z.enum(['demo', 'live']).default('demo'),
+  VIGIE_DATA_DIR: z.string().default('data'),
+  VIGIE_REGISTRY: z.string().optional(),
+  /** Simulated seconds per real second in the demo (60 = one hour per minute). */
+  VIGIE_DEMO_SPEED: z.coerce.number().positive().max(1_000_000).default(60),
+  VIGIE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
+  /** Changes arriving within this window after a broadcast go out together in the next one. */
+  VIGIE_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(75),
+  /** A client further behind than this many events gets a snapshot instead of a patch. */
+  VIGIE_MAX_CATCHUP_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
+  /** Development only: accept an identity declared in the handshake (until sign-in exists). */
+  VIGIE_DEV_IDENTITY: flag.default(false),
+  VIGIE_BUILD_ID: z.string().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  mode: 'demo' | 'live';
+  storePath: string;
+  registryPath: string;
+  demoSpeed: number;
+  heartbeatMs: number;
+  coalesceMs: number;
+  maxCatchUpEvents: number;
+  devIdentity: boolean;
+  buildId: string | undefined;
+};
+
+/** The default registry shipped with the project (AP-HP). */
+export const DEFAULT_REGISTRY_PATH = resolve(import.meta.dirname, '../../registry/aphp.json');
+
+/** Reads the settings; the demo and the live incident never share a store file. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid settings: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    mode: e.VIGIE_MODE,
+    storePath: resolve(e.VIGIE_DATA_DIR, e.VIGIE_MODE === 'demo' ? 'demo.sqlite' : 'vigie.sqlite'),
+    registryPath: e.VIGIE_REGISTRY ? resolve(e.VIGIE_REGISTRY) : DEFAULT_REGISTRY_PATH,
+    demoSpeed: e.VIGIE_DEMO_SPEED,
+    heartbeatMs: e.VIGIE_HEARTBEAT_MS,
+    coalesceMs: e.VIGIE_COALESCE_MS,
+    maxCatchUpEvents: e.VIGIE_MAX_CATCHUP_EVENTS,
+    devIdentity: e.VIGIE_DEV_IDENTITY,
+    buildId: e.VIGIE_BUILD_ID,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Deciding a write to a tracked item: existence, version (conflict), people over automation
+ * (a machine write to a held item is recorded as ignored), and the effective time.
+ */
+import { isPerson, ms, type ItemWrite, type Situation, type Tracked } from '@vigie/shared';
+import { CommandError } from './commandError.ts';
+import type { CommandContext, Decision } from './context.ts';
+
+/** Allowed clock skew for an effectiveAt slightly ahead of the server, in milliseconds. */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+export function currentItem(state: Situation, ref: { kind: ItemWrite['kind']; id: string }): Tracked<unknown> {
+  const current = state.items[ref.kind][ref.id];
+  if (!current) throw new CommandError('not_found', `unknown ${ref.kind} "${ref.id}"`);
+  return current;
+}
+
+/** Refuses a request made against an older version of the item, naming the current value and its author. */
+export function checkVersion(expected: number | undefined, current: { version: number }, describe: unknown): void {
+  if (expected !== undefined && expected !== current.version) {
+    throw new CommandError('conflict', 'this item was changed since you loaded it', { current: describe });
+  }
+}
+
+/** The effective time of a write: as given (never in the future), else the context's default. */
+export function effectiveAt(ctx: CommandContext, given: string | undefined): string | null {
+  if (given === undefined) return ctx.effectiveNow;
+  const now = ctx.effectiveNow ? ms(ctx.effectiveNow) : ctx.now.getTime();
+  if (ms(given) > now + FUTURE_TOLERANCE_MS) throw new CommandError('invalid_payload', 'effectiveAt is in the future');
+  return given;
+}
+
+export function writeItem(
+  ctx: CommandContext,
+  item: ItemWrite,
+  input: { expectedVersion?: number | undefined; effectiveAt?: string | undefined },
+): Decision {
+  const current = currentItem(ctx.state, item);
+  checkVersion(input.expectedVersion, current, current);
+  const when = effectiveAt(ctx, input.effectiveAt);
+  const { actor } = ctx.principal;
+  if (!isPerson(actor) && current.heldBy) {
+    return {
+      events: [{ type: 'value.ignored', data: { item, effectiveAt: when, heldBy: current.heldBy } }],
+      data: { ignored: true, heldBy: current.heldBy },
+    };
+  }
+  return { events: [{ type: 'value.set', data: { item, effectiveAt: when, hold: isPerson(actor) } }] };
+}

@@ -1,0 +1,226 @@
+/**
+ * The log of the current incident: turns validated requests into numbered events, commits them to
+ * the store in groups (one transaction per turn of the event loop), then folds them into the
+ * situation and tells subscribers. A request is answered only after its events are committed.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  applyEvent,
+  canonicalJson,
+  initialSituation,
+  scenarioTime,
+  type CommandResult,
+  type LogEvent,
+  type LogMeta,
+  type Origin,
+  type Registry,
+  type Reply,
+  type Situation,
+} from '@vigie/shared';
+import { commands } from '../commands/index.ts';
+import type { CommandDefinition } from '../commands/defineCommand.ts';
+import { CommandError } from '../domain/commandError.ts';
+import type { CommandContext, Principal } from '../domain/context.ts';
+import { can } from '../policies/can.ts';
+import type { EventStore, IdempotencyRecord, StoredEvent } from '../store/eventStore.ts';
+
+/** Who sent a request and from where (the origin goes to the audit trail only). */
+export interface RequestContext {
+  principal: Principal | null;
+  origin: Origin;
+}
+
+/** What subscribers hear after each commit. */
+export interface Committed {
+  logId: string;
+  /** True when these events opened a new log (subscribers resend snapshots). */
+  newLog: boolean;
+  events: LogEvent[];
+  state: Situation;
+}
+
+interface Pending {
+  name: string;
+  input: unknown;
+  request: RequestContext;
+  resolve: (reply: Reply<CommandResult>) => void;
+}
+
+const REPLAY_PAGE = 10_000;
+const randomId = () => randomBytes(12).toString('base64url');
+const fail = (code: CommandError['code'] | 'internal', message: string, details?: unknown): Reply<never> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+export class IncidentLog {
+  private meta!: LogMeta;
+  private committed!: Situation;
+  private queue: Pending[] = [];
+  private flushing = false;
+  private readonly listeners = new Set<(c: Committed) => void>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly registry: Registry,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Rebuilds the situation of the current log from the store, creating an empty log on a new store. */
+  async open(): Promise<void> {
+    const current = await this.store.currentLog();
+    if (current) {
+      this.meta = current;
+      let state = initialSituation(this.registry, current);
+      for (let page = await this.store.readEvents(current.logId, 0, REPLAY_PAGE); page.length > 0; ) {
+        for (const e of page) state = applyEvent(state, e);
+        page = await this.store.readEvents(current.logId, state.seq, REPLAY_PAGE);
+      }
+      this.committed = state;
+      return;
+    }
+    this.meta = this.newMeta(this.store.kind === 'demo');
+    await this.store.append({ logId: this.meta.logId, newLog: this.meta, events: [], idempotency: [] });
+    this.committed = initialSituation(this.registry, this.meta);
+  }
+
+  get situation(): Situation {
+    return this.committed;
+  }
+
+  get logId(): string {
+    return this.meta.logId;
+  }
+
+  subscribe(listener: (c: Committed) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Validates, authorises and records a request; resolves once committed (or refused). */
+  submit(name: string, input: unknown, request: RequestContext): Promise<Reply<CommandResult>> {
+    return new Promise((resolve) => {
+      this.queue.push({ name, input, request, resolve });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+
+  private newMeta(demo: boolean): LogMeta {
+    return { logId: randomId(), demo, registryVersion: this.registry.version, createdAt: this.now().toISOString() };
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.queue.length > 0) await this.commitBatch();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** One group commit: decides queued requests in order against the pending state, then commits them together. */
+  private async commitBatch(): Promise<void> {
+    let meta = this.meta;
+    let state = this.committed;
+    let newLog: LogMeta | undefined;
+    const stored: StoredEvent[] = [];
+    const idempotency: IdempotencyRecord[] = [];
+    const outcomes: { pending: Pending; reply: Reply<CommandResult> }[] = [];
+    const seen = new Map<string, IdempotencyRecord>();
+
+    while (this.queue.length > 0) {
+      const pending = this.queue[0]!;
+      const def = (commands as Record<string, CommandDefinition>)[pending.name];
+      // A new log commits on its own: nothing before it in the batch, nothing after.
+      if (def?.name === 'incident:open' && stored.length > 0) break;
+      this.queue.shift();
+      const now = this.now();
+      const decided = await this.decide(def, pending, { meta, state, now, seen });
+      if ('reply' in decided) {
+        outcomes.push({ pending, reply: decided.reply });
+        continue;
+      }
+      const { decision, actorKey, key, requestHash } = decided;
+      if (decision.opensLog) {
+        newLog = meta = this.newMeta(decision.opensLog.demo);
+        state = initialSituation(this.registry, meta);
+      }
+      const commandId = randomId();
+      const recordedAt = now.toISOString();
+      for (const body of decision.events) {
+        const event = { ...body, seq: state.seq + 1, by: pending.request.principal!.actor, recordedAt, commandId } as LogEvent;
+        state = applyEvent(state, event);
+        stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
+      }
+      const result: CommandResult = { commandId, seq: state.seq, ...decision.data };
+      const record = { actorKey, key, requestHash, result };
+      idempotency.push(record);
+      seen.set(`${actorKey}\n${key}`, record);
+      outcomes.push({ pending, reply: { ok: true, data: result } });
+      if (newLog) break;
+    }
+
+    if (stored.length > 0 || newLog) {
+      try {
+        await this.store.append({ logId: meta.logId, ...(newLog ? { newLog } : {}), events: stored, idempotency });
+      } catch {
+        // Nothing was committed: every request of this batch that would have changed something is refused.
+        for (const o of outcomes) {
+          o.pending.resolve(o.reply.ok ? fail('internal', 'the change could not be recorded; nothing was changed') : o.reply);
+        }
+        return;
+      }
+      this.meta = meta;
+      this.committed = state;
+    }
+    for (const o of outcomes) o.pending.resolve(o.reply);
+    if (stored.length > 0 || newLog) {
+      const committed: Committed = { logId: meta.logId, newLog: newLog !== undefined, events: stored.map((s) => s.event), state };
+      for (const listener of this.listeners) listener(committed);
+    }
+  }
+
+  private async decide(
+    def: CommandDefinition | undefined,
+    pending: Pending,
+    at: { meta: LogMeta; state: Situation; now: Date; seen: Map<string, IdempotencyRecord> },
+  ) {
+    const reply = (r: Reply<CommandResult>) => ({ reply: r }) as const;
+    if (!def) return reply(fail('invalid_payload', `unknown request "${pending.name}"`));
+    const principal = pending.request.principal;
+    if (!principal) return reply(fail('unauthorized', 'sign in first'));
+    if (!can(principal, def.action)) return reply(fail('forbidden', 'your role does not allow this'));
+    const parsed = def.schema.safeParse(pending.input);
+    if (!parsed.success) {
+      return reply(fail('invalid_payload', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')));
+    }
+    const input = parsed.data as { idempotencyKey: string };
+    const { idempotencyKey: key, ...rest } = input;
+    const actorKey = `${principal.actor.kind}:${principal.actor.id}`;
+    const requestHash = createHash('sha256').update(canonicalJson({ name: def.name, input: rest })).digest('hex');
+    const previous =
+      at.seen.get(`${actorKey}\n${key}`) ?? (await this.store.findIdempotency(at.meta.logId, actorKey, key));
+    if (previous) {
+      return previous.requestHash === requestHash
+        ? reply({ ok: true, data: previous.result as CommandResult })
+        : reply(fail('invalid_payload', 'this idempotency key was already used for a different request'));
+    }
+    const ctx: CommandContext = {
+      principal,
+      state: at.state,
+      registry: this.registry,
+      now: at.now,
+      effectiveNow: at.state.clock ? scenarioTime(at.state.clock, at.now).toISOString() : null,
+      newId: randomId,
+    };
+    try {
+      const decision = (def.decide as (c: CommandContext, i: unknown) => ReturnType<CommandDefinition['decide']>)(ctx, input);
+      return { decision, actorKey, key, requestHash } as const;
+    } catch (error) {
+      if (error instanceof CommandError) return reply(fail(error.code, error.message, error.details));
+      return reply(fail('internal', 'the request could not be processed'));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/** Schema migrations, applied in order inside one transaction each; `user_version` records the last. */
+export const migrations: readonly string[] = [
+  `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+   CREATE TABLE logs (
+     log_id TEXT PRIMARY KEY,
+     ordinal INTEGER NOT NULL UNIQUE,
+     demo INTEGER NOT NULL,
+     registry_version TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE events (
+     log_id TEXT NOT NULL REFERENCES logs(log_id),
+     seq INTEGER NOT NULL,
+     type TEXT NOT NULL,
+     data TEXT NOT NULL,
+     actor TEXT NOT NULL,
+     recorded_at TEXT NOT NULL,
+     command_id TEXT NOT NULL,
+     idempotency_key TEXT NOT NULL,
+     origin TEXT NOT NULL,
+     PRIMARY KEY (log_id, seq)
+   ) STRICT, WITHOUT ROWID;
+   -- The event table is write-once: history is never edited.
+   CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are write-once'); END;
+   CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are write-once'); END;
+   CREATE TABLE idempotency (
+     log_id TEXT NOT NULL REFERENCES logs(log_id),
+     actor_key TEXT NOT NULL,
+     key TEXT NOT NULL,
+     request_hash TEXT NOT NULL,
+     result TEXT NOT NULL,
+     PRIMARY KEY (log_id, actor_key, key)
+   ) STRICT, WITHOUT ROWID;`,
+];

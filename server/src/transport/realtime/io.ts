@@ -1,0 +1,27 @@
+/** The typed Socket.IO server: the shared event maps as generics, small inbound messages, no compression. */
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import type { Audience, ClientToServerEvents, Origin, ServerToClientEvents } from '@vigie/shared';
+import type { Principal } from '../../domain/context.ts';
+
+/** What the handshake established for a socket. */
+export interface SocketData {
+  principal: Principal | null;
+  audience: Audience;
+  origin: Origin;
+}
+
+export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type VigieSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Engine-level ceiling: larger frames close the connection; handlers refuse anything above MAX_MESSAGE_BYTES with a reply. */
+export const ENGINE_MAX_BYTES = 64 * 1024;
+
+export function createIo(http: HttpServer): VigieServer {
+  return new Server(http, {
+    maxHttpBufferSize: ENGINE_MAX_BYTES,
+    // Each broadcast is encoded once per room; per-message compression would redo it per socket.
+    perMessageDeflate: false,
+    serveClient: false,
+  });
+}

@@ -1,0 +1,14 @@
+/** Numeric limits shared by both sides. */
+
+/** Largest inbound Socket.IO message, in bytes. */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** Longest free text (main-courante entry, statement field), in characters. */
+export const MAX_TEXT = 4000;
+/** Longest short text (labels, reasons, notes), in characters. */
+export const MAX_SHORT_TEXT = 300;
+/** Human main-courante entries and automatic journal lines a projection keeps (the latest ones). */
+export const PROJECTION_LOG_ENTRIES = 50;
+/** Automatic journal lines the situation itself keeps (the full record is in the event log). */
+export const SITUATION_JOURNAL_LINES = 100;
+/** Idempotency keys: 8 to 100 characters. */
+export const IDEMPOTENCY_KEY = { min: 8, max: 100 } as const;

@@ -1,0 +1,208 @@
+/**
+ * The fold: a log's situation is `events.reduce(applyEvent, initialSituation(...))`.
+ * Pure and immutable (unchanged parts keep their identity), so server and browsers agree.
+ */
+import { REGISTRY_ACTOR } from './actor.ts';
+import type { LogEvent } from './events.ts';
+import type { ItemKind, ItemValue, ItemWrite } from './items.ts';
+import { SITUATION_JOURNAL_LINES } from './limits.ts';
+import { pairKey, type Registry } from './registry.ts';
+import { isDegradedMode, isSystemUp, recoveryStages, type OperatingMode, type ResponseLevel } from './scales.ts';
+import type { HospitalFacts, JournalLine, Situation, Tracked } from './situation.ts';
+import { ms } from './time.ts';
+
+/** What a log is created with. */
+export interface LogMeta {
+  logId: string;
+  demo: boolean;
+  registryVersion: string;
+  createdAt: string;
+}
+
+/** The situation a new log starts from: every item at its registry default, held by no one. */
+export function initialSituation(registry: Registry, meta: LogMeta): Situation {
+  const initial = <V>(value: V): Tracked<V> => ({
+    value,
+    version: 0,
+    by: REGISTRY_ACTOR,
+    recordedAt: meta.createdAt,
+    effectiveAt: null,
+    heldBy: null,
+  });
+  const byId = <T, V>(list: readonly T[], key: (t: T) => string, value: (t: T) => V) =>
+    Object.fromEntries(list.map((t) => [key(t), initial(value(t))]));
+  const items: Situation['items'] = {
+    'response-level': byId(registry.hospitals, (h) => h.id, (): ResponseLevel => 'gestion-courante'),
+    'operating-mode': byId(registry.hospitals, (h) => h.id, (): OperatingMode => 'normal'),
+    // A department nobody has confirmed starts unknown rather than guessed open.
+    emergency: byId(
+      registry.emergencyDepartments,
+      (e) => e.id,
+      (e) => ({
+        status: e.confirmation === 'confirme' ? ('ouvertes-normal' as const) : ('inconnu' as const),
+        targetSiteId: null,
+        nextReviewAt: null,
+        note: null,
+      }),
+    ),
+    system: Object.fromEntries(
+      registry.hospitals.flatMap((h) => registry.systems.map((s) => [pairKey(h.id, s.id), initial('operationnel' as const)])),
+    ),
+    samu: byId(registry.samu, (s) => s.id, () => 'operationnel' as const),
+    stage: byId(recoveryStages.ids, (id) => id, () => 'a-venir' as const),
+  };
+  return {
+    logId: meta.logId,
+    seq: 0,
+    demo: meta.demo,
+    registryVersion: meta.registryVersion,
+    clock: null,
+    incident: null,
+    items,
+    hospitals: Object.fromEntries(registry.hospitals.map((h) => [h.id, { planBlanc: null, leftNormalAt: null }])),
+    affected: {},
+    eta: [],
+    log: [],
+    journal: [],
+    statements: {},
+  };
+}
+
+/** When a value took effect: its effectiveAt, else when it was recorded. */
+export const effectiveTime = (t: { effectiveAt: string | null; recordedAt: string }) => t.effectiveAt ?? t.recordedAt;
+
+/**
+ * Whether a write effective at `effectiveAt` becomes the current value of `current`:
+ * the latest effective time wins, ties go to the later write; registry defaults always yield.
+ */
+export function supersedes(current: Tracked<unknown>, effectiveAt: string): boolean {
+  return current.version === 0 || ms(effectiveAt) >= ms(effectiveTime(current));
+}
+
+/** Applies one event to a situation, returning a new situation. */
+export function applyEvent(s: Situation, e: LogEvent): Situation {
+  const at = { recordedAt: e.recordedAt };
+  const next: Situation = { ...s, seq: e.seq };
+  switch (e.type) {
+    case 'incident.opened': {
+      const { clock, ...fields } = e.data;
+      return { ...next, clock, incident: { ...fields, closedAt: null, openedBy: e.by, version: e.seq } };
+    }
+    case 'incident.updated':
+      return s.incident ? { ...next, incident: { ...s.incident, ...e.data, version: e.seq } } : next;
+    case 'incident.closed':
+      return s.incident
+        ? { ...next, incident: { ...s.incident, closedAt: e.data.closedAt, phase: 'cloture', version: e.seq } }
+        : next;
+    case 'value.set': {
+      const { item, effectiveAt, hold } = e.data;
+      const current = s.items[item.kind][item.id];
+      if (!current) return next;
+      const when = effectiveAt ?? e.recordedAt;
+      if (!supersedes(current, when)) {
+        return withJournal(next, { seq: e.seq, item: ref(item), value: item.value, outcome: 'history', by: e.by, ...at, effectiveAt });
+      }
+      const updated: Tracked<unknown> = {
+        value: item.value,
+        version: e.seq,
+        by: e.by,
+        recordedAt: e.recordedAt,
+        effectiveAt,
+        heldBy: hold ? e.by : current.heldBy,
+      };
+      const applied = withDerivedFacts(setItem(next, item.kind, item.id, updated), item, current.value, when, e);
+      return withJournal(applied, { seq: e.seq, item: ref(item), value: item.value, outcome: 'applied', by: e.by, ...at, effectiveAt });
+    }
+    case 'value.ignored': {
+      const { item, effectiveAt } = e.data;
+      return withJournal(next, { seq: e.seq, item: ref(item), value: item.value, outcome: 'ignored', by: e.by, ...at, effectiveAt });
+    }
+    case 'value.released': {
+      const { item } = e.data;
+      const current = s.items[item.kind][item.id];
+      if (!current) return next;
+      const released = setItem(next, item.kind, item.id, { ...current, heldBy: null, version: e.seq });
+      return withJournal(released, { seq: e.seq, item, value: current.value, outcome: 'released', by: e.by, ...at, effectiveAt: null });
+    }
+    case 'eta.revised':
+      return { ...next, eta: [...s.eta, { seq: e.seq, by: e.by, ...at, ...e.data }] };
+    case 'log.entry-added':
+      return { ...next, log: [...s.log, { seq: e.seq, by: e.by, ...at, ...e.data }] };
+    case 'statement.drafted':
+      return {
+        ...next,
+        statements: {
+          ...s.statements,
+          [e.data.id]: {
+            id: e.data.id,
+            status: 'draft',
+            number: null,
+            fields: e.data.fields,
+            version: e.seq,
+            draftedBy: e.by,
+            draftedAt: e.recordedAt,
+            publishedBy: null,
+            publishedAt: null,
+          },
+        },
+      };
+    case 'statement.edited':
+    case 'statement.published': {
+      const current = s.statements[e.data.id];
+      if (!current) return next;
+      const changed =
+        e.type === 'statement.edited'
+          ? { ...current, fields: e.data.fields, version: e.seq }
+          : { ...current, status: 'published' as const, number: e.data.number, publishedBy: e.by, publishedAt: e.recordedAt, version: e.seq };
+      return { ...next, statements: { ...s.statements, [current.id]: changed } };
+    }
+  }
+}
+
+const ref = (item: ItemWrite) => ({ kind: item.kind, id: item.id });
+
+function setItem(s: Situation, kind: ItemKind, id: string, value: Tracked<unknown>): Situation {
+  return { ...s, items: { ...s.items, [kind]: { ...s.items[kind], [id]: value } } };
+}
+
+function withJournal(s: Situation, line: JournalLine): Situation {
+  const journal = [...s.journal, line];
+  return { ...s, journal: journal.length > SITUATION_JOURNAL_LINES ? journal.slice(-SITUATION_JOURNAL_LINES) : journal };
+}
+
+/** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs affected. */
+function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when: string, e: LogEvent): Situation {
+  switch (item.kind) {
+    case 'response-level': {
+      const facts = s.hospitals[item.id];
+      if (!facts) return s;
+      const wasBlanc = (previous as ItemValue<'response-level'>) === 'niveau-2';
+      const isBlanc = item.value === 'niveau-2';
+      if (isBlanc && !wasBlanc)
+        return withFacts(s, item.id, { ...facts, planBlanc: { triggeredAt: when, triggeredBy: e.by, liftedAt: null, liftedBy: null } });
+      if (wasBlanc && !isBlanc && facts.planBlanc)
+        return withFacts(s, item.id, { ...facts, planBlanc: { ...facts.planBlanc, liftedAt: when, liftedBy: e.by } });
+      return s;
+    }
+    case 'operating-mode': {
+      const facts = s.hospitals[item.id];
+      if (!facts) return s;
+      if (item.value === 'normal' && facts.leftNormalAt !== null) return withFacts(s, item.id, { ...facts, leftNormalAt: null });
+      if (isDegradedMode(item.value) && facts.leftNormalAt === null) return withFacts(s, item.id, { ...facts, leftNormalAt: when });
+      return s;
+    }
+    case 'system': {
+      const during = s.incident !== null && s.incident.closedAt === null;
+      if (!during || isSystemUp(item.value) || item.value === 'inconnu' || s.affected[item.id]) return s;
+      return { ...s, affected: { ...s.affected, [item.id]: true } };
+    }
+    case 'emergency':
+    case 'samu':
+    case 'stage':
+      return s;
+  }
+}
+
+function withFacts(s: Situation, hospitalId: string, facts: HospitalFacts): Situation {
+  return { ...s, hospitals: { ...s.hospitals, [hospitalId]: facts } };
+}

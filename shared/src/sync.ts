@@ -1,0 +1,78 @@
+/**
+ * The realtime contract: one typed map of events per direction, with a zod schema per event,
+ * used as the generics of Socket.IO's `Server` and `Socket` on both sides.
+ */
+import { z } from 'zod';
+import { commandSchemas, type CommandInput, type CommandName } from './commands.ts';
+import { PublicPatchSchema, SituationPatchSchema } from './projection.ts';
+import { RegistrySchema } from './registry.ts';
+import type { Reply } from './reply.ts';
+import { PublicSituationSchema, SituationSchema } from './situation.ts';
+import { InstantSchema } from './time.ts';
+
+/** Where a client's copy stands: the log and the last seq it has folded (null/0 for none). */
+export const SyncPositionSchema = z.object({ logId: z.string().max(100).nullable(), seq: z.number().int().min(0) }).strict();
+export type SyncPosition = z.infer<typeof SyncPositionSchema>;
+
+/** A full copy of an audience's projection (the registry comes with it, except to the public). */
+export const SnapshotSchema = z.discriminatedUnion('audience', [
+  z.object({ audience: z.literal('public'), logId: z.string(), seq: z.number().int().min(0), state: PublicSituationSchema }).strict(),
+  z
+    .object({
+      audience: z.enum(['viewer', 'staff']),
+      logId: z.string(),
+      seq: z.number().int().min(0),
+      state: SituationSchema,
+      registry: RegistrySchema,
+    })
+    .strict(),
+]);
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+const range = { logId: z.string(), from: z.number().int().positive(), to: z.number().int().positive() };
+/** Changes covering seqs `from`..`to` of a log: a client holding `from − 1` applies it and holds `to`. */
+export const PatchMessageSchema = z.discriminatedUnion('audience', [
+  z.object({ audience: z.literal('public'), ...range, patch: PublicPatchSchema }).strict(),
+  z.object({ audience: z.enum(['viewer', 'staff']), ...range, patch: SituationPatchSchema }).strict(),
+]);
+export type PatchMessage = z.infer<typeof PatchMessageSchema>;
+
+/** Sent every few seconds: everything up to `seq` of `logId` has been sent to this client. */
+export const HeartbeatSchema = z
+  .object({ logId: z.string().nullable(), seq: z.number().int().min(0), serverTime: InstantSchema, buildId: z.string() })
+  .strict();
+export type Heartbeat = z.infer<typeof HeartbeatSchema>;
+
+/** Schemas of the server → client events. */
+export const serverEventSchemas = {
+  'situation:snapshot': SnapshotSchema,
+  'situation:patched': PatchMessageSchema,
+  'server:heartbeat': HeartbeatSchema,
+} as const;
+
+/** Schemas of the client → server events: the commands, plus asking to be brought up to date. */
+export const clientEventSchemas = { ...commandSchemas, 'sync:request': SyncPositionSchema } as const;
+
+type Ack = (reply: Reply) => void;
+/** Client → server events (Socket.IO generics). */
+export type ClientToServerEvents = { [N in CommandName]: (input: CommandInput<N>, ack: Ack) => void } & {
+  'sync:request': (position: SyncPosition, ack: Ack) => void;
+};
+/** Server → client events (Socket.IO generics). */
+export type ServerToClientEvents = { [N in keyof typeof serverEventSchemas]: (payload: z.infer<(typeof serverEventSchemas)[N]>) => void };
+
+// The maps and their schemas must name the same events.
+type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
+const sameKeys: [SameKeys<ClientToServerEvents, typeof clientEventSchemas>, SameKeys<ServerToClientEvents, typeof serverEventSchemas>] = [true, true];
+void sameKeys;
+
+/** What a client sends in the Socket.IO handshake `auth`. */
+export const HandshakeSchema = z
+  .object({
+    position: SyncPositionSchema.optional(),
+    audience: z.enum(['public', 'viewer', 'staff']).optional(),
+    /** Development only (off by default): a declared identity, until sign-in exists. */
+    devIdentity: z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), role: z.enum(['viewer', 'commander', 'lead']) }).strict().optional(),
+  })
+  .strict();
+export type Handshake = z.infer<typeof HandshakeSchema>;
