@@ -21,6 +21,8 @@ import { clientEventSchemas, HandshakeSchema } from '@vigie/shared';
 export interface AppOptions extends BroadcasterOptions {
   devIdentity: boolean;
   clientDist?: string;
+  /** The server clock (a test may move it forward). */
+  now?: () => Date;
 }
 
 export interface App {
@@ -37,7 +39,7 @@ export const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/di
 
 export async function createApp(deps: { store: EventStore; registry: Registry; options: AppOptions }): Promise<App> {
   const { store, registry, options } = deps;
-  const log = new IncidentLog(store, registry);
+  const log = new IncidentLog(store, registry, options.now);
   await log.open();
 
   const web = express();

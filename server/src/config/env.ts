@@ -9,7 +9,7 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** demo: plays the reference incident in its own store file; live: a real incident, no scenario. */
   VIGIE_MODE: z.enum(['demo', 'live']).default('demo'),
-  VIGIE_DATA_DIR: z.string().default('data'),
+  VIGIE_DATA_DIR: z.string().default(resolve(import.meta.dirname, '../../../data')),
   VIGIE_REGISTRY: z.string().optional(),
   /** Simulated seconds per real second in the demo (60 = one hour per minute). */
   VIGIE_DEMO_SPEED: z.coerce.number().positive().max(1_000_000).default(60),

@@ -1,0 +1,24 @@
+/** Connection state and data age, always visible: the wall never shows stale data without saying so. */
+import { useNow } from '../../app/useNow.ts';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { format } from '../../i18n/messages.ts';
+import { formatDuration } from '../../i18n/time.ts';
+import { useT } from '../../i18n/useT.ts';
+import { selectConnection } from '../../store/selectors.ts';
+
+export function ConnectionStatus() {
+  const t = useT();
+  const { status, confirmedAt } = useStoreSelector(selectConnection);
+  const now = useNow();
+  return (
+    <div className={`connection connection--${status}`} role="status" aria-live="polite">
+      <span className="connection__state">
+        <span aria-hidden="true">{status === 'connected' ? '●' : status === 'connecting' ? '◌' : '✖'}</span>{' '}
+        {t.connection[status]}
+      </span>
+      <span className="connection__age" data-testid="data-age">
+        {confirmedAt === null ? t.dataNever : format(t.dataAge, { age: formatDuration(now - confirmedAt) })}
+      </span>
+    </div>
+  );
+}

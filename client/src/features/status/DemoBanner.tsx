@@ -1,0 +1,26 @@
+/** DÉMONSTRATION across the screen whenever the demo plays, with the simulated time it runs on. */
+import { scenarioTime } from '@vigie/shared';
+import { useNow } from '../../app/useNow.ts';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { formatDayTime } from '../../i18n/time.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
+import { selectClock, selectDemo } from '../../store/selectors.ts';
+
+export function DemoBanner() {
+  const t = useT();
+  const lang = useLang();
+  const demo = useStoreSelector(selectDemo);
+  const clock = useStoreSelector(selectClock);
+  const now = useNow();
+  if (!demo) return null;
+  return (
+    <div className="demo-banner" role="note">
+      <strong>{t.demo}</strong>
+      {clock && (
+        <span className="demo-banner__clock">
+          {t.simulatedTime} : {formatDayTime(scenarioTime(clock, new Date(now)), lang)}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The client store, built from slices: connection (state, data age, build), sync (the audience's
+ * copy of the situation) and ui (language). A factory, so each test gets a fresh store.
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SyncState } from './syncReducer.ts';
+import { emptySync } from './syncReducer.ts';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+export type Lang = 'fr' | 'en';
+
+export interface ConnectionSlice {
+  status: ConnectionStatus;
+  /** Local time (ms) of the last heartbeat that confirmed the copy is current. */
+  confirmedAt: number | null;
+  /** Server time minus local time, from the last heartbeat (ms). */
+  serverOffsetMs: number;
+  buildId: string | null;
+}
+
+export interface VigieState {
+  connection: ConnectionSlice;
+  sync: SyncState;
+  lang: Lang;
+  setConnection: (patch: Partial<ConnectionSlice>) => void;
+  setSync: (sync: SyncState) => void;
+  setLang: (lang: Lang) => void;
+}
+
+export type VigieStore = StoreApi<VigieState>;
+
+export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
+  return createStore<VigieState>()((set) => ({
+    connection: { status: 'connecting', confirmedAt: null, serverOffsetMs: 0, buildId: null },
+    sync: emptySync,
+    lang: initial.lang ?? 'fr',
+    setConnection: (patch) => set((s) => ({ connection: { ...s.connection, ...patch } })),
+    setSync: (sync) => set({ sync }),
+    setLang: (lang) => set({ lang }),
+  }));
+}
+
+/** Subscribes a component to the smallest piece of the store it needs. */
+export function useVigie<T>(store: VigieStore, selector: (s: VigieState) => T): T {
+  return useStore(store, selector);
+}

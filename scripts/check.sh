@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The whole check: install, format, lint, typecheck, build, every test project. Ends with
+# "N passed, N failed" and exits non-zero if any phase failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/pnpm.sh
+export TZ=UTC # times must show in Europe/Paris whatever the machine's zone
+reports=$(mktemp -d)
+failed_phases=()
+
+phase() {
+  local name=$1
+  shift
+  local start=$SECONDS
+  echo "── $name"
+  if "$@"; then
+    echo "── $name: ok ($((SECONDS - start)) s)"
+  else
+    echo "── $name: FAILED ($((SECONDS - start)) s)"
+    failed_phases+=("$name")
+  fi
+}
+
+phase install pnpm install --frozen-lockfile
+phase format pnpm exec prettier --check .
+phase lint pnpm exec eslint --max-warnings 0 .
+phase typecheck pnpm exec tsc -b
+phase build pnpm --filter @vigie/client build
+phase unit pnpm exec vitest run --project shared --project server --project client --project lint \
+  --reporter=default --reporter=json --outputFile.json="$reports/unit.json"
+# Socket and timing-sensitive tests run one file at a time on small machines.
+phase integration pnpm exec vitest run --project integration --no-file-parallelism \
+  --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0, skipped = 0;
+  for (const f of process.argv.slice(1)) {
+    if (!fs.existsSync(f)) { failed += 1; continue; }
+    const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    if (!r.success && r.numFailedTests === 0) failed += 1; // a file that did not even load
+    skipped += r.numPendingTests + r.numTodoTests;
+  }
+  console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$reports/unit.json" "$reports/integration.json"
+rm -rf "$reports"
+if [ ${#failed_phases[@]} -gt 0 ]; then
+  echo "Failed: ${failed_phases[*]}"
+  exit 1
+fi

@@ -1,0 +1,10 @@
+# Sourced by the other scripts: makes the pinned pnpm available as `pnpm`, and lets the native
+# SQLite module build against the local Node headers (its prebuilt download cannot be reached).
+PNPM_VERSION=12.4.2
+if [ -f /usr/include/node/node.h ]; then export npm_config_nodedir=/usr; fi
+if [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
+  echo "Installing pnpm $PNPM_VERSION…"
+  if ! npm install -g --allow-scripts=pnpm "pnpm@$PNPM_VERSION" >/dev/null 2>&1; then
+    pnpm() { npx -y "pnpm@$PNPM_VERSION" "$@"; }
+  fi
+fi

@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statementFields } from '@vigie/shared/testing';
+import type { CommandName, Reply } from '@vigie/shared';
+import { IncidentLog, type RequestContext } from '../log/incidentLog.ts';
+import { openSqliteStore } from '../store/sqlite/sqliteStore.ts';
+import { buildPrincipal, defaultRegistry, tempDir } from '../testing.ts';
+import type { Role } from '../domain/context.ts';
+
+const registry = defaultRegistry();
+const origin = { sessionId: null, address: '127.0.0.1' };
+const as = (role: Role): RequestContext => ({ principal: buildPrincipal(role), origin });
+let n = 0;
+const key = () => `cmd-test-${++n}-key`;
+
+interface Case {
+  name: CommandName;
+  /** A valid input (may depend on the log, e.g. a draft's id). */
+  valid: (log: IncidentLog) => Record<string, unknown>;
+  invalid: Record<string, unknown>;
+  /** The least role allowed; the role below it must be refused. */
+  refusedRole: Role;
+  /** Whether the item is versioned (a stale expectedVersion is a conflict). */
+  versioned: boolean;
+}
+
+const draftId = (log: IncidentLog) => Object.values(log.situation.statements).find((s) => s.status === 'draft')!.id;
+
+const cases: Case[] = [
+  { name: 'incident:update', valid: () => ({ fields: { phase: 'qualification' } }), invalid: { fields: { phase: 'perdu' } }, refusedRole: 'commander', versioned: true },
+  { name: 'incident:close', valid: () => ({}), invalid: { closedAt: 'hier' }, refusedRole: 'commander', versioned: true },
+  { name: 'hospital:set-response-level', valid: () => ({ hospitalId: 'cochin', level: 'niveau-2' }), invalid: { hospitalId: 'cochin', level: 'niveau-3' }, refusedRole: 'viewer', versioned: true },
+  { name: 'hospital:set-operating-mode', valid: () => ({ hospitalId: 'cochin', mode: 'procedures-degradees' }), invalid: { hospitalId: 'cochin' }, refusedRole: 'viewer', versioned: true },
+  {
+    name: 'emergency:set-status',
+    valid: () => ({ departmentId: 'cochin-adulte', value: { status: 'delestage', targetSiteId: 'hegp', nextReviewAt: null, note: null } }),
+    invalid: { departmentId: 'cochin-adulte', value: { status: 'delestage', targetSiteId: null, nextReviewAt: null, note: null } },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  { name: 'system:set-status', valid: () => ({ hospitalId: 'cochin', systemId: 'dpi', status: 'isole' }), invalid: { hospitalId: 'cochin', systemId: 'dpi', status: 'cassé' }, refusedRole: 'viewer', versioned: true },
+  { name: 'samu:set-status', valid: () => ({ samuId: 'samu-75', status: 'degrade' }), invalid: { samuId: 'samu-75', status: 'normal' }, refusedRole: 'viewer', versioned: true },
+  { name: 'stage:set-state', valid: () => ({ stageId: 'reseau', state: 'en-cours' }), invalid: { stageId: 'cuisine', state: 'en-cours' }, refusedRole: 'viewer', versioned: true },
+  { name: 'eta:revise', valid: () => ({ label: 'dimanche matin', targetAt: null, reason: 'estimation' }), invalid: { label: '', targetAt: null, reason: '' }, refusedRole: 'commander', versioned: true },
+  { name: 'log:add-entry', valid: () => ({ type: 'decision', text: 'Passage au papier' }), invalid: { type: 'decision', text: '   ' }, refusedRole: 'viewer', versioned: false },
+  { name: 'statement:draft', valid: () => ({ fields: statementFields }), invalid: { fields: { cause: 'x' } }, refusedRole: 'viewer', versioned: false },
+  { name: 'statement:edit', valid: (log) => ({ statementId: draftId(log), fields: { ...statementFields, body: 'modifié' } }), invalid: { statementId: 'x', fields: {} }, refusedRole: 'viewer', versioned: true },
+  { name: 'statement:publish', valid: (log) => ({ statementId: draftId(log) }), invalid: { statementId: 42 }, refusedRole: 'commander', versioned: true },
+];
+
+let log: IncidentLog;
+const cleanups: (() => void)[] = [];
+beforeEach(async () => {
+  const tmp = tempDir();
+  const store = openSqliteStore(join(tmp.dir, 's.sqlite'), 'live');
+  cleanups.push(() => {
+    store.db.close();
+    tmp.remove();
+  });
+  log = new IncidentLog(store, registry);
+  await log.open();
+  await log.submit('incident:open', { idempotencyKey: key(), type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' }, as('lead'));
+  await log.submit('statement:draft', { idempotencyKey: key(), fields: statementFields }, as('commander'));
+});
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const code = (r: Reply) => (r.ok ? 'ok' : r.error.code);
+
+describe.each(cases)('command $name', (c) => {
+  it('succeeds for an allowed role and records events', async () => {
+    const before = log.situation.seq;
+    const reply = await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, as('lead'));
+    expect(code(reply)).toBe('ok');
+    expect(log.situation.seq).toBeGreaterThan(before);
+  });
+
+  it('refuses malformed input with invalid_payload and changes nothing', async () => {
+    const before = log.situation;
+    expect(code(await log.submit(c.name, { idempotencyKey: key(), ...c.invalid }, as('lead')))).toBe('invalid_payload');
+    expect(log.situation).toBe(before);
+  });
+
+  it('refuses a role it does not allow with forbidden, and anonymous with unauthorized', async () => {
+    const before = log.situation;
+    expect(code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, as(c.refusedRole)))).toBe('forbidden');
+    expect(code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, { principal: null, origin }))).toBe('unauthorized');
+    expect(log.situation).toBe(before);
+  });
+
+});
+
+describe.each(cases.filter((c) => c.versioned))('command $name on a versioned item', (c) => {
+  it('refuses a stale expected version with conflict, naming the current value', async () => {
+    const before = log.situation;
+    const reply = await log.submit(c.name, { idempotencyKey: key(), expectedVersion: before.seq + 1000, ...c.valid(log) }, as('lead'));
+    expect(code(reply)).toBe('conflict');
+    expect(!reply.ok && reply.error.details).toHaveProperty('current');
+    expect(log.situation).toBe(before);
+  });
+});
+
+describe('command incident:open', () => {
+  it('is for the lead only and starts a new log', async () => {
+    const input = { type: 'sse-numerique', title: 'Deuxième', cause: 'cyber-suspectee' };
+    expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input }, as('commander')))).toBe('forbidden');
+    expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input, cause: 'panne' }, as('lead')))).toBe('invalid_payload');
+    const previous = log.logId;
+    expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input }, as('lead')))).toBe('ok');
+    expect(log.logId).not.toBe(previous);
+  });
+});
+
+describe('command item:release', () => {
+  it('releases a held value, and is a conflict when nobody holds it', async () => {
+    const item = { kind: 'system', id: 'cochin:dpi' };
+    expect(code(await log.submit('item:release', { idempotencyKey: key(), item }, as('commander')))).toBe('conflict');
+    await log.submit('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'degrade' }, as('commander'));
+    expect(code(await log.submit('item:release', { idempotencyKey: key(), item }, as('viewer')))).toBe('forbidden');
+    expect(code(await log.submit('item:release', { idempotencyKey: key(), item: { kind: 'system', id: 'x' } }, as('commander')))).toBe('not_found');
+    expect(code(await log.submit('item:release', { idempotencyKey: key(), item }, as('commander')))).toBe('ok');
+    expect(log.situation.items.system['cochin:dpi']?.heldBy).toBeNull();
+  });
+});
+
+describe('command stage:set-state', () => {
+  it('validates a stage only after every earlier stage', async () => {
+    const set = (stageId: string) => log.submit('stage:set-state', { idempotencyKey: key(), stageId, state: 'validee' }, as('commander'));
+    expect(code(await set('messagerie-telephonie'))).toBe('invalid_payload');
+    expect(code(await set('reseau'))).toBe('ok');
+    expect(code(await set('messagerie-telephonie'))).toBe('ok');
+  });
+});
+
+describe('effectiveAt', () => {
+  it('refuses a time in the future', async () => {
+    const reply = await log.submit(
+      'samu:set-status',
+      { idempotencyKey: key(), samuId: 'samu-75', status: 'degrade', effectiveAt: new Date(Date.now() + 3_600_000).toISOString() },
+      as('commander'),
+    );
+    expect(code(reply)).toBe('invalid_payload');
+  });
+});

@@ -1,0 +1,164 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CommandResult, Reply } from '@vigie/shared';
+import { buildPrincipal, defaultRegistry, tempDir } from '../testing.ts';
+import type { EventStore } from '../store/eventStore.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
+import { IncidentLog, type Committed, type RequestContext } from './incidentLog.ts';
+
+const registry = defaultRegistry();
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const origin = { sessionId: 'session-1', address: '192.0.2.10' };
+const as = (role: Parameters<typeof buildPrincipal>[0] = 'lead', id?: string): RequestContext => ({ principal: buildPrincipal(role, id), origin });
+const robot: RequestContext = { principal: { actor: { kind: 'integration', id: 'supervision', name: 'Supervision' }, roles: [] }, origin };
+let keyCounter = 0;
+const key = () => `key-${++keyCounter}-xxxxxxxx`;
+
+async function openLog(wrap?: (s: SqliteStore) => EventStore) {
+  const tmp = tempDir();
+  const path = join(tmp.dir, 'log.sqlite');
+  const sqlite = openSqliteStore(path, 'live');
+  cleanups.push(() => {
+    if (sqlite.db.open) sqlite.db.close();
+    tmp.remove();
+  });
+  const log = new IncidentLog(wrap ? wrap(sqlite) : sqlite, registry);
+  await log.open();
+  return { log, sqlite, path };
+}
+
+const openIncident = (log: IncidentLog) =>
+  log.submit('incident:open', { idempotencyKey: key(), type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' }, as('lead'));
+const setSystem = (log: IncidentLog, status: string, request = as('commander'), extra: Record<string, unknown> = {}) =>
+  log.submit('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status, ...extra }, request);
+
+function ok(reply: Reply<CommandResult>): CommandResult {
+  if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
+  return reply.data;
+}
+
+describe('IncidentLog.submit', () => {
+  it('numbers events gap-free and commits concurrent requests in one group', async () => {
+    let appends = 0;
+    const { log } = await openLog((s) => ({ ...bind(s), append: (b) => (appends++, s.append(b)) }));
+    ok(await openIncident(log));
+    appends = 0;
+    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => setSystem(log, i % 2 ? 'indisponible' : 'degrade')));
+    expect(replies.map((r) => ok(r).seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
+    expect(appends).toBe(1);
+    expect(log.situation.seq).toBe(101);
+  });
+
+  it('sends no acknowledgement when the commit throws, and changes nothing', async () => {
+    let failing = false;
+    const heard: Committed[] = [];
+    const { log } = await openLog((s) => ({ ...bind(s), append: (b) => (failing ? Promise.reject(new Error('disk full')) : s.append(b)) }));
+    ok(await openIncident(log));
+    log.subscribe((c) => heard.push(c));
+    const before = log.situation;
+    failing = true;
+    const reply = await setSystem(log, 'indisponible');
+    expect(reply).toEqual({ ok: false, error: { code: 'internal', message: expect.not.stringContaining('disk') } });
+    expect(log.situation).toBe(before);
+    expect(heard).toEqual([]);
+    failing = false;
+    expect(ok(await setSystem(log, 'indisponible')).seq).toBe(before.seq + 1);
+  });
+
+  it('opens each incident in a new log with its own id and sequence', async () => {
+    const { log } = await openLog();
+    const first = log.logId;
+    ok(await openIncident(log));
+    expect(log.logId).not.toBe(first);
+    expect(log.situation.seq).toBe(1);
+    expect(log.situation.incident?.title).toBe('Panne');
+  });
+
+  it('rebuilds the same situation from the store after a restart', async () => {
+    const { log, sqlite, path } = await openLog();
+    ok(await openIncident(log));
+    ok(await setSystem(log, 'indisponible'));
+    const before = log.situation;
+    sqlite.db.close();
+    const reopened = new IncidentLog(openSqliteStore(path, 'live'), registry);
+    await reopened.open();
+    expect(reopened.situation).toEqual(before);
+  });
+});
+
+describe('idempotency', () => {
+  it('returns the original result for the same key and payload, and records nothing', async () => {
+    const { log } = await openLog();
+    ok(await openIncident(log));
+    const input = { idempotencyKey: 'same-key-123', hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' };
+    const first = ok(await log.submit('system:set-status', input, as('commander')));
+    const again = ok(await log.submit('system:set-status', input, as('commander')));
+    expect(again).toEqual(first);
+    expect(log.situation.seq).toBe(first.seq);
+  });
+
+  it('refuses the same key with a different payload as invalid_payload', async () => {
+    const { log } = await openLog();
+    ok(await openIncident(log));
+    const input = { idempotencyKey: 'same-key-456', hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' };
+    ok(await log.submit('system:set-status', input, as('commander')));
+    const reply = await log.submit('system:set-status', { ...input, status: 'degrade' }, as('commander'));
+    expect(reply.ok === false && reply.error.code).toBe('invalid_payload');
+    expect(log.situation.items.system['cochin:dpi']?.value).toBe('indisponible');
+  });
+
+  it('scopes keys to their actor', async () => {
+    const { log } = await openLog();
+    ok(await openIncident(log));
+    const input = { idempotencyKey: 'shared-key-789', hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' };
+    const a = ok(await log.submit('system:set-status', input, as('commander', 'a')));
+    const b = ok(await log.submit('system:set-status', input, as('commander', 'b')));
+    expect(b.seq).toBe(a.seq + 1);
+  });
+
+  it('survives a restart of the log', async () => {
+    const { log, sqlite, path } = await openLog();
+    ok(await openIncident(log));
+    const input = { idempotencyKey: 'durable-key-1', hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' };
+    const first = ok(await log.submit('system:set-status', input, as('commander')));
+    sqlite.db.close();
+    const reopened = new IncidentLog(openSqliteStore(path, 'live'), registry);
+    await reopened.open();
+    expect(ok(await reopened.submit('system:set-status', input, as('commander')))).toEqual(first);
+    expect(reopened.situation.seq).toBe(first.seq);
+  });
+});
+
+describe('people over automation', () => {
+  it('records a machine write to a held value as ignored and names who holds it', async () => {
+    const { log } = await openLog();
+    ok(await openIncident(log));
+    ok(await setSystem(log, 'degrade'));
+    const reply = ok(await setSystem(log, 'operationnel', robot));
+    expect(reply).toMatchObject({ ignored: true, heldBy: { kind: 'person', id: 'person-commander' } });
+    expect(log.situation.items.system['cochin:dpi']?.value).toBe('degrade');
+    expect(log.situation.journal.at(-1)).toMatchObject({ outcome: 'ignored', value: 'operationnel' });
+  });
+
+  it('lets automation write again once a person releases the value', async () => {
+    const { log } = await openLog();
+    ok(await openIncident(log));
+    ok(await setSystem(log, 'degrade'));
+    ok(await log.submit('item:release', { idempotencyKey: key(), item: { kind: 'system', id: 'cochin:dpi' } }, as('commander')));
+    expect(ok(await setSystem(log, 'operationnel', robot)).ignored).toBeUndefined();
+    expect(log.situation.items.system['cochin:dpi']).toMatchObject({ value: 'operationnel', heldBy: null });
+  });
+});
+
+function bind(s: SqliteStore): EventStore {
+  return {
+    kind: s.kind,
+    currentLog: () => s.currentLog(),
+    readEvents: (l, a, n) => s.readEvents(l, a, n),
+    findIdempotency: (l, a, k) => s.findIdempotency(l, a, k),
+    append: (b) => s.append(b),
+    close: () => s.close(),
+  };
+}

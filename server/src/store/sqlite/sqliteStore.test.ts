@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildActor, buildEvents, buildMeta, openedData } from '@vigie/shared/testing';
+import { tempDir } from '../../testing.ts';
+import type { StoredEvent } from '../eventStore.ts';
+import { openSqliteStore } from './sqliteStore.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+function newStore(kind: 'demo' | 'live' = 'live') {
+  const tmp = tempDir();
+  cleanups.push(tmp.remove);
+  const path = join(tmp.dir, 'store.sqlite');
+  const store = openSqliteStore(path, kind);
+  cleanups.unshift(() => store.db.open && store.db.close());
+  return { store, path };
+}
+
+const stored = (events = buildEvents([{ type: 'incident.opened', data: openedData }])): StoredEvent[] =>
+  events.map((event) => ({ event, origin: { sessionId: 's1', address: '10.0.0.7' }, idempotencyKey: `key-${event.seq}` }));
+
+describe('openSqliteStore', () => {
+  it('uses WAL with synchronous=FULL, read back from the file', () => {
+    const { store } = newStore();
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+  });
+
+  it('refuses to open a demo store as a live one', async () => {
+    const { store, path } = newStore('demo');
+    await store.close();
+    expect(() => openSqliteStore(path, 'live')).toThrow(/demo store/);
+  });
+});
+
+describe('SqliteStore.append', () => {
+  it('commits events and idempotency records, and reads them back in order', async () => {
+    const { store } = newStore();
+    const meta = buildMeta();
+    await store.append({ logId: meta.logId, newLog: meta, events: stored(), idempotency: [{ actorKey: 'person:alice', key: 'key-1', requestHash: 'h', result: { seq: 1 } }] });
+    expect(await store.currentLog()).toEqual(meta);
+    const events = await store.readEvents(meta.logId, 0, 10);
+    expect(events).toEqual(buildEvents([{ type: 'incident.opened', data: openedData }]));
+    expect(await store.findIdempotency(meta.logId, 'person:alice', 'key-1')).toMatchObject({ requestHash: 'h', result: { seq: 1 } });
+  });
+
+  it('commits nothing of a batch that fails part-way', async () => {
+    const { store } = newStore();
+    const meta = buildMeta();
+    await store.append({ logId: meta.logId, newLog: meta, events: stored(), idempotency: [] });
+    const duplicate = stored(buildEvents([{ type: 'incident.closed', data: { closedAt: '2024-08-06T18:00:00.000Z' } }], { firstSeq: 2 }));
+    await expect(store.append({ logId: meta.logId, events: [...duplicate, ...stored()], idempotency: [] })).rejects.toThrow();
+    expect(await store.readEvents(meta.logId, 0, 10)).toHaveLength(1);
+  });
+
+  it('keeps events write-once', async () => {
+    const { store } = newStore();
+    const meta = buildMeta();
+    await store.append({ logId: meta.logId, newLog: meta, events: stored(), idempotency: [] });
+    expect(() => store.db.prepare(`UPDATE events SET type = 'x'`).run()).toThrow(/write-once/);
+    expect(() => store.db.prepare(`DELETE FROM events`).run()).toThrow(/write-once/);
+  });
+
+  it('refuses scenario events in a live store and accepts them in a demo store', async () => {
+    const scenario = buildActor({ kind: 'scenario', id: 'scenario', name: 'scénario' });
+    const events = stored(buildEvents([{ type: 'incident.opened', data: openedData }], { by: scenario }));
+    const meta = buildMeta();
+    await expect(newStore('live').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] })).rejects.toThrow(/refuses scenario/);
+    await expect(newStore('demo').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] })).resolves.toBeUndefined();
+  });
+});

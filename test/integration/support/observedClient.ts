@@ -1,0 +1,112 @@
+/**
+ * A real socket.io-client that folds its audience stream with the client's own reducer and checks
+ * every payload it receives against the shared schemas (the contract test).
+ */
+import { io, type Socket } from 'socket.io-client';
+import { applyPatch, applySnapshot, emptySync, positionOf, type SyncState } from '@vigie/client/sync';
+import {
+  serverEventSchemas,
+  type ClientToServerEvents,
+  type Handshake,
+  type Heartbeat,
+  type PatchMessage,
+  type Reply,
+  type ServerToClientEvents,
+  type Snapshot,
+} from '@vigie/shared';
+
+/** Every contract violation seen by any observed client in this process. */
+export const contractViolations: string[] = [];
+
+export interface ObservedClient {
+  socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  sync: () => SyncState;
+  snapshots: Snapshot[];
+  patches: PatchMessage[];
+  heartbeats: Heartbeat[];
+  gaps: number;
+  /** Sends a request and resolves with its reply. */
+  send: (event: string, payload: unknown) => Promise<Reply>;
+  /** Resolves once `predicate` holds (checked after every message), or rejects after `timeoutMs`. */
+  until: (predicate: () => boolean, timeoutMs?: number) => Promise<void>;
+  close: () => void;
+}
+
+export function observe(url: string, handshake: Omit<Handshake, 'position'> = {}, options: { connect?: boolean } = {}): ObservedClient {
+  let sync: SyncState = emptySync;
+  const waiters = new Set<() => void>();
+  const notify = () => waiters.forEach((w) => w());
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    auth: (cb) => cb({ ...handshake, position: positionOf(sync) }),
+    transports: ['websocket'],
+    reconnection: false,
+    autoConnect: options.connect ?? true,
+  });
+  const client: ObservedClient = {
+    socket,
+    sync: () => sync,
+    snapshots: [],
+    patches: [],
+    heartbeats: [],
+    gaps: 0,
+    send: (event, payload) =>
+      new Promise((resolve) => {
+        (socket.emit as (e: string, p: unknown, ack: (r: Reply) => void) => void)(event, payload, resolve);
+      }),
+    until: (predicate, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        if (predicate()) return resolve();
+        const check = () => {
+          if (!predicate()) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error('condition not met in time'));
+        }, timeoutMs);
+        waiters.add(check);
+      }),
+    close: () => socket.close(),
+  };
+  socket.onAny((event: string, payload: unknown) => {
+    const schema = serverEventSchemas[event as keyof typeof serverEventSchemas];
+    const parsed = schema?.safeParse(payload);
+    if (!parsed?.success) contractViolations.push(`${event}: ${parsed ? parsed.error.message : 'unknown event'}`);
+  });
+  socket.on('situation:snapshot', (m) => {
+    client.snapshots.push(m);
+    sync = applySnapshot(sync, m);
+    notify();
+  });
+  socket.on('situation:patched', (m) => {
+    client.patches.push(m);
+    const result = applyPatch(sync, m);
+    if (result.gap) client.gaps += 1;
+    sync = result.sync;
+    notify();
+  });
+  socket.on('server:heartbeat', (hb) => {
+    client.heartbeats.push(hb);
+    notify();
+  });
+  socket.on('connect', notify);
+  socket.on('disconnect', notify);
+  socket.on('connect_error', notify);
+  return client;
+}
+
+/** Resolves once the client holds its first copy. */
+export async function observed(url: string, handshake: Omit<Handshake, 'position'> = {}): Promise<ObservedClient> {
+  const client = observe(url, handshake);
+  await client.until(() => client.sync().kind !== 'empty');
+  return client;
+}
+
+export const commander = { devIdentity: { id: 'cmd-1', name: 'Claire Commandant', role: 'commander' as const } };
+export const lead = { devIdentity: { id: 'lead-1', name: 'Louis Directeur', role: 'lead' as const } };
+
+let counter = 0;
+/** A fresh idempotency key. */
+export const key = () => `it-${process.pid}-${++counter}-${Date.now()}`;

@@ -1,0 +1,139 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashState, projectSituation, type SyncState } from '@vigie/shared';
+import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
+import { commander, contractViolations, key, lead, observe, observed, type ObservedClient } from './support/observedClient.ts';
+
+let server: TestServer;
+const clients: ObservedClient[] = [];
+const track = (c: ObservedClient) => (clients.push(c), c);
+
+beforeEach(async () => {
+  server = await startTestServer({ heartbeatMs: 200 });
+});
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.close());
+  await server.close();
+  expect(contractViolations).toEqual([]);
+});
+
+const request = { principal: buildPrincipal('commander', 'batch'), origin: { sessionId: null, address: null } };
+const statuses = ['indisponible', 'degrade', 'en-cours-de-retablissement', 'operationnel'] as const;
+
+/** Records `count` changes straight through the log (as a commander), in parallel. */
+async function changes(count: number) {
+  const hospitals = server.app.log.situation.items['operating-mode'];
+  const ids = Object.keys(hospitals);
+  const replies = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      server.app.log.submit('system:set-status', { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'dpi', status: statuses[i % 4] }, request),
+    ),
+  );
+  expect(replies.every((r) => r.ok)).toBe(true);
+}
+
+const copyHash = (sync: SyncState) => (sync.kind === 'situation' ? hashState(sync.state) : 'none');
+const serverHash = (audience: 'viewer' | 'staff') => hashState(projectSituation(server.app.log.situation, audience));
+
+describe('live sync', () => {
+  it('brings a change by one client to another with the right sequence number', async () => {
+    const a = track(await observed(server.url, commander));
+    const b = track(await observed(server.url));
+    const reply = await a.send('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' });
+    expect(reply.ok).toBe(true);
+    const seq = reply.ok ? (reply.data as { seq: number }).seq : -1;
+    await b.until(() => b.sync().kind === 'situation' && (b.sync() as { seq: number }).seq === seq);
+    const sync = b.sync();
+    expect(sync.kind === 'situation' && sync.state.items.system['cochin:dpi']).toMatchObject({ value: 'indisponible', version: seq, by: { id: 'cmd-1' } });
+    expect(b.patches.at(-1)).toMatchObject({ from: seq, to: seq });
+    expect(copyHash(b.sync())).toBe(serverHash('viewer'));
+  });
+
+  it('sends a lone change at once, not after the coalescing window', async () => {
+    await server.close();
+    server = await startTestServer({ coalesceMs: 60_000 });
+    const a = track(await observed(server.url, commander));
+    const b = track(await observed(server.url));
+    await a.send('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' });
+    await b.until(() => b.patches.length === 1, 5_000);
+  });
+
+  it('carries the log, the sequence, the server time and the build in each heartbeat', async () => {
+    const b = track(await observed(server.url));
+    await b.until(() => b.heartbeats.length > 0, 5_000);
+    const { logId, seq } = server.app.log.situation;
+    expect(b.heartbeats[0]).toMatchObject({ logId, seq, buildId: 'test-build' });
+    expect(Math.abs(Date.parse(b.heartbeats[0]!.serverTime) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('delivers a burst of 1,000 changes in at most 20 messages with contiguous coverage and an equal final state', async () => {
+    const b = track(await observed(server.url));
+    const startSeq = server.app.log.situation.seq;
+    const started = Date.now();
+    for (let i = 0; i < 10; i++) await changes(100); // ten waves over well under a second
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const head = server.app.log.situation.seq;
+    await b.until(() => b.patches.at(-1)?.to === head);
+    const burst = b.patches.filter((p) => p.to > startSeq);
+    expect(burst.length).toBeLessThanOrEqual(20);
+    burst.forEach((p, i) => expect(p.from).toBe(i === 0 ? startSeq + 1 : burst[i - 1]!.to + 1));
+    expect(b.gaps).toBe(0);
+    expect(copyHash(b.sync())).toBe(serverHash('viewer'));
+  });
+});
+
+describe('catch-up after being away', () => {
+  async function awayWhile(count: number) {
+    const b = track(await observed(server.url, commander));
+    const before = b.snapshots.length;
+    b.socket.disconnect();
+    await changes(count);
+    b.socket.connect();
+    await b.until(() => (b.sync() as { seq: number }).seq === server.app.log.situation.seq);
+    return { b, snapshotsSent: b.snapshots.length - before };
+  }
+
+  it('catches up 500 missed changes by one patch', async () => {
+    const { b, snapshotsSent } = await awayWhile(500);
+    expect(snapshotsSent).toBe(0);
+    expect(b.patches.at(-1)).toMatchObject({ to: server.app.log.situation.seq });
+    expect(copyHash(b.sync())).toBe(serverHash('staff'));
+  });
+
+  it('catches up 10,000 missed changes by a snapshot', async () => {
+    const { b, snapshotsSent } = await awayWhile(10_000);
+    expect(snapshotsSent).toBe(1);
+    expect(copyHash(b.sync())).toBe(serverHash('staff'));
+  });
+
+  it('sends a snapshot for an unknown log id or a sequence past the head', async () => {
+    const b = track(await observed(server.url));
+    const { logId, seq } = server.app.log.situation;
+    for (const position of [{ logId: 'unknown-log', seq: 3 }, { logId, seq: seq + 50 }]) {
+      const before = b.snapshots.length;
+      expect(await b.send('sync:request', position)).toEqual({ ok: true, data: { sent: 'snapshot' } });
+      await b.until(() => b.snapshots.length === before + 1);
+    }
+  });
+
+  it('moves every client to the new log when an incident opens', async () => {
+    const l = track(await observed(server.url, lead));
+    const b = track(await observed(server.url));
+    const previous = server.app.log.logId;
+    await l.send('incident:open', { idempotencyKey: key(), type: 'sse-numerique', title: 'Nouvel incident', cause: 'indeterminee' });
+    await b.until(() => b.sync().kind === 'situation' && (b.sync() as { logId: string }).logId !== previous);
+    const sync = b.sync();
+    expect(sync.kind === 'situation' && sync.state.incident?.title).toBe('Nouvel incident');
+  });
+});
+
+describe('the handshake', () => {
+  it('refuses a declared identity when the development setting is off', async () => {
+    await server.close();
+    server = await startTestServer({ devIdentity: false });
+    const c = track(observe(server.url, commander));
+    const error = await new Promise<Error>((resolve) => c.socket.once('connect_error', resolve));
+    expect(error.message).toBe('unauthorized');
+    const anonymous = track(await observed(server.url));
+    expect(anonymous.snapshots[0]?.audience).toBe('viewer');
+  });
+});

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Reply } from '@vigie/shared';
+import { startTestServer, type TestServer } from '@vigie/server/testing';
+import { commander, contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
+
+let server: TestServer;
+let c: ObservedClient;
+
+beforeEach(async () => {
+  server = await startTestServer();
+  c = await observed(server.url, commander);
+});
+afterEach(async () => {
+  c.close();
+  await server.close();
+  expect(contractViolations).toEqual([]);
+});
+
+const code = (r: Reply) => (r.ok ? 'ok' : r.error.code);
+const valid = () => ({ idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' });
+
+/** Sends a bad request and checks its code, and that nothing was recorded. */
+async function refused(event: string, payload: unknown, expected: string) {
+  const before = server.app.log.situation;
+  const reply = await c.send(event, payload);
+  expect(code(reply)).toBe(expected);
+  expect(!reply.ok && reply.error.message).not.toMatch(/at .*\.ts|TypeError|SQLITE/);
+  expect(server.app.log.situation).toBe(before);
+  expect(await server.store.readEvents(before.logId, before.seq, 10)).toEqual([]);
+}
+
+describe('inbound validation', () => {
+  it('refuses a malformed payload with invalid_payload', async () => {
+    await refused('system:set-status', { ...valid(), status: 'explosé' }, 'invalid_payload');
+    await refused('system:set-status', { ...valid(), extra: true }, 'invalid_payload');
+    await refused('system:set-status', 'not an object', 'invalid_payload');
+    await refused('system:set-status', { ...valid(), idempotencyKey: 'short' }, 'invalid_payload');
+  });
+
+  it('refuses an unknown event with invalid_payload', async () => {
+    await refused('system:explode', valid(), 'invalid_payload');
+  });
+
+  it('refuses positional arguments with invalid_payload', async () => {
+    const before = server.app.log.situation;
+    const reply = await new Promise<Reply>((resolve) => {
+      (c.socket.emit as (...a: unknown[]) => void)('system:set-status', valid(), 'second', resolve);
+    });
+    expect(code(reply)).toBe('invalid_payload');
+    expect(server.app.log.situation).toBe(before);
+  });
+
+  it('refuses an oversized payload with invalid_payload', async () => {
+    await refused('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(20_000) }, 'invalid_payload');
+  });
+
+  it('drops a connection that sends a frame above the engine limit, and keeps serving others', async () => {
+    const before = server.app.log.situation;
+    const dropped = new Promise<string>((resolve) => c.socket.once('disconnect', resolve));
+    c.socket.emit('log:add-entry' as never, { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(200_000) } as never, (() => undefined) as never);
+    expect(await dropped).toBe('transport close');
+    expect(server.app.log.situation).toBe(before);
+    const other = await observed(server.url, commander);
+    expect(code(await other.send('system:set-status', valid()))).toBe('ok');
+    other.close();
+  });
+
+  it('refuses a stale expected version with conflict and the current value with its author', async () => {
+    expect(code(await c.send('system:set-status', valid()))).toBe('ok');
+    const current = server.app.log.situation.items.system['cochin:dpi']!;
+    const before = server.app.log.situation;
+    const reply = await c.send('system:set-status', { ...valid(), status: 'degrade', expectedVersion: current.version - 1 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'conflict', details: { current: { value: 'indisponible', by: { id: 'cmd-1' } } } } });
+    expect(server.app.log.situation).toBe(before);
+  });
+
+  it('refuses a change from an anonymous reader with unauthorized', async () => {
+    const anonymous = await observed(server.url);
+    const before = server.app.log.situation;
+    expect(code(await anonymous.send('system:set-status', valid()))).toBe('unauthorized');
+    expect(server.app.log.situation).toBe(before);
+    anonymous.close();
+  });
+
+  it('refuses a lead-only change from a commander with forbidden', async () => {
+    await refused('eta:revise', { idempotencyKey: key(), label: 'lundi', targetAt: null, reason: '' }, 'forbidden');
+  });
+});

@@ -1,0 +1,22 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per environment; integration files run one at a time (see the test script).
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['shared/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'server', include: ['server/src/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'client', include: ['client/src/**/*.test.{ts,tsx}'], environment: 'happy-dom' } },
+      { test: { name: 'lint', include: ['test/lint/**/*.test.ts'], environment: 'node', testTimeout: 60_000 } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
