@@ -51,7 +51,12 @@ const emergencyDepartments = source.flatMap((h) =>
     })),
 );
 
-const samuIds = { 'SAMU de Paris (75)': ['samu-75', 'SAMU de Paris (75)'], 'SAMU 92': ['samu-92', 'SAMU 92 (Hauts-de-Seine)'], 'SAMU 93': ['samu-93', 'SAMU 93 (Seine-Saint-Denis)'], 'SAMU 94': ['samu-94', 'SAMU 94 (Val-de-Marne)'] };
+const samuIds = {
+  'SAMU de Paris (75)': ['samu-75', 'SAMU de Paris (75)'],
+  'SAMU 92': ['samu-92', 'SAMU 92 (Hauts-de-Seine)'],
+  'SAMU 93': ['samu-93', 'SAMU 93 (Seine-Saint-Denis)'],
+  'SAMU 94': ['samu-94', 'SAMU 94 (Val-de-Marne)'],
+};
 const samu = source
   .filter((h) => h.samu)
   .map((h) => ({ id: samuIds[h.samu][0], name: samuIds[h.samu][1], hospitalId: h.id, siteId: h.sites[0].id }))
@@ -59,14 +64,68 @@ const samu = source
 
 // The eight systems of INCIDENT.md, with their hosting, stage and restoration order.
 const systems = [
-  ['reseau', 'Liaisons centre de données – réseau interne', 'Data centre – internal network links', 'Réseau', 'Network', 'liaison', 'reseau', 1],
+  [
+    'reseau',
+    'Liaisons centre de données – réseau interne',
+    'Data centre – internal network links',
+    'Réseau',
+    'Network',
+    'liaison',
+    'reseau',
+    1,
+  ],
   ['internet', 'Accès internet', 'Internet access', 'Internet', 'Internet', 'datacenter', 'reseau', 1],
-  ['messagerie', 'Messagerie interne', 'Internal e-mail and messaging', 'Messagerie', 'E-mail', 'datacenter', 'messagerie-telephonie', 2],
+  [
+    'messagerie',
+    'Messagerie interne',
+    'Internal e-mail and messaging',
+    'Messagerie',
+    'E-mail',
+    'datacenter',
+    'messagerie-telephonie',
+    2,
+  ],
   ['telephonie', 'Téléphonie', 'Telephony', 'Téléphonie', 'Telephony', 'site', 'messagerie-telephonie', 2],
-  ['dpi', 'Dossier patient informatisé (ORBIS)', 'Patient record and clinical system (ORBIS)', 'DPI ORBIS', 'ORBIS', 'datacenter', 'applications-medicales', 3],
-  ['laboratoire', 'Résultats de laboratoire (GLIMS, portail)', 'Laboratory results (GLIMS, portal)', 'Laboratoire', 'Laboratory', 'datacenter', 'applications-medicales', 3],
-  ['imagerie', 'Portail de résultats d’imagerie', 'Imaging results portal', 'Imagerie', 'Imaging', 'datacenter', 'applications-medicales', 3],
-  ['administratif', 'Applications administratives (admissions, facturation, RH, finances)', 'Administrative applications (admissions, billing, HR, finance)', 'Administratif', 'Administration', 'datacenter', 'applications-administratives', 4],
+  [
+    'dpi',
+    'Dossier patient informatisé (ORBIS)',
+    'Patient record and clinical system (ORBIS)',
+    'DPI ORBIS',
+    'ORBIS',
+    'datacenter',
+    'applications-medicales',
+    3,
+  ],
+  [
+    'laboratoire',
+    'Résultats de laboratoire (GLIMS, portail)',
+    'Laboratory results (GLIMS, portal)',
+    'Laboratoire',
+    'Laboratory',
+    'datacenter',
+    'applications-medicales',
+    3,
+  ],
+  [
+    'imagerie',
+    'Portail de résultats d’imagerie',
+    'Imaging results portal',
+    'Imagerie',
+    'Imaging',
+    'datacenter',
+    'applications-medicales',
+    3,
+  ],
+  [
+    'administratif',
+    'Applications administratives (admissions, facturation, RH, finances)',
+    'Administrative applications (admissions, billing, HR, finance)',
+    'Administratif',
+    'Administration',
+    'datacenter',
+    'applications-administratives',
+    4,
+  ],
 ].map(([id, fr, en, shortFr, shortEn, hosting, stage, restorationOrder]) => ({
   id,
   name: { fr, en },
@@ -80,7 +139,8 @@ const registry = {
   version: 'aphp-2024-08-v1',
   name: 'AP-HP – Assistance Publique – Hôpitaux de Paris',
   provenance: {
-    source: 'shared/domain/aphp-hospitals.json and shared/domain/INCIDENT.md (team domain data, public sources listed there)',
+    source:
+      'shared/domain/aphp-hospitals.json and shared/domain/INCIDENT.md (team domain data, public sources listed there)',
     derivedBy: 'scripts/build-registry.mjs',
     notes: [
       'Emergency departments: "yes" → confirme, "unverified" → non-verifie, "no" → none; each on the hospital’s main site.',
@@ -95,4 +155,6 @@ const registry = {
   systems,
 };
 writeFileSync(join(root, 'server', 'registry', 'aphp.json'), JSON.stringify(registry, null, 2) + '\n');
-console.log(`${hospitals.length} hospitals, ${emergencyDepartments.length} emergency departments, ${samu.length} SAMU, ${systems.length} systems`);
+console.log(
+  `${hospitals.length} hospitals, ${emergencyDepartments.length} emergency departments, ${samu.length} SAMU, ${systems.length} systems`,
+);

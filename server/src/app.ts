@@ -16,7 +16,7 @@ import { registerCommandHandlers } from './transport/realtime/handlers/commandHa
 import { registerSyncHandlers } from './transport/realtime/handlers/syncHandlers.ts';
 import { createIo, type VigieServer } from './transport/realtime/io.ts';
 import { refuse } from './transport/realtime/defineHandler.ts';
-import { clientEventSchemas, HandshakeSchema } from '@vigie/shared';
+import { clientEventSchemas, HandshakeSchema, type Reply } from '@vigie/shared';
 
 export interface AppOptions extends BroadcasterOptions {
   devIdentity: boolean;
@@ -57,7 +57,8 @@ export async function createApp(deps: { store: EventStore; registry: Registry; o
     registerSyncHandlers(socket, broadcaster);
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
-      if (!(event in clientEventSchemas) && typeof ack === 'function') ack(refuse(`unknown event "${event}"`));
+      if (!(event in clientEventSchemas) && typeof ack === 'function')
+        (ack as (r: Reply) => void)(refuse(`unknown event "${event}"`));
     });
     const auth = HandshakeSchema.parse(socket.handshake.auth ?? {});
     broadcaster.join(socket, auth.position);

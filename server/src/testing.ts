@@ -38,7 +38,11 @@ export interface TestServer {
 
 /** Starts a server with the default registry (unless given) on a fresh SQLite file. */
 export async function startTestServer(
-  overrides: Partial<AppOptions> & { registry?: Registry; kind?: StoreKind; wrapStore?: (s: EventStore) => EventStore } = {},
+  overrides: Partial<AppOptions> & {
+    registry?: Registry;
+    kind?: StoreKind;
+    wrapStore?: (s: EventStore) => EventStore;
+  } = {},
 ): Promise<TestServer> {
   const tmp = tempDir();
   const storePath = join(tmp.dir, 'test.sqlite');

@@ -42,7 +42,11 @@ export const commandSchemas = {
     causeNote: z.string().max(MAX_SHORT_TEXT).nullable().optional(),
     startedAt: InstantSchema.optional(),
   }),
-  'incident:update': command({ fields: IncidentFieldsSchema.partial().strict().refine((f) => Object.keys(f).length > 0, 'no field to update') }),
+  'incident:update': command({
+    fields: IncidentFieldsSchema.partial()
+      .strict()
+      .refine((f) => Object.keys(f).length > 0, 'no field to update'),
+  }),
   'incident:close': command({}),
   'hospital:set-response-level': command({ hospitalId: Id, level: responseLevels.schema }),
   'hospital:set-operating-mode': command({ hospitalId: Id, mode: operatingModes.schema }),

@@ -30,11 +30,17 @@ function measure(s: Situation, keys: string[]): Progress {
  * Among hospital × system pairs ever affected during the incident, the share now opérationnel or
  * rétabli – sous surveillance; inconnu pairs are excluded from the share and counted apart. Also per stage.
  */
-export function recoveryProgress(s: Situation, registry: Registry): { overall: Progress; byStage: Record<RecoveryStage, Progress> } {
+export function recoveryProgress(
+  s: Situation,
+  registry: Registry,
+): { overall: Progress; byStage: Record<RecoveryStage, Progress> } {
   const keysOf = (systems: Registry['systems']) =>
     registry.hospitals.flatMap((h) => systems.map((sys) => pairKey(h.id, sys.id)));
   const byStage = Object.fromEntries(
-    recoveryStages.ids.map((stage) => [stage, measure(s, keysOf(registry.systems.filter((sys) => sys.stage === stage)))]),
+    recoveryStages.ids.map((stage) => [
+      stage,
+      measure(s, keysOf(registry.systems.filter((sys) => sys.stage === stage))),
+    ]),
   ) as Record<RecoveryStage, Progress>;
   return { overall: measure(s, keysOf(registry.systems)), byStage };
 }

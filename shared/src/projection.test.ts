@@ -27,11 +27,42 @@ function mixedBodies(count: number, seed = 7): Body[] {
     const statementId = `st${rand(3)}`;
     if (r <= 2) {
       const id = `${rand(2) ? 'h1' : 'h2'}:${rand(2) ? 'dpi' : 'reseau'}`;
-      bodies.push({ type: 'value.set', data: { item: { kind: 'system', id, value: systemStatuses.ids[rand(7)]! }, effectiveAt: null, hold: rand(2) === 0 } });
-    } else if (r === 3) bodies.push({ type: 'log.entry-added', data: { type: 'information', text: `entrée ${i}`, verification: 'a-verifier', owner: null, dueAt: null, effectiveAt: null } });
-    else if (r === 4) bodies.push({ type: 'eta.revised', data: { label: `estimation ${i}`, targetAt: null, reason: 'r', effectiveAt: null } });
-    else if (r === 5) bodies.push({ type: 'statement.drafted', data: { id: `${statementId}-${i}`, fields: statementFields } });
-    else if (r === 6) bodies.push({ type: 'value.set', data: { item: { kind: 'operating-mode', id: 'h1', value: rand(2) ? 'normal' : 'critique' }, effectiveAt: null, hold: true } });
+      bodies.push({
+        type: 'value.set',
+        data: {
+          item: { kind: 'system', id, value: systemStatuses.ids[rand(7)]! },
+          effectiveAt: null,
+          hold: rand(2) === 0,
+        },
+      });
+    } else if (r === 3)
+      bodies.push({
+        type: 'log.entry-added',
+        data: {
+          type: 'information',
+          text: `entrée ${i}`,
+          verification: 'a-verifier',
+          owner: null,
+          dueAt: null,
+          effectiveAt: null,
+        },
+      });
+    else if (r === 4)
+      bodies.push({
+        type: 'eta.revised',
+        data: { label: `estimation ${i}`, targetAt: null, reason: 'r', effectiveAt: null },
+      });
+    else if (r === 5)
+      bodies.push({ type: 'statement.drafted', data: { id: `${statementId}-${i}`, fields: statementFields } });
+    else if (r === 6)
+      bodies.push({
+        type: 'value.set',
+        data: {
+          item: { kind: 'operating-mode', id: 'h1', value: rand(2) ? 'normal' : 'critique' },
+          effectiveAt: null,
+          hold: true,
+        },
+      });
     else bodies.push({ type: 'value.released', data: { item: { kind: 'system', id: 'h1:dpi' } } });
   }
   return bodies;
@@ -47,7 +78,11 @@ function streamAndCompare(events: LogEvent[], batch: number, audience: 'viewer' 
     const from = server.seq + 1;
     for (const e of slice) server = applyEvent(server, e);
     const touched = slice.flatMap(touchedBy);
-    client = applySituationPatch(client, buildSituationPatch(projectSituation(server, audience), touched, from), server.seq);
+    client = applySituationPatch(
+      client,
+      buildSituationPatch(projectSituation(server, audience), touched, from),
+      server.seq,
+    );
     publicCopy = applyPublicPatch(publicCopy, buildPublicPatch(projectPublic(server), touched), server.seq);
   }
   return { server, client, publicCopy };
@@ -89,7 +124,10 @@ describe('projections', () => {
   const events = buildEvents([
     { type: 'incident.opened', data: openedData },
     { type: 'statement.drafted', data: { id: 'draft', fields: statementFields } },
-    { type: 'eta.revised', data: { label: 'dimanche fin d’après-midi', targetAt: null, reason: 'plus long', effectiveAt: null } },
+    {
+      type: 'eta.revised',
+      data: { label: 'dimanche fin d’après-midi', targetAt: null, reason: 'plus long', effectiveAt: null },
+    },
   ]);
   const s = events.reduce(applyEvent, initialSituation(buildRegistry(), buildMeta()));
 
@@ -100,8 +138,15 @@ describe('projections', () => {
 
   it('keeps a revised ETA off the public projection until a point de situation is published', () => {
     expect(projectPublic(s).statement).toBeNull();
-    const published = applyEvent(s, buildEvents([{ type: 'statement.published', data: { id: 'draft', number: 1 } }], { firstSeq: 4 })[0]!);
-    expect(projectPublic(published).statement).toEqual({ number: 1, publishedAt: expect.any(String), fields: statementFields });
+    const published = applyEvent(
+      s,
+      buildEvents([{ type: 'statement.published', data: { id: 'draft', number: 1 } }], { firstSeq: 4 })[0]!,
+    );
+    expect(projectPublic(published).statement).toEqual({
+      number: 1,
+      publishedAt: expect.any(String),
+      fields: statementFields,
+    });
     expect(JSON.stringify(projectPublic(published))).not.toContain('dimanche fin');
   });
 

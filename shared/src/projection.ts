@@ -29,7 +29,9 @@ const isPublished = (s: Statement) => s.status === 'published';
 /** The situation a viewer (no drafts) or staff member (drafts too) sees; lists bounded to the latest entries. */
 export function projectSituation(s: Situation, audience: 'viewer' | 'staff'): Situation {
   const statements =
-    audience === 'staff' ? s.statements : Object.fromEntries(Object.entries(s.statements).filter(([, st]) => isPublished(st)));
+    audience === 'staff'
+      ? s.statements
+      : Object.fromEntries(Object.entries(s.statements).filter(([, st]) => isPublished(st)));
   return { ...s, statements, log: latest(s.log), journal: latest(s.journal) };
 }
 
@@ -44,9 +46,10 @@ export function projectPublic(s: Situation): PublicSituation {
     seq: s.seq,
     demo: s.demo,
     clock: s.clock,
-    statement: last && last.number !== null && last.publishedAt !== null
-      ? { number: last.number, publishedAt: last.publishedAt, fields: last.fields }
-      : null,
+    statement:
+      last && last.number !== null && last.publishedAt !== null
+        ? { number: last.number, publishedAt: last.publishedAt, fields: last.fields }
+        : null,
   };
 }
 
@@ -90,7 +93,11 @@ export function touchedBy(e: LogEvent): Touched[] {
 }
 
 const ItemsPatchSchema = z
-  .object(Object.fromEntries(itemKinds.map((k) => [k, SituationSchema.shape.items.shape[k]])) as typeof SituationSchema.shape.items.shape)
+  .object(
+    Object.fromEntries(
+      itemKinds.map((k) => [k, SituationSchema.shape.items.shape[k]]),
+    ) as typeof SituationSchema.shape.items.shape,
+  )
   .partial()
   .strict();
 
@@ -121,7 +128,10 @@ export type PublicPatch = z.infer<typeof PublicPatchSchema>;
 export function buildSituationPatch(projection: Situation, touched: Iterable<Touched>, from: number): SituationPatch {
   const patch: SituationPatch = {};
   const items: Record<string, Record<string, unknown>> = {};
-  const keyed = { hospitals: {}, affected: {}, statements: {} } as Record<'hospitals' | 'affected' | 'statements', Record<string, unknown>>;
+  const keyed = { hospitals: {}, affected: {}, statements: {} } as Record<
+    'hospitals' | 'affected' | 'statements',
+    Record<string, unknown>
+  >;
   for (const t of touched) {
     switch (t.part) {
       case 'incident':
@@ -153,7 +163,7 @@ export function buildSituationPatch(projection: Situation, touched: Iterable<Tou
       }
     }
   }
-  if (Object.keys(items).length > 0) patch.items = items as SituationPatch['items'];
+  if (Object.keys(items).length > 0) patch.items = items;
   for (const part of ['hospitals', 'affected', 'statements'] as const) {
     if (Object.keys(keyed[part]).length > 0) (patch as Record<string, unknown>)[part] = keyed[part];
   }

@@ -29,13 +29,21 @@ describe('applyEvent', () => {
         { type: 'incident.closed', data: { closedAt: '2024-08-06T18:00:00.000Z' } },
       ]),
     );
-    expect(s.incident).toMatchObject({ cause: 'technique', causeNote: 'Sans lien avec une attaque cyber', phase: 'cloture', version: 3 });
+    expect(s.incident).toMatchObject({
+      cause: 'technique',
+      causeNote: 'Sans lien avec une attaque cyber',
+      phase: 'cloture',
+      version: 3,
+    });
     expect(s.incident?.closedAt).toBe('2024-08-06T18:00:00.000Z');
   });
 
   it('sets a value with its provenance and holds it when a person wrote it', () => {
     const [set] = buildEvents([
-      { type: 'value.set', data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: true } },
+      {
+        type: 'value.set',
+        data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: true },
+      },
     ]);
     const s = fold([set!]);
     expect(s.items.system['h1:dpi']).toEqual({
@@ -52,9 +60,23 @@ describe('applyEvent', () => {
 
   it('records an ignored machine write in the journal without changing the value', () => {
     const s = fold([
-      ...buildEvents([{ type: 'value.set', data: { item: { kind: 'samu', id: 'samu-75', value: 'degrade' }, effectiveAt: null, hold: true } }]),
+      ...buildEvents([
+        {
+          type: 'value.set',
+          data: { item: { kind: 'samu', id: 'samu-75', value: 'degrade' }, effectiveAt: null, hold: true },
+        },
+      ]),
       ...buildEvents(
-        [{ type: 'value.ignored', data: { item: { kind: 'samu', id: 'samu-75', value: 'operationnel' }, effectiveAt: null, heldBy: buildActor() } }],
+        [
+          {
+            type: 'value.ignored',
+            data: {
+              item: { kind: 'samu', id: 'samu-75', value: 'operationnel' },
+              effectiveAt: null,
+              heldBy: buildActor(),
+            },
+          },
+        ],
         { firstSeq: 2, by: robot },
       ),
     ]);
@@ -65,7 +87,10 @@ describe('applyEvent', () => {
   it('releases a held value back to automation, bumping its version', () => {
     const s = fold(
       buildEvents([
-        { type: 'value.set', data: { item: { kind: 'stage', id: 'reseau', value: 'en-cours' }, effectiveAt: null, hold: true } },
+        {
+          type: 'value.set',
+          data: { item: { kind: 'stage', id: 'reseau', value: 'en-cours' }, effectiveAt: null, hold: true },
+        },
         { type: 'value.released', data: { item: { kind: 'stage', id: 'reseau' } } },
       ]),
     );
@@ -75,8 +100,22 @@ describe('applyEvent', () => {
   it('keeps a backdated write older than the current value in history only', () => {
     const s = fold(
       buildEvents([
-        { type: 'value.set', data: { item: { kind: 'system', id: 'h1:reseau', value: 'indisponible' }, effectiveAt: '2024-08-03T09:30:00.000Z', hold: true } },
-        { type: 'value.set', data: { item: { kind: 'system', id: 'h1:reseau', value: 'operationnel' }, effectiveAt: '2024-08-03T09:10:00.000Z', hold: true } },
+        {
+          type: 'value.set',
+          data: {
+            item: { kind: 'system', id: 'h1:reseau', value: 'indisponible' },
+            effectiveAt: '2024-08-03T09:30:00.000Z',
+            hold: true,
+          },
+        },
+        {
+          type: 'value.set',
+          data: {
+            item: { kind: 'system', id: 'h1:reseau', value: 'operationnel' },
+            effectiveAt: '2024-08-03T09:10:00.000Z',
+            hold: true,
+          },
+        },
       ]),
     );
     expect(s.items.system['h1:reseau']).toMatchObject({ value: 'indisponible', version: 1 });
@@ -86,19 +125,42 @@ describe('applyEvent', () => {
   it('applies a backdated write newer than the current value ("rétablie à 03:00" logged at 08:00)', () => {
     const s = fold(
       buildEvents([
-        { type: 'value.set', data: { item: { kind: 'system', id: 'h1:reseau', value: 'indisponible' }, effectiveAt: '2024-08-03T01:00:00.000Z', hold: true } },
-        { type: 'value.set', data: { item: { kind: 'system', id: 'h1:reseau', value: 'operationnel' }, effectiveAt: '2024-08-03T03:00:00.000Z', hold: true } },
+        {
+          type: 'value.set',
+          data: {
+            item: { kind: 'system', id: 'h1:reseau', value: 'indisponible' },
+            effectiveAt: '2024-08-03T01:00:00.000Z',
+            hold: true,
+          },
+        },
+        {
+          type: 'value.set',
+          data: {
+            item: { kind: 'system', id: 'h1:reseau', value: 'operationnel' },
+            effectiveAt: '2024-08-03T03:00:00.000Z',
+            hold: true,
+          },
+        },
       ]),
     );
-    expect(s.items.system['h1:reseau']).toMatchObject({ value: 'operationnel', effectiveAt: '2024-08-03T03:00:00.000Z' });
+    expect(s.items.system['h1:reseau']).toMatchObject({
+      value: 'operationnel',
+      effectiveAt: '2024-08-03T03:00:00.000Z',
+    });
   });
 
   it('breaks a tie of effective times by sequence: the later write wins', () => {
     const at = '2024-08-03T10:00:00.000Z';
     const s = fold(
       buildEvents([
-        { type: 'value.set', data: { item: { kind: 'samu', id: 'samu-75', value: 'degrade' }, effectiveAt: at, hold: true } },
-        { type: 'value.set', data: { item: { kind: 'samu', id: 'samu-75', value: 'indisponible' }, effectiveAt: at, hold: true } },
+        {
+          type: 'value.set',
+          data: { item: { kind: 'samu', id: 'samu-75', value: 'degrade' }, effectiveAt: at, hold: true },
+        },
+        {
+          type: 'value.set',
+          data: { item: { kind: 'samu', id: 'samu-75', value: 'indisponible' }, effectiveAt: at, hold: true },
+        },
       ]),
     );
     expect(s.items.samu['samu-75']?.value).toBe('indisponible');
@@ -107,10 +169,30 @@ describe('applyEvent', () => {
   it('records the plan blanc déclenchement and levée, and when a hospital left normal', () => {
     const s = fold(
       buildEvents([
-        { type: 'value.set', data: { item: { kind: 'response-level', id: 'h1', value: 'niveau-2' }, effectiveAt: null, hold: true } },
-        { type: 'value.set', data: { item: { kind: 'operating-mode', id: 'h1', value: 'procedures-degradees' }, effectiveAt: null, hold: true } },
-        { type: 'value.set', data: { item: { kind: 'operating-mode', id: 'h1', value: 'ralenti-maitrise' }, effectiveAt: null, hold: true } },
-        { type: 'value.set', data: { item: { kind: 'response-level', id: 'h1', value: 'niveau-1' }, effectiveAt: null, hold: true } },
+        {
+          type: 'value.set',
+          data: { item: { kind: 'response-level', id: 'h1', value: 'niveau-2' }, effectiveAt: null, hold: true },
+        },
+        {
+          type: 'value.set',
+          data: {
+            item: { kind: 'operating-mode', id: 'h1', value: 'procedures-degradees' },
+            effectiveAt: null,
+            hold: true,
+          },
+        },
+        {
+          type: 'value.set',
+          data: {
+            item: { kind: 'operating-mode', id: 'h1', value: 'ralenti-maitrise' },
+            effectiveAt: null,
+            hold: true,
+          },
+        },
+        {
+          type: 'value.set',
+          data: { item: { kind: 'response-level', id: 'h1', value: 'niveau-1' }, effectiveAt: null, hold: true },
+        },
       ]),
     );
     expect(s.hospitals.h1?.planBlanc).toMatchObject({
@@ -119,24 +201,53 @@ describe('applyEvent', () => {
     });
     expect(s.hospitals.h1?.leftNormalAt).toBe('2024-08-03T09:01:00.000Z');
     const back = fold(
-      buildEvents([{ type: 'value.set', data: { item: { kind: 'operating-mode', id: 'h1', value: 'normal' }, effectiveAt: null, hold: true } }], { firstSeq: 5, start: '2024-08-03T10:00:00.000Z' }),
+      buildEvents(
+        [
+          {
+            type: 'value.set',
+            data: { item: { kind: 'operating-mode', id: 'h1', value: 'normal' }, effectiveAt: null, hold: true },
+          },
+        ],
+        { firstSeq: 5, start: '2024-08-03T10:00:00.000Z' },
+      ),
       s,
     );
     expect(back.hospitals.h1?.leftNormalAt).toBeNull();
   });
 
   it('marks a pair affected only while an incident is open', () => {
-    const down = { type: 'value.set', data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: true } } as const;
+    const down = {
+      type: 'value.set',
+      data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: true },
+    } as const;
     expect(fold(buildEvents([down])).affected).toEqual({});
-    expect(fold(buildEvents([{ type: 'incident.opened', data: openedData }, down])).affected).toEqual({ 'h1:dpi': true });
+    expect(fold(buildEvents([{ type: 'incident.opened', data: openedData }, down])).affected).toEqual({
+      'h1:dpi': true,
+    });
   });
 
   it('keeps every ETA revision and every main-courante entry', () => {
     const s = fold(
       buildEvents([
-        { type: 'eta.revised', data: { label: 'dimanche matin', targetAt: null, reason: 'première estimation', effectiveAt: null } },
-        { type: 'eta.revised', data: { label: 'dimanche fin d’après-midi', targetAt: null, reason: 'plus long', effectiveAt: null } },
-        { type: 'log.entry-added', data: { type: 'decision', text: 'Passage au papier', verification: null, owner: null, dueAt: null, effectiveAt: null } },
+        {
+          type: 'eta.revised',
+          data: { label: 'dimanche matin', targetAt: null, reason: 'première estimation', effectiveAt: null },
+        },
+        {
+          type: 'eta.revised',
+          data: { label: 'dimanche fin d’après-midi', targetAt: null, reason: 'plus long', effectiveAt: null },
+        },
+        {
+          type: 'log.entry-added',
+          data: {
+            type: 'decision',
+            text: 'Passage au papier',
+            verification: null,
+            owner: null,
+            dueAt: null,
+            effectiveAt: null,
+          },
+        },
       ]),
     );
     expect(s.eta.map((r) => r.label)).toEqual(['dimanche matin', 'dimanche fin d’après-midi']);
@@ -148,17 +259,33 @@ describe('applyEvent', () => {
     const s = fold(
       buildEvents([
         { type: 'statement.drafted', data: { id: 'st1', fields: statementFields } },
-        { type: 'statement.edited', data: { id: 'st1', fields: { ...statementFields, body: 'Ralentie mais maîtrisée.' } } },
+        {
+          type: 'statement.edited',
+          data: { id: 'st1', fields: { ...statementFields, body: 'Ralentie mais maîtrisée.' } },
+        },
         { type: 'statement.published', data: { id: 'st1', number: 1 } },
       ]),
     );
-    expect(s.statements.st1).toMatchObject({ status: 'published', number: 1, version: 3, fields: { body: 'Ralentie mais maîtrisée.' } });
+    expect(s.statements.st1).toMatchObject({
+      status: 'published',
+      number: 1,
+      version: 3,
+      fields: { body: 'Ralentie mais maîtrisée.' },
+    });
   });
 
   it('never mutates the situation it is given', () => {
     const before = initialSituation(buildRegistry(), buildMeta());
-    const copy = structuredClone(before);
-    fold(buildEvents([{ type: 'value.set', data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: true } }]), before);
+    const copy = JSON.parse(JSON.stringify(before)) as unknown;
+    fold(
+      buildEvents([
+        {
+          type: 'value.set',
+          data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: true },
+        },
+      ]),
+      before,
+    );
     expect(before).toEqual(copy);
   });
 });

@@ -32,8 +32,16 @@ export function initialSituation(registry: Registry, meta: LogMeta): Situation {
   const byId = <T, V>(list: readonly T[], key: (t: T) => string, value: (t: T) => V) =>
     Object.fromEntries(list.map((t) => [key(t), initial(value(t))]));
   const items: Situation['items'] = {
-    'response-level': byId(registry.hospitals, (h) => h.id, (): ResponseLevel => 'gestion-courante'),
-    'operating-mode': byId(registry.hospitals, (h) => h.id, (): OperatingMode => 'normal'),
+    'response-level': byId(
+      registry.hospitals,
+      (h) => h.id,
+      (): ResponseLevel => 'gestion-courante',
+    ),
+    'operating-mode': byId(
+      registry.hospitals,
+      (h) => h.id,
+      (): OperatingMode => 'normal',
+    ),
     // A department nobody has confirmed starts unknown rather than guessed open.
     emergency: byId(
       registry.emergencyDepartments,
@@ -46,10 +54,20 @@ export function initialSituation(registry: Registry, meta: LogMeta): Situation {
       }),
     ),
     system: Object.fromEntries(
-      registry.hospitals.flatMap((h) => registry.systems.map((s) => [pairKey(h.id, s.id), initial('operationnel' as const)])),
+      registry.hospitals.flatMap((h) =>
+        registry.systems.map((s) => [pairKey(h.id, s.id), initial('operationnel' as const)]),
+      ),
     ),
-    samu: byId(registry.samu, (s) => s.id, () => 'operationnel' as const),
-    stage: byId(recoveryStages.ids, (id) => id, () => 'a-venir' as const),
+    samu: byId(
+      registry.samu,
+      (s) => s.id,
+      () => 'operationnel' as const,
+    ),
+    stage: byId(
+      recoveryStages.ids,
+      (id) => id,
+      () => 'a-venir' as const,
+    ),
   };
   return {
     logId: meta.logId,
@@ -100,7 +118,15 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
       if (!current) return next;
       const when = effectiveAt ?? e.recordedAt;
       if (!supersedes(current, when)) {
-        return withJournal(next, { seq: e.seq, item: ref(item), value: item.value, outcome: 'history', by: e.by, ...at, effectiveAt });
+        return withJournal(next, {
+          seq: e.seq,
+          item: ref(item),
+          value: item.value,
+          outcome: 'history',
+          by: e.by,
+          ...at,
+          effectiveAt,
+        });
       }
       const updated: Tracked<unknown> = {
         value: item.value,
@@ -111,18 +137,42 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
         heldBy: hold ? e.by : current.heldBy,
       };
       const applied = withDerivedFacts(setItem(next, item.kind, item.id, updated), item, current.value, when, e);
-      return withJournal(applied, { seq: e.seq, item: ref(item), value: item.value, outcome: 'applied', by: e.by, ...at, effectiveAt });
+      return withJournal(applied, {
+        seq: e.seq,
+        item: ref(item),
+        value: item.value,
+        outcome: 'applied',
+        by: e.by,
+        ...at,
+        effectiveAt,
+      });
     }
     case 'value.ignored': {
       const { item, effectiveAt } = e.data;
-      return withJournal(next, { seq: e.seq, item: ref(item), value: item.value, outcome: 'ignored', by: e.by, ...at, effectiveAt });
+      return withJournal(next, {
+        seq: e.seq,
+        item: ref(item),
+        value: item.value,
+        outcome: 'ignored',
+        by: e.by,
+        ...at,
+        effectiveAt,
+      });
     }
     case 'value.released': {
       const { item } = e.data;
       const current = s.items[item.kind][item.id];
       if (!current) return next;
       const released = setItem(next, item.kind, item.id, { ...current, heldBy: null, version: e.seq });
-      return withJournal(released, { seq: e.seq, item, value: current.value, outcome: 'released', by: e.by, ...at, effectiveAt: null });
+      return withJournal(released, {
+        seq: e.seq,
+        item,
+        value: current.value,
+        outcome: 'released',
+        by: e.by,
+        ...at,
+        effectiveAt: null,
+      });
     }
     case 'eta.revised':
       return { ...next, eta: [...s.eta, { seq: e.seq, by: e.by, ...at, ...e.data }] };
@@ -153,7 +203,14 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
       const changed =
         e.type === 'statement.edited'
           ? { ...current, fields: e.data.fields, version: e.seq }
-          : { ...current, status: 'published' as const, number: e.data.number, publishedBy: e.by, publishedAt: e.recordedAt, version: e.seq };
+          : {
+              ...current,
+              status: 'published' as const,
+              number: e.data.number,
+              publishedBy: e.by,
+              publishedAt: e.recordedAt,
+              version: e.seq,
+            };
       return { ...next, statements: { ...s.statements, [current.id]: changed } };
     }
   }
@@ -167,7 +224,10 @@ function setItem(s: Situation, kind: ItemKind, id: string, value: Tracked<unknow
 
 function withJournal(s: Situation, line: JournalLine): Situation {
   const journal = [...s.journal, line];
-  return { ...s, journal: journal.length > SITUATION_JOURNAL_LINES ? journal.slice(-SITUATION_JOURNAL_LINES) : journal };
+  return {
+    ...s,
+    journal: journal.length > SITUATION_JOURNAL_LINES ? journal.slice(-SITUATION_JOURNAL_LINES) : journal,
+  };
 }
 
 /** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs affected. */
@@ -179,7 +239,10 @@ function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when
       const wasBlanc = (previous as ItemValue<'response-level'>) === 'niveau-2';
       const isBlanc = item.value === 'niveau-2';
       if (isBlanc && !wasBlanc)
-        return withFacts(s, item.id, { ...facts, planBlanc: { triggeredAt: when, triggeredBy: e.by, liftedAt: null, liftedBy: null } });
+        return withFacts(s, item.id, {
+          ...facts,
+          planBlanc: { triggeredAt: when, triggeredBy: e.by, liftedAt: null, liftedBy: null },
+        });
       if (wasBlanc && !isBlanc && facts.planBlanc)
         return withFacts(s, item.id, { ...facts, planBlanc: { ...facts.planBlanc, liftedAt: when, liftedBy: e.by } });
       return s;
@@ -187,8 +250,10 @@ function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when
     case 'operating-mode': {
       const facts = s.hospitals[item.id];
       if (!facts) return s;
-      if (item.value === 'normal' && facts.leftNormalAt !== null) return withFacts(s, item.id, { ...facts, leftNormalAt: null });
-      if (isDegradedMode(item.value) && facts.leftNormalAt === null) return withFacts(s, item.id, { ...facts, leftNormalAt: when });
+      if (item.value === 'normal' && facts.leftNormalAt !== null)
+        return withFacts(s, item.id, { ...facts, leftNormalAt: null });
+      if (isDegradedMode(item.value) && facts.leftNormalAt === null)
+        return withFacts(s, item.id, { ...facts, leftNormalAt: when });
       return s;
     }
     case 'system': {

@@ -97,11 +97,26 @@ export const RegistrySchema = z
       });
     };
     const sites = r.hospitals.flatMap((h) => h.sites.map((s) => ({ hospitalId: h.id, siteId: s.id })));
-    unique('hospitals', r.hospitals.map((h) => h.id));
-    unique('sites', sites.map((s) => s.siteId));
-    unique('emergencyDepartments', r.emergencyDepartments.map((e) => e.id));
-    unique('samu', r.samu.map((s) => s.id));
-    unique('systems', r.systems.map((s) => s.id));
+    unique(
+      'hospitals',
+      r.hospitals.map((h) => h.id),
+    );
+    unique(
+      'sites',
+      sites.map((s) => s.siteId),
+    );
+    unique(
+      'emergencyDepartments',
+      r.emergencyDepartments.map((e) => e.id),
+    );
+    unique(
+      'samu',
+      r.samu.map((s) => s.id),
+    );
+    unique(
+      'systems',
+      r.systems.map((s) => s.id),
+    );
     const ghuIds = new Set(r.ghus.map((g) => g.id));
     r.hospitals.forEach((h, i) => {
       if (h.ghuId !== null && !ghuIds.has(h.ghuId)) issue(['hospitals', i, 'ghuId'], `unknown GHU "${h.ghuId}"`);

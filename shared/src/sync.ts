@@ -11,12 +11,21 @@ import { PublicSituationSchema, SituationSchema } from './situation.ts';
 import { InstantSchema } from './time.ts';
 
 /** Where a client's copy stands: the log and the last seq it has folded (null/0 for none). */
-export const SyncPositionSchema = z.object({ logId: z.string().max(100).nullable(), seq: z.number().int().min(0) }).strict();
+export const SyncPositionSchema = z
+  .object({ logId: z.string().max(100).nullable(), seq: z.number().int().min(0) })
+  .strict();
 export type SyncPosition = z.infer<typeof SyncPositionSchema>;
 
 /** A full copy of an audience's projection (the registry comes with it, except to the public). */
 export const SnapshotSchema = z.discriminatedUnion('audience', [
-  z.object({ audience: z.literal('public'), logId: z.string(), seq: z.number().int().min(0), state: PublicSituationSchema }).strict(),
+  z
+    .object({
+      audience: z.literal('public'),
+      logId: z.string(),
+      seq: z.number().int().min(0),
+      state: PublicSituationSchema,
+    })
+    .strict(),
   z
     .object({
       audience: z.enum(['viewer', 'staff']),
@@ -39,7 +48,12 @@ export type PatchMessage = z.infer<typeof PatchMessageSchema>;
 
 /** Sent every few seconds: everything up to `seq` of `logId` has been sent to this client. */
 export const HeartbeatSchema = z
-  .object({ logId: z.string().nullable(), seq: z.number().int().min(0), serverTime: InstantSchema, buildId: z.string() })
+  .object({
+    logId: z.string().nullable(),
+    seq: z.number().int().min(0),
+    serverTime: InstantSchema,
+    buildId: z.string(),
+  })
   .strict();
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
@@ -59,11 +73,16 @@ export type ClientToServerEvents = { [N in CommandName]: (input: CommandInput<N>
   'sync:request': (position: SyncPosition, ack: Ack) => void;
 };
 /** Server → client events (Socket.IO generics). */
-export type ServerToClientEvents = { [N in keyof typeof serverEventSchemas]: (payload: z.infer<(typeof serverEventSchemas)[N]>) => void };
+export type ServerToClientEvents = {
+  [N in keyof typeof serverEventSchemas]: (payload: z.infer<(typeof serverEventSchemas)[N]>) => void;
+};
 
 // The maps and their schemas must name the same events.
 type SameKeys<A, B> = [keyof A] extends [keyof B] ? ([keyof B] extends [keyof A] ? true : never) : never;
-const sameKeys: [SameKeys<ClientToServerEvents, typeof clientEventSchemas>, SameKeys<ServerToClientEvents, typeof serverEventSchemas>] = [true, true];
+const sameKeys: [
+  SameKeys<ClientToServerEvents, typeof clientEventSchemas>,
+  SameKeys<ServerToClientEvents, typeof serverEventSchemas>,
+] = [true, true];
 void sameKeys;
 
 /** What a client sends in the Socket.IO handshake `auth`. */
@@ -72,7 +91,14 @@ export const HandshakeSchema = z
     position: SyncPositionSchema.optional(),
     audience: z.enum(['public', 'viewer', 'staff']).optional(),
     /** Development only (off by default): a declared identity, until sign-in exists. */
-    devIdentity: z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), role: z.enum(['viewer', 'commander', 'lead']) }).strict().optional(),
+    devIdentity: z
+      .object({
+        id: z.string().min(1).max(100),
+        name: z.string().min(1).max(200),
+        role: z.enum(['viewer', 'commander', 'lead']),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Handshake = z.infer<typeof HandshakeSchema>;

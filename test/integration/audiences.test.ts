@@ -45,7 +45,10 @@ describe('audiences', () => {
 
     const published = await ok('statement:publish', { statementId: draft.statementId });
     await pub.until(() => (pub.sync() as { seq: number }).seq === published.seq);
-    expect(pub.sync()).toMatchObject({ kind: 'public', state: { statement: { number: 1, fields: { body: 'BROUILLON-SECRET' } } } });
+    expect(pub.sync()).toMatchObject({
+      kind: 'public',
+      state: { statement: { number: 1, fields: { body: 'BROUILLON-SECRET' } } },
+    });
     await viewer.until(() => (viewer.sync() as { seq: number }).seq === published.seq);
     const v = viewer.sync();
     expect(v.kind === 'situation' && Object.values(v.state.statements).map((s) => s.status)).toEqual(['published']);

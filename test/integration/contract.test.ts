@@ -24,26 +24,59 @@ describe('the realtime contract', () => {
       return reply.data as { statementId?: string; seq: number };
     };
     await send('incident:open', { type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' });
-    await send('incident:update', { fields: { cause: 'technique', causeNote: 'Sans lien avec une attaque cyber', powerRestoredAt: new Date().toISOString() } });
+    await send('incident:update', {
+      fields: {
+        cause: 'technique',
+        causeNote: 'Sans lien avec une attaque cyber',
+        powerRestoredAt: new Date().toISOString(),
+      },
+    });
     await send('hospital:set-response-level', { hospitalId: 'cochin', level: 'niveau-2' });
     await send('hospital:set-operating-mode', { hospitalId: 'cochin', mode: 'procedures-degradees' });
-    await send('emergency:set-status', { departmentId: 'cochin-adulte', value: { status: 'fermees', targetSiteId: null, nextReviewAt: new Date(Date.now() + 3_600_000).toISOString(), note: 'urgences vitales maintenues' } });
+    await send('emergency:set-status', {
+      departmentId: 'cochin-adulte',
+      value: {
+        status: 'fermees',
+        targetSiteId: null,
+        nextReviewAt: new Date(Date.now() + 3_600_000).toISOString(),
+        note: 'urgences vitales maintenues',
+      },
+    });
     await send('system:set-status', { hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' });
     await send('samu:set-status', { samuId: 'samu-92', status: 'degrade' });
     await send('stage:set-state', { stageId: 'reseau', state: 'en-cours' });
     await send('item:release', { item: { kind: 'samu', id: 'samu-92' } });
-    await send('eta:revise', { label: 'dimanche matin', targetAt: new Date(Date.now() + 86_400_000).toISOString(), reason: 'première estimation' });
-    await send('log:add-entry', { type: 'information', text: 'Téléphonie coupée à Cochin', verification: 'a-verifier' });
+    await send('eta:revise', {
+      label: 'dimanche matin',
+      targetAt: new Date(Date.now() + 86_400_000).toISOString(),
+      reason: 'première estimation',
+    });
+    await send('log:add-entry', {
+      type: 'information',
+      text: 'Téléphonie coupée à Cochin',
+      verification: 'a-verifier',
+    });
     const draft = await send('statement:draft', { fields: statementFields });
-    await send('statement:edit', { statementId: draft.statementId, fields: { ...statementFields, body: 'Ralentie mais maîtrisée.' } });
+    await send('statement:edit', {
+      statementId: draft.statementId,
+      fields: { ...statementFields, body: 'Ralentie mais maîtrisée.' },
+    });
     const last = await send('statement:publish', { statementId: draft.statementId });
     await send('incident:close', {});
     for (const c of clients) {
       await c.until(() => (c.sync() as { seq: number }).seq === last.seq + 1 && c.heartbeats.length > 0);
     }
-    const seen = new Set(clients.flatMap((c) => [...(c.snapshots.length ? ['situation:snapshot'] : []), ...(c.patches.length ? ['situation:patched'] : []), ...(c.heartbeats.length ? ['server:heartbeat'] : [])]));
+    const seen = new Set(
+      clients.flatMap((c) => [
+        ...(c.snapshots.length ? ['situation:snapshot'] : []),
+        ...(c.patches.length ? ['situation:patched'] : []),
+        ...(c.heartbeats.length ? ['server:heartbeat'] : []),
+      ]),
+    );
     expect([...seen].sort()).toEqual(Object.keys(serverEventSchemas).sort());
-    expect(new Set(clients.flatMap((c) => c.snapshots.map((s) => s.audience)))).toEqual(new Set(['staff', 'viewer', 'public']));
+    expect(new Set(clients.flatMap((c) => c.snapshots.map((s) => s.audience)))).toEqual(
+      new Set(['staff', 'viewer', 'public']),
+    );
     expect(contractViolations).toEqual([]);
   });
 });

@@ -33,9 +33,12 @@ const lastStepMinute = scenario.steps.at(-1)!.at;
 function expectEndState(s: Situation, except: { system?: string; mode?: string } = {}) {
   const end = scenario.endState;
   expect(s.incident).toMatchObject({ phase: end.phase, cause: end.cause });
-  for (const [id, t] of Object.entries(s.items['operating-mode'])) if (id !== except.mode) expect([id, t.value]).toEqual([id, end.operatingMode]);
-  for (const [id, t] of Object.entries(s.items['response-level'])) expect([id, t.value]).toEqual([id, end.responseLevel]);
-  for (const [id, t] of Object.entries(s.items.system)) if (id !== except.system) expect([id, t.value]).toEqual([id, end.system]);
+  for (const [id, t] of Object.entries(s.items['operating-mode']))
+    if (id !== except.mode) expect([id, t.value]).toEqual([id, end.operatingMode]);
+  for (const [id, t] of Object.entries(s.items['response-level']))
+    expect([id, t.value]).toEqual([id, end.responseLevel]);
+  for (const [id, t] of Object.entries(s.items.system))
+    if (id !== except.system) expect([id, t.value]).toEqual([id, end.system]);
   for (const t of Object.values(s.items.samu)) expect(t.value).toBe(end.samu);
   for (const t of Object.values(s.items.stage)) expect(t.value).toBe(end.stage);
   expect(s.eta.map((r) => r.label)).toEqual(end.etaLabels);
@@ -47,7 +50,10 @@ describe('the demo', () => {
     const { toMinute } = await demoServer();
     const viewer = await observed(server.url);
     clients.push(viewer);
-    expect(viewer.sync()).toMatchObject({ kind: 'situation', state: { demo: true, incident: { title: scenario.incident.title } } });
+    expect(viewer.sync()).toMatchObject({
+      kind: 'situation',
+      state: { demo: true, incident: { title: scenario.incident.title } },
+    });
     await toMinute(lastStepMinute);
     const s = server.app.log.situation;
     expectEndState(s);
@@ -79,7 +85,9 @@ describe('the demo', () => {
     expect(s.items.system['cochin:dpi']).toMatchObject({ value: 'degrade', heldBy: { id: 'cmd-1' } });
     expect(s.items['operating-mode'].hegp?.value).toBe('critique');
     const events = await server.store.readEvents(s.logId, 0, 100_000);
-    const ignored = events.filter((e) => e.type === 'value.ignored').map((e) => e.type === 'value.ignored' && e.data.item.id);
+    const ignored = events
+      .filter((e) => e.type === 'value.ignored')
+      .map((e) => e.type === 'value.ignored' && e.data.item.id);
     expect(ignored).toEqual(expect.arrayContaining(['cochin:dpi', 'hegp']));
     expect(ignored.filter((id) => id === 'cochin:dpi')).toHaveLength(3); // restoring, restored, operational
   });

@@ -1,7 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hashState, projectSituation, type SyncState } from '@vigie/shared';
+import type { SyncState } from '@vigie/client/sync';
+import { hashState, projectSituation } from '@vigie/shared';
 import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
-import { commander, contractViolations, key, lead, observe, observed, type ObservedClient } from './support/observedClient.ts';
+import {
+  commander,
+  contractViolations,
+  key,
+  lead,
+  observe,
+  observed,
+  type ObservedClient,
+} from './support/observedClient.ts';
 
 let server: TestServer;
 const clients: ObservedClient[] = [];
@@ -25,7 +34,11 @@ async function changes(count: number) {
   const ids = Object.keys(hospitals);
   const replies = await Promise.all(
     Array.from({ length: count }, (_, i) =>
-      server.app.log.submit('system:set-status', { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'dpi', status: statuses[i % 4] }, request),
+      server.app.log.submit(
+        'system:set-status',
+        { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'dpi', status: statuses[i % 4] },
+        request,
+      ),
     ),
   );
   expect(replies.every((r) => r.ok)).toBe(true);
@@ -38,12 +51,21 @@ describe('live sync', () => {
   it('brings a change by one client to another with the right sequence number', async () => {
     const a = track(await observed(server.url, commander));
     const b = track(await observed(server.url));
-    const reply = await a.send('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' });
+    const reply = await a.send('system:set-status', {
+      idempotencyKey: key(),
+      hospitalId: 'cochin',
+      systemId: 'dpi',
+      status: 'indisponible',
+    });
     expect(reply.ok).toBe(true);
     const seq = reply.ok ? (reply.data as { seq: number }).seq : -1;
     await b.until(() => b.sync().kind === 'situation' && (b.sync() as { seq: number }).seq === seq);
     const sync = b.sync();
-    expect(sync.kind === 'situation' && sync.state.items.system['cochin:dpi']).toMatchObject({ value: 'indisponible', version: seq, by: { id: 'cmd-1' } });
+    expect(sync.kind === 'situation' && sync.state.items.system['cochin:dpi']).toMatchObject({
+      value: 'indisponible',
+      version: seq,
+      by: { id: 'cmd-1' },
+    });
     expect(b.patches.at(-1)).toMatchObject({ from: seq, to: seq });
     expect(copyHash(b.sync())).toBe(serverHash('viewer'));
   });
@@ -53,7 +75,12 @@ describe('live sync', () => {
     server = await startTestServer({ coalesceMs: 60_000 });
     const a = track(await observed(server.url, commander));
     const b = track(await observed(server.url));
-    await a.send('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' });
+    await a.send('system:set-status', {
+      idempotencyKey: key(),
+      hospitalId: 'cochin',
+      systemId: 'dpi',
+      status: 'indisponible',
+    });
     await b.until(() => b.patches.length === 1, 5_000);
   });
 
@@ -108,7 +135,10 @@ describe('catch-up after being away', () => {
   it('sends a snapshot for an unknown log id or a sequence past the head', async () => {
     const b = track(await observed(server.url));
     const { logId, seq } = server.app.log.situation;
-    for (const position of [{ logId: 'unknown-log', seq: 3 }, { logId, seq: seq + 50 }]) {
+    for (const position of [
+      { logId: 'unknown-log', seq: 3 },
+      { logId, seq: seq + 50 },
+    ]) {
       const before = b.snapshots.length;
       expect(await b.send('sync:request', position)).toEqual({ ok: true, data: { sent: 'snapshot' } });
       await b.until(() => b.snapshots.length === before + 1);
@@ -119,7 +149,12 @@ describe('catch-up after being away', () => {
     const l = track(await observed(server.url, lead));
     const b = track(await observed(server.url));
     const previous = server.app.log.logId;
-    await l.send('incident:open', { idempotencyKey: key(), type: 'sse-numerique', title: 'Nouvel incident', cause: 'indeterminee' });
+    await l.send('incident:open', {
+      idempotencyKey: key(),
+      type: 'sse-numerique',
+      title: 'Nouvel incident',
+      cause: 'indeterminee',
+    });
     await b.until(() => b.sync().kind === 'situation' && (b.sync() as { logId: string }).logId !== previous);
     const sync = b.sync();
     expect(sync.kind === 'situation' && sync.state.incident?.title).toBe('Nouvel incident');

@@ -51,13 +51,21 @@ describe('inbound validation', () => {
   });
 
   it('refuses an oversized payload with invalid_payload', async () => {
-    await refused('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(20_000) }, 'invalid_payload');
+    await refused(
+      'log:add-entry',
+      { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(20_000) },
+      'invalid_payload',
+    );
   });
 
   it('drops a connection that sends a frame above the engine limit, and keeps serving others', async () => {
     const before = server.app.log.situation;
     const dropped = new Promise<string>((resolve) => c.socket.once('disconnect', resolve));
-    c.socket.emit('log:add-entry' as never, { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(200_000) } as never, (() => undefined) as never);
+    (c.socket.emit as (...a: unknown[]) => void)(
+      'log:add-entry',
+      { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(200_000) },
+      () => undefined,
+    );
     expect(await dropped).toBe('transport close');
     expect(server.app.log.situation).toBe(before);
     const other = await observed(server.url, commander);
@@ -69,8 +77,15 @@ describe('inbound validation', () => {
     expect(code(await c.send('system:set-status', valid()))).toBe('ok');
     const current = server.app.log.situation.items.system['cochin:dpi']!;
     const before = server.app.log.situation;
-    const reply = await c.send('system:set-status', { ...valid(), status: 'degrade', expectedVersion: current.version - 1 });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'conflict', details: { current: { value: 'indisponible', by: { id: 'cmd-1' } } } } });
+    const reply = await c.send('system:set-status', {
+      ...valid(),
+      status: 'degrade',
+      expectedVersion: current.version - 1,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', details: { current: { value: 'indisponible', by: { id: 'cmd-1' } } } },
+    });
     expect(server.app.log.situation).toBe(before);
   });
 

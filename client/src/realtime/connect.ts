@@ -5,7 +5,14 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Audience, ClientToServerEvents, ServerToClientEvents } from '@vigie/shared';
-import { applyPatch, applySnapshot, emptySync, heartbeatConfirms, positionOf, type SyncState } from '../store/syncReducer.ts';
+import {
+  applyPatch,
+  applySnapshot,
+  emptySync,
+  heartbeatConfirms,
+  positionOf,
+  type SyncState,
+} from '../store/syncReducer.ts';
 import type { VigieStore } from '../store/vigieStore.ts';
 
 export type VigieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

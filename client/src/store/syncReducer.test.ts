@@ -5,7 +5,13 @@ import { applyPatch, applySnapshot, emptySync, heartbeatConfirms, positionOf } f
 
 const registry = buildRegistry();
 const situation = { ...initialSituation(registry, buildMeta()), seq: 10 };
-const snapshot = { audience: 'viewer' as const, logId: 'log-1', seq: 10, state: projectSituation(situation, 'viewer'), registry };
+const snapshot = {
+  audience: 'viewer' as const,
+  logId: 'log-1',
+  seq: 10,
+  state: projectSituation(situation, 'viewer'),
+  registry,
+};
 
 describe('the client sync fold', () => {
   it('starts from a snapshot and reports its position', () => {
@@ -17,7 +23,13 @@ describe('the client sync fold', () => {
   it('applies a patch that continues the copy', () => {
     const sync = applySnapshot(emptySync, snapshot);
     const tracked = { ...situation.items.samu['samu-75']!, value: 'degrade' as const, version: 11 };
-    const { sync: next, gap } = applyPatch(sync, { audience: 'viewer', logId: 'log-1', from: 11, to: 12, patch: { items: { samu: { 'samu-75': tracked } } } });
+    const { sync: next, gap } = applyPatch(sync, {
+      audience: 'viewer',
+      logId: 'log-1',
+      from: 11,
+      to: 12,
+      patch: { items: { samu: { 'samu-75': tracked } } },
+    });
     expect(gap).toBe(false);
     expect(next.kind === 'situation' && next.state.items.samu['samu-75']?.value).toBe('degrade');
     expect(positionOf(next).seq).toBe(12);
@@ -32,11 +44,19 @@ describe('the client sync fold', () => {
 
   it('ignores a patch it already covers', () => {
     const sync = applySnapshot(emptySync, snapshot);
-    expect(applyPatch(sync, { audience: 'viewer', logId: 'log-1', from: 5, to: 10, patch: {} })).toEqual({ sync, gap: false });
+    expect(applyPatch(sync, { audience: 'viewer', logId: 'log-1', from: 5, to: 10, patch: {} })).toEqual({
+      sync,
+      gap: false,
+    });
   });
 
   it('folds the public projection', () => {
-    const sync = applySnapshot(emptySync, { audience: 'public', logId: 'log-1', seq: 10, state: projectPublic(situation) });
+    const sync = applySnapshot(emptySync, {
+      audience: 'public',
+      logId: 'log-1',
+      seq: 10,
+      state: projectPublic(situation),
+    });
     const { sync: next } = applyPatch(sync, { audience: 'public', logId: 'log-1', from: 11, to: 11, patch: {} });
     expect(next).toMatchObject({ kind: 'public', seq: 11 });
   });

@@ -19,7 +19,14 @@ import {
 export type SyncState =
   | { kind: 'empty' }
   | { kind: 'public'; logId: string; seq: number; state: PublicSituation }
-  | { kind: 'situation'; audience: Exclude<Audience, 'public'>; logId: string; seq: number; state: Situation; registry: Registry };
+  | {
+      kind: 'situation';
+      audience: Exclude<Audience, 'public'>;
+      logId: string;
+      seq: number;
+      state: Situation;
+      registry: Registry;
+    };
 
 export const emptySync: SyncState = { kind: 'empty' };
 

@@ -27,25 +27,103 @@ interface Case {
 const draftId = (log: IncidentLog) => Object.values(log.situation.statements).find((s) => s.status === 'draft')!.id;
 
 const cases: Case[] = [
-  { name: 'incident:update', valid: () => ({ fields: { phase: 'qualification' } }), invalid: { fields: { phase: 'perdu' } }, refusedRole: 'commander', versioned: true },
-  { name: 'incident:close', valid: () => ({}), invalid: { closedAt: 'hier' }, refusedRole: 'commander', versioned: true },
-  { name: 'hospital:set-response-level', valid: () => ({ hospitalId: 'cochin', level: 'niveau-2' }), invalid: { hospitalId: 'cochin', level: 'niveau-3' }, refusedRole: 'viewer', versioned: true },
-  { name: 'hospital:set-operating-mode', valid: () => ({ hospitalId: 'cochin', mode: 'procedures-degradees' }), invalid: { hospitalId: 'cochin' }, refusedRole: 'viewer', versioned: true },
   {
-    name: 'emergency:set-status',
-    valid: () => ({ departmentId: 'cochin-adulte', value: { status: 'delestage', targetSiteId: 'hegp', nextReviewAt: null, note: null } }),
-    invalid: { departmentId: 'cochin-adulte', value: { status: 'delestage', targetSiteId: null, nextReviewAt: null, note: null } },
+    name: 'incident:update',
+    valid: () => ({ fields: { phase: 'qualification' } }),
+    invalid: { fields: { phase: 'perdu' } },
+    refusedRole: 'commander',
+    versioned: true,
+  },
+  {
+    name: 'incident:close',
+    valid: () => ({}),
+    invalid: { closedAt: 'hier' },
+    refusedRole: 'commander',
+    versioned: true,
+  },
+  {
+    name: 'hospital:set-response-level',
+    valid: () => ({ hospitalId: 'cochin', level: 'niveau-2' }),
+    invalid: { hospitalId: 'cochin', level: 'niveau-3' },
     refusedRole: 'viewer',
     versioned: true,
   },
-  { name: 'system:set-status', valid: () => ({ hospitalId: 'cochin', systemId: 'dpi', status: 'isole' }), invalid: { hospitalId: 'cochin', systemId: 'dpi', status: 'cassé' }, refusedRole: 'viewer', versioned: true },
-  { name: 'samu:set-status', valid: () => ({ samuId: 'samu-75', status: 'degrade' }), invalid: { samuId: 'samu-75', status: 'normal' }, refusedRole: 'viewer', versioned: true },
-  { name: 'stage:set-state', valid: () => ({ stageId: 'reseau', state: 'en-cours' }), invalid: { stageId: 'cuisine', state: 'en-cours' }, refusedRole: 'viewer', versioned: true },
-  { name: 'eta:revise', valid: () => ({ label: 'dimanche matin', targetAt: null, reason: 'estimation' }), invalid: { label: '', targetAt: null, reason: '' }, refusedRole: 'commander', versioned: true },
-  { name: 'log:add-entry', valid: () => ({ type: 'decision', text: 'Passage au papier' }), invalid: { type: 'decision', text: '   ' }, refusedRole: 'viewer', versioned: false },
-  { name: 'statement:draft', valid: () => ({ fields: statementFields }), invalid: { fields: { cause: 'x' } }, refusedRole: 'viewer', versioned: false },
-  { name: 'statement:edit', valid: (log) => ({ statementId: draftId(log), fields: { ...statementFields, body: 'modifié' } }), invalid: { statementId: 'x', fields: {} }, refusedRole: 'viewer', versioned: true },
-  { name: 'statement:publish', valid: (log) => ({ statementId: draftId(log) }), invalid: { statementId: 42 }, refusedRole: 'commander', versioned: true },
+  {
+    name: 'hospital:set-operating-mode',
+    valid: () => ({ hospitalId: 'cochin', mode: 'procedures-degradees' }),
+    invalid: { hospitalId: 'cochin' },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  {
+    name: 'emergency:set-status',
+    valid: () => ({
+      departmentId: 'cochin-adulte',
+      value: { status: 'delestage', targetSiteId: 'hegp', nextReviewAt: null, note: null },
+    }),
+    invalid: {
+      departmentId: 'cochin-adulte',
+      value: { status: 'delestage', targetSiteId: null, nextReviewAt: null, note: null },
+    },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  {
+    name: 'system:set-status',
+    valid: () => ({ hospitalId: 'cochin', systemId: 'dpi', status: 'isole' }),
+    invalid: { hospitalId: 'cochin', systemId: 'dpi', status: 'cassé' },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  {
+    name: 'samu:set-status',
+    valid: () => ({ samuId: 'samu-75', status: 'degrade' }),
+    invalid: { samuId: 'samu-75', status: 'normal' },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  {
+    name: 'stage:set-state',
+    valid: () => ({ stageId: 'reseau', state: 'en-cours' }),
+    invalid: { stageId: 'cuisine', state: 'en-cours' },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  {
+    name: 'eta:revise',
+    valid: () => ({ label: 'dimanche matin', targetAt: null, reason: 'estimation' }),
+    invalid: { label: '', targetAt: null, reason: '' },
+    refusedRole: 'commander',
+    versioned: true,
+  },
+  {
+    name: 'log:add-entry',
+    valid: () => ({ type: 'decision', text: 'Passage au papier' }),
+    invalid: { type: 'decision', text: '   ' },
+    refusedRole: 'viewer',
+    versioned: false,
+  },
+  {
+    name: 'statement:draft',
+    valid: () => ({ fields: statementFields }),
+    invalid: { fields: { cause: 'x' } },
+    refusedRole: 'viewer',
+    versioned: false,
+  },
+  {
+    name: 'statement:edit',
+    valid: (log) => ({ statementId: draftId(log), fields: { ...statementFields, body: 'modifié' } }),
+    invalid: { statementId: 'x', fields: {} },
+    refusedRole: 'viewer',
+    versioned: true,
+  },
+  {
+    name: 'statement:publish',
+    valid: (log) => ({ statementId: draftId(log) }),
+    invalid: { statementId: 42 },
+    refusedRole: 'commander',
+    versioned: true,
+  },
 ];
 
 let log: IncidentLog;
@@ -59,7 +137,11 @@ beforeEach(async () => {
   });
   log = new IncidentLog(store, registry);
   await log.open();
-  await log.submit('incident:open', { idempotencyKey: key(), type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' }, as('lead'));
+  await log.submit(
+    'incident:open',
+    { idempotencyKey: key(), type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' },
+    as('lead'),
+  );
   await log.submit('statement:draft', { idempotencyKey: key(), fields: statementFields }, as('commander'));
 });
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -82,17 +164,24 @@ describe.each(cases)('command $name', (c) => {
 
   it('refuses a role it does not allow with forbidden, and anonymous with unauthorized', async () => {
     const before = log.situation;
-    expect(code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, as(c.refusedRole)))).toBe('forbidden');
-    expect(code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, { principal: null, origin }))).toBe('unauthorized');
+    expect(code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, as(c.refusedRole)))).toBe(
+      'forbidden',
+    );
+    expect(
+      code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, { principal: null, origin })),
+    ).toBe('unauthorized');
     expect(log.situation).toBe(before);
   });
-
 });
 
 describe.each(cases.filter((c) => c.versioned))('command $name on a versioned item', (c) => {
   it('refuses a stale expected version with conflict, naming the current value', async () => {
     const before = log.situation;
-    const reply = await log.submit(c.name, { idempotencyKey: key(), expectedVersion: before.seq + 1000, ...c.valid(log) }, as('lead'));
+    const reply = await log.submit(
+      c.name,
+      { idempotencyKey: key(), expectedVersion: before.seq + 1000, ...c.valid(log) },
+      as('lead'),
+    );
     expect(code(reply)).toBe('conflict');
     expect(!reply.ok && reply.error.details).toHaveProperty('current');
     expect(log.situation).toBe(before);
@@ -102,8 +191,12 @@ describe.each(cases.filter((c) => c.versioned))('command $name on a versioned it
 describe('command incident:open', () => {
   it('is for the lead only and starts a new log', async () => {
     const input = { type: 'sse-numerique', title: 'Deuxième', cause: 'cyber-suspectee' };
-    expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input }, as('commander')))).toBe('forbidden');
-    expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input, cause: 'panne' }, as('lead')))).toBe('invalid_payload');
+    expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input }, as('commander')))).toBe(
+      'forbidden',
+    );
+    expect(
+      code(await log.submit('incident:open', { idempotencyKey: key(), ...input, cause: 'panne' }, as('lead'))),
+    ).toBe('invalid_payload');
     const previous = log.logId;
     expect(code(await log.submit('incident:open', { idempotencyKey: key(), ...input }, as('lead')))).toBe('ok');
     expect(log.logId).not.toBe(previous);
@@ -114,9 +207,17 @@ describe('command item:release', () => {
   it('releases a held value, and is a conflict when nobody holds it', async () => {
     const item = { kind: 'system', id: 'cochin:dpi' };
     expect(code(await log.submit('item:release', { idempotencyKey: key(), item }, as('commander')))).toBe('conflict');
-    await log.submit('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'degrade' }, as('commander'));
+    await log.submit(
+      'system:set-status',
+      { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'degrade' },
+      as('commander'),
+    );
     expect(code(await log.submit('item:release', { idempotencyKey: key(), item }, as('viewer')))).toBe('forbidden');
-    expect(code(await log.submit('item:release', { idempotencyKey: key(), item: { kind: 'system', id: 'x' } }, as('commander')))).toBe('not_found');
+    expect(
+      code(
+        await log.submit('item:release', { idempotencyKey: key(), item: { kind: 'system', id: 'x' } }, as('commander')),
+      ),
+    ).toBe('not_found');
     expect(code(await log.submit('item:release', { idempotencyKey: key(), item }, as('commander')))).toBe('ok');
     expect(log.situation.items.system['cochin:dpi']?.heldBy).toBeNull();
   });
@@ -124,7 +225,8 @@ describe('command item:release', () => {
 
 describe('command stage:set-state', () => {
   it('validates a stage only after every earlier stage', async () => {
-    const set = (stageId: string) => log.submit('stage:set-state', { idempotencyKey: key(), stageId, state: 'validee' }, as('commander'));
+    const set = (stageId: string) =>
+      log.submit('stage:set-state', { idempotencyKey: key(), stageId, state: 'validee' }, as('commander'));
     expect(code(await set('messagerie-telephonie'))).toBe('invalid_payload');
     expect(code(await set('reseau'))).toBe('ok');
     expect(code(await set('messagerie-telephonie'))).toBe('ok');
@@ -135,7 +237,12 @@ describe('effectiveAt', () => {
   it('refuses a time in the future', async () => {
     const reply = await log.submit(
       'samu:set-status',
-      { idempotencyKey: key(), samuId: 'samu-75', status: 'degrade', effectiveAt: new Date(Date.now() + 3_600_000).toISOString() },
+      {
+        idempotencyKey: key(),
+        samuId: 'samu-75',
+        status: 'degrade',
+        effectiveAt: new Date(Date.now() + 3_600_000).toISOString(),
+      },
       as('commander'),
     );
     expect(code(reply)).toBe('invalid_payload');

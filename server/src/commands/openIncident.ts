@@ -8,22 +8,22 @@ export const openIncident = defineCommand('incident:open', 'incident:manage', (c
   // The demo runs on scenario time: simulated time starts at the incident's start, now.
   const clock = scenario ? { simStart: startedAt, realStart: ctx.now.toISOString(), speed: scenario.speed } : null;
   return {
-  opensLog: { demo: ctx.state.demo },
-  events: [
-    {
-      type: 'incident.opened',
-      data: {
-        type: input.type,
-        title: input.title,
-        startedAt,
-        cause: input.cause,
-        causeNote: input.causeNote ?? null,
-        phase: 'alerte',
-        powerRestoredAt: null,
-        patientImpact: null,
-        clock,
+    opensLog: { demo: ctx.state.demo },
+    events: [
+      {
+        type: 'incident.opened',
+        data: {
+          type: input.type,
+          title: input.title,
+          startedAt,
+          cause: input.cause,
+          causeNote: input.causeNote ?? null,
+          phase: 'alerte',
+          powerRestoredAt: null,
+          patientImpact: null,
+          clock,
+        },
       },
-    },
-  ],
+    ],
   };
 });

@@ -8,5 +8,9 @@ export const reviseEta = defineCommand('eta:revise', 'eta:revise', (ctx, input) 
   const last = ctx.state.eta.at(-1);
   checkVersion(input.expectedVersion, { version: last?.seq ?? 0 }, last ?? null);
   const { label, targetAt, reason } = input;
-  return { events: [{ type: 'eta.revised', data: { label, targetAt, reason, effectiveAt: effectiveAt(ctx, input.effectiveAt) } }] };
+  return {
+    events: [
+      { type: 'eta.revised', data: { label, targetAt, reason, effectiveAt: effectiveAt(ctx, input.effectiveAt) } },
+    ],
+  };
 });

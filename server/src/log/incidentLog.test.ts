@@ -11,8 +11,14 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 const origin = { sessionId: 'session-1', address: '192.0.2.10' };
-const as = (role: Parameters<typeof buildPrincipal>[0] = 'lead', id?: string): RequestContext => ({ principal: buildPrincipal(role, id), origin });
-const robot: RequestContext = { principal: { actor: { kind: 'integration', id: 'supervision', name: 'Supervision' }, roles: [] }, origin };
+const as = (role: Parameters<typeof buildPrincipal>[0] = 'lead', id?: string): RequestContext => ({
+  principal: buildPrincipal(role, id),
+  origin,
+});
+const robot: RequestContext = {
+  principal: { actor: { kind: 'integration', id: 'supervision', name: 'Supervision' }, roles: [] },
+  origin,
+};
 let keyCounter = 0;
 const key = () => `key-${++keyCounter}-xxxxxxxx`;
 
@@ -30,9 +36,17 @@ async function openLog(wrap?: (s: SqliteStore) => EventStore) {
 }
 
 const openIncident = (log: IncidentLog) =>
-  log.submit('incident:open', { idempotencyKey: key(), type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' }, as('lead'));
+  log.submit(
+    'incident:open',
+    { idempotencyKey: key(), type: 'sse-numerique', title: 'Panne', cause: 'indeterminee' },
+    as('lead'),
+  );
 const setSystem = (log: IncidentLog, status: string, request = as('commander'), extra: Record<string, unknown> = {}) =>
-  log.submit('system:set-status', { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status, ...extra }, request);
+  log.submit(
+    'system:set-status',
+    { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status, ...extra },
+    request,
+  );
 
 function ok(reply: Reply<CommandResult>): CommandResult {
   if (!reply.ok) throw new Error(`expected ok, got ${reply.error.code}: ${reply.error.message}`);
@@ -45,7 +59,9 @@ describe('IncidentLog.submit', () => {
     const { log } = await openLog((s) => ({ ...bind(s), append: (b) => (appends++, s.append(b)) }));
     ok(await openIncident(log));
     appends = 0;
-    const replies = await Promise.all(Array.from({ length: 100 }, (_, i) => setSystem(log, i % 2 ? 'indisponible' : 'degrade')));
+    const replies = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => setSystem(log, i % 2 ? 'indisponible' : 'degrade')),
+    );
     expect(replies.map((r) => ok(r).seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
     expect(appends).toBe(1);
     expect(log.situation.seq).toBe(101);
@@ -54,7 +70,10 @@ describe('IncidentLog.submit', () => {
   it('sends no acknowledgement when the commit throws, and changes nothing', async () => {
     let failing = false;
     const heard: Committed[] = [];
-    const { log } = await openLog((s) => ({ ...bind(s), append: (b) => (failing ? Promise.reject(new Error('disk full')) : s.append(b)) }));
+    const { log } = await openLog((s) => ({
+      ...bind(s),
+      append: (b) => (failing ? Promise.reject(new Error('disk full')) : s.append(b)),
+    }));
     ok(await openIncident(log));
     log.subscribe((c) => heard.push(c));
     const before = log.situation;
@@ -146,7 +165,13 @@ describe('people over automation', () => {
     const { log } = await openLog();
     ok(await openIncident(log));
     ok(await setSystem(log, 'degrade'));
-    ok(await log.submit('item:release', { idempotencyKey: key(), item: { kind: 'system', id: 'cochin:dpi' } }, as('commander')));
+    ok(
+      await log.submit(
+        'item:release',
+        { idempotencyKey: key(), item: { kind: 'system', id: 'cochin:dpi' } },
+        as('commander'),
+      ),
+    );
     expect(ok(await setSystem(log, 'operationnel', robot)).ignored).toBeUndefined();
     expect(log.situation.items.system['cochin:dpi']).toMatchObject({ value: 'operationnel', heldBy: null });
   });

@@ -72,7 +72,7 @@ export class IncidentLog {
     if (current) {
       this.meta = current;
       let state = initialSituation(this.registry, current);
-      for (let page = await this.store.readEvents(current.logId, 0, REPLAY_PAGE); page.length > 0; ) {
+      for (let page = await this.store.readEvents(current.logId, 0, REPLAY_PAGE); page.length > 0;) {
         for (const e of page) state = applyEvent(state, e);
         page = await this.store.readEvents(current.logId, state.seq, REPLAY_PAGE);
       }
@@ -150,7 +150,13 @@ export class IncidentLog {
       const commandId = randomId();
       const recordedAt = now.toISOString();
       for (const body of decision.events) {
-        const event = { ...body, seq: state.seq + 1, by: pending.request.principal!.actor, recordedAt, commandId } as LogEvent;
+        const event: LogEvent = {
+          ...body,
+          seq: state.seq + 1,
+          by: pending.request.principal!.actor,
+          recordedAt,
+          commandId,
+        };
         state = applyEvent(state, event);
         stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
       }
@@ -168,7 +174,9 @@ export class IncidentLog {
       } catch {
         // Nothing was committed: every request of this batch that would have changed something is refused.
         for (const o of outcomes) {
-          o.pending.resolve(o.reply.ok ? fail('internal', 'the change could not be recorded; nothing was changed') : o.reply);
+          o.pending.resolve(
+            o.reply.ok ? fail('internal', 'the change could not be recorded; nothing was changed') : o.reply,
+          );
         }
         return;
       }
@@ -177,7 +185,12 @@ export class IncidentLog {
     }
     for (const o of outcomes) o.pending.resolve(o.reply);
     if (stored.length > 0 || newLog) {
-      const committed: Committed = { logId: meta.logId, newLog: newLog !== undefined, events: stored.map((s) => s.event), state };
+      const committed: Committed = {
+        logId: meta.logId,
+        newLog: newLog !== undefined,
+        events: stored.map((s) => s.event),
+        state,
+      };
       for (const listener of this.listeners) listener(committed);
     }
   }
@@ -194,12 +207,19 @@ export class IncidentLog {
     if (!can(principal, def.action)) return reply(fail('forbidden', 'your role does not allow this'));
     const parsed = def.schema.safeParse(pending.input);
     if (!parsed.success) {
-      return reply(fail('invalid_payload', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')));
+      return reply(
+        fail(
+          'invalid_payload',
+          parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
+        ),
+      );
     }
     const input = parsed.data as { idempotencyKey: string };
     const { idempotencyKey: key, ...rest } = input;
     const actorKey = `${principal.actor.kind}:${principal.actor.id}`;
-    const requestHash = createHash('sha256').update(canonicalJson({ name: def.name, input: rest })).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(canonicalJson({ name: def.name, input: rest }))
+      .digest('hex');
     const previous =
       at.seen.get(`${actorKey}\n${key}`) ?? (await this.store.findIdempotency(at.meta.logId, actorKey, key));
     if (previous) {
@@ -216,7 +236,10 @@ export class IncidentLog {
       newId: randomId,
     };
     try {
-      const decision = (def.decide as (c: CommandContext, i: unknown) => ReturnType<CommandDefinition['decide']>)(ctx, input);
+      const decision = (def.decide as (c: CommandContext, i: unknown) => ReturnType<CommandDefinition['decide']>)(
+        ctx,
+        input,
+      );
       return { decision, actorKey, key, requestHash } as const;
     } catch (error) {
       if (error instanceof CommandError) return reply(fail(error.code, error.message, error.details));

@@ -8,10 +8,12 @@ import { loadRegistry } from './loadRegistry.ts';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
-function writeRegistry(change: (r: Record<string, unknown[]>) => void): string {
+type RawRegistry = { hospitals: unknown[]; emergencyDepartments: unknown[] };
+
+function writeRegistry(change: (r: RawRegistry) => void): string {
   const tmp = tempDir();
   cleanups.push(tmp.remove);
-  const raw = JSON.parse(readFileSync(DEFAULT_REGISTRY_PATH, 'utf8')) as Record<string, unknown[]>;
+  const raw = JSON.parse(readFileSync(DEFAULT_REGISTRY_PATH, 'utf8')) as RawRegistry;
   change(raw);
   const path = join(tmp.dir, 'registry.json');
   writeFileSync(path, JSON.stringify(raw));
@@ -33,7 +35,9 @@ describe('loadRegistry', () => {
     const path = writeRegistry((r) => {
       (r.hospitals[2] as { shortName: unknown }).shortName = 42;
     });
-    expect(() => loadRegistry(path)).toThrow(new RegExp(`${path}[\\s\\S]*hospitals\\[2\\] \\(id "necker"\\), field shortName`));
+    expect(() => loadRegistry(path)).toThrow(
+      new RegExp(`${path}[\\s\\S]*hospitals\\[2\\] \\(id "necker"\\), field shortName`),
+    );
   });
 
   it('refuses a department on a site its hospital does not have', () => {

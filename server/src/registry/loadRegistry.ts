@@ -7,7 +7,7 @@ export function loadRegistry(path: string): Registry {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`Registry ${path}: cannot be read as JSON (${(error as Error).message})`);
+    throw new Error(`Registry ${path}: cannot be read as JSON (${(error as Error).message})`, { cause: error });
   }
   const parsed = RegistrySchema.safeParse(raw);
   if (parsed.success) return parsed.data;

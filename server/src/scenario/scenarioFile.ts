@@ -27,7 +27,11 @@ const StepSchema = z
     input: z.record(z.string(), z.unknown()),
     /** Repeat the command over hospitals × systems, or over emergency departments (`confirmed`: confirmed ones). */
     each: z
-      .object({ hospitalId: Selector, systemId: z.array(z.string()).min(1), departmentId: z.union([z.literal('confirmed'), Selector]) })
+      .object({
+        hospitalId: Selector,
+        systemId: z.array(z.string()).min(1),
+        departmentId: z.union([z.literal('confirmed'), Selector]),
+      })
       .partial()
       .strict()
       .optional(),
@@ -61,7 +65,10 @@ export const ScenarioSchema = z
   .strict()
   .refine((s) => s.steps.every((step, i) => i === 0 || step.at >= s.steps[i - 1]!.at), 'steps must be in time order')
   .refine(
-    (s) => s.steps.every((st) => st.command !== 'statement:publish-new' || StatementFieldsSchema.safeParse(st.input.fields).success),
+    (s) =>
+      s.steps.every(
+        (st) => st.command !== 'statement:publish-new' || StatementFieldsSchema.safeParse(st.input.fields).success,
+      ),
     'statement fields are malformed',
   );
 export type Scenario = z.infer<typeof ScenarioSchema>;

@@ -85,7 +85,11 @@ export class ScenarioPlayer {
       return;
     }
     const inputs = this.expand(step);
-    await Promise.all(inputs.map((input, i) => this.submit(step.command as CommandName, { ...input, idempotencyKey: `step-${index}-${i}` })));
+    await Promise.all(
+      inputs.map((input, i) =>
+        this.submit(step.command as CommandName, { ...input, idempotencyKey: `step-${index}-${i}` }),
+      ),
+    );
   }
 
   /** The inputs of a step, one per target of its `each`. */
@@ -95,12 +99,17 @@ export class ScenarioPlayer {
     if (each.departmentId) {
       const selected = each.departmentId;
       return this.registry.emergencyDepartments
-        .filter((d) => (selected === 'confirmed' ? d.confirmation === 'confirme' : selected === '*' || selected.includes(d.id)))
+        .filter((d) =>
+          selected === 'confirmed' ? d.confirmation === 'confirme' : selected === '*' || selected.includes(d.id),
+        )
         .map((d) => ({ ...step.input, departmentId: d.id }));
     }
-    const hospitals = each.hospitalId === '*' || !each.hospitalId ? this.registry.hospitals.map((h) => h.id) : each.hospitalId;
+    const hospitals =
+      each.hospitalId === '*' || !each.hospitalId ? this.registry.hospitals.map((h) => h.id) : each.hospitalId;
     return hospitals.flatMap((hospitalId) =>
-      each.systemId ? each.systemId.map((systemId) => ({ ...step.input, hospitalId, systemId })) : [{ ...step.input, hospitalId }],
+      each.systemId
+        ? each.systemId.map((systemId) => ({ ...step.input, hospitalId, systemId }))
+        : [{ ...step.input, hospitalId }],
     );
   }
 

@@ -27,8 +27,24 @@ export function buildRegistry(overrides: Partial<Registry> = {}): Registry {
     provenance: { source: 'factory', derivedBy: 'buildRegistry', notes: [] },
     ghus: [{ id: 'centre', label: 'Centre' }],
     hospitals: [
-      { id: 'h1', name: 'Hôpital Un', shortName: 'Un', ghuId: 'centre', outsideIleDeFrance: false, sites: [site('h1')], note: null },
-      { id: 'h2', name: 'Hôpital Deux', shortName: 'Deux', ghuId: null, outsideIleDeFrance: false, sites: [site('h2')], note: null },
+      {
+        id: 'h1',
+        name: 'Hôpital Un',
+        shortName: 'Un',
+        ghuId: 'centre',
+        outsideIleDeFrance: false,
+        sites: [site('h1')],
+        note: null,
+      },
+      {
+        id: 'h2',
+        name: 'Hôpital Deux',
+        shortName: 'Deux',
+        ghuId: null,
+        outsideIleDeFrance: false,
+        sites: [site('h2')],
+        note: null,
+      },
     ],
     emergencyDepartments: [
       { id: 'h1-adulte', hospitalId: 'h1', siteId: 'h1', kind: 'adulte', confirmation: 'confirme' },
@@ -36,21 +52,44 @@ export function buildRegistry(overrides: Partial<Registry> = {}): Registry {
     ],
     samu: [{ id: 'samu-75', name: 'SAMU de Paris', hospitalId: 'h1', siteId: 'h1' }],
     systems: [
-      { id: 'dpi', name: { fr: 'DPI', en: 'Record' }, shortName: { fr: 'DPI', en: 'EHR' }, hosting: 'datacenter', stage: 'applications-medicales', restorationOrder: 3 },
-      { id: 'reseau', name: { fr: 'Réseau', en: 'Network' }, shortName: { fr: 'Réseau', en: 'Network' }, hosting: 'liaison', stage: 'reseau', restorationOrder: 1 },
+      {
+        id: 'dpi',
+        name: { fr: 'DPI', en: 'Record' },
+        shortName: { fr: 'DPI', en: 'EHR' },
+        hosting: 'datacenter',
+        stage: 'applications-medicales',
+        restorationOrder: 3,
+      },
+      {
+        id: 'reseau',
+        name: { fr: 'Réseau', en: 'Network' },
+        shortName: { fr: 'Réseau', en: 'Network' },
+        hosting: 'liaison',
+        stage: 'reseau',
+        restorationOrder: 1,
+      },
     ],
     ...overrides,
   };
 }
 
 export function buildMeta(overrides: Partial<LogMeta> = {}): LogMeta {
-  return { logId: 'log-1', demo: false, registryVersion: 'test-1', createdAt: '2024-08-03T08:00:00.000Z', ...overrides };
+  return {
+    logId: 'log-1',
+    demo: false,
+    registryVersion: 'test-1',
+    createdAt: '2024-08-03T08:00:00.000Z',
+    ...overrides,
+  };
 }
 
 type Body = Pick<LogEvent, 'type' | 'data'>;
 
 /** Numbers events from `firstSeq`, one minute apart, by `by`. */
-export function buildEvents(bodies: Body[], options: { firstSeq?: number; by?: Actor; start?: string } = {}): LogEvent[] {
+export function buildEvents(
+  bodies: Body[],
+  options: { firstSeq?: number; by?: Actor; start?: string } = {},
+): LogEvent[] {
   const start = Date.parse(options.start ?? '2024-08-03T09:00:00.000Z');
   return bodies.map(
     (b, i) =>

@@ -32,7 +32,11 @@ export interface ObservedClient {
   close: () => void;
 }
 
-export function observe(url: string, handshake: Omit<Handshake, 'position'> = {}, options: { connect?: boolean } = {}): ObservedClient {
+export function observe(
+  url: string,
+  handshake: Omit<Handshake, 'position'> = {},
+  options: { connect?: boolean } = {},
+): ObservedClient {
   let sync: SyncState = emptySync;
   const waiters = new Set<() => void>();
   const notify = () => waiters.forEach((w) => w());

@@ -12,11 +12,28 @@ afterEach(cleanup);
 function renderWith(lang: 'fr' | 'en') {
   const registry = buildRegistry();
   const [event] = buildEvents([
-    { type: 'value.set', data: { item: { kind: 'operating-mode', id: 'h1', value: 'procedures-degradees' }, effectiveAt: '2024-08-03T09:02:00.000Z', hold: true } },
+    {
+      type: 'value.set',
+      data: {
+        item: { kind: 'operating-mode', id: 'h1', value: 'procedures-degradees' },
+        effectiveAt: '2024-08-03T09:02:00.000Z',
+        hold: true,
+      },
+    },
   ]);
   const state = applyEvent(initialSituation(registry, buildMeta()), event!);
   const store = createVigieStore({ lang });
-  act(() => store.getState().setSync(applySnapshot(emptySync, { audience: 'viewer', logId: 'log-1', seq: 1, state: projectSituation(state, 'viewer'), registry })));
+  act(() =>
+    store.getState().setSync(
+      applySnapshot(emptySync, {
+        audience: 'viewer',
+        logId: 'log-1',
+        seq: 1,
+        state: projectSituation(state, 'viewer'),
+        registry,
+      }),
+    ),
+  );
   render(
     <StoreContext value={store}>
       <HospitalList />

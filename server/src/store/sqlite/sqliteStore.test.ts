@@ -18,7 +18,11 @@ function newStore(kind: 'demo' | 'live' = 'live') {
 }
 
 const stored = (events = buildEvents([{ type: 'incident.opened', data: openedData }])): StoredEvent[] =>
-  events.map((event) => ({ event, origin: { sessionId: 's1', address: '10.0.0.7' }, idempotencyKey: `key-${event.seq}` }));
+  events.map((event) => ({
+    event,
+    origin: { sessionId: 's1', address: '10.0.0.7' },
+    idempotencyKey: `key-${event.seq}`,
+  }));
 
 describe('openSqliteStore', () => {
   it('uses WAL with synchronous=FULL, read back from the file', () => {
@@ -38,19 +42,31 @@ describe('SqliteStore.append', () => {
   it('commits events and idempotency records, and reads them back in order', async () => {
     const { store } = newStore();
     const meta = buildMeta();
-    await store.append({ logId: meta.logId, newLog: meta, events: stored(), idempotency: [{ actorKey: 'person:alice', key: 'key-1', requestHash: 'h', result: { seq: 1 } }] });
+    await store.append({
+      logId: meta.logId,
+      newLog: meta,
+      events: stored(),
+      idempotency: [{ actorKey: 'person:alice', key: 'key-1', requestHash: 'h', result: { seq: 1 } }],
+    });
     expect(await store.currentLog()).toEqual(meta);
     const events = await store.readEvents(meta.logId, 0, 10);
     expect(events).toEqual(buildEvents([{ type: 'incident.opened', data: openedData }]));
-    expect(await store.findIdempotency(meta.logId, 'person:alice', 'key-1')).toMatchObject({ requestHash: 'h', result: { seq: 1 } });
+    expect(await store.findIdempotency(meta.logId, 'person:alice', 'key-1')).toMatchObject({
+      requestHash: 'h',
+      result: { seq: 1 },
+    });
   });
 
   it('commits nothing of a batch that fails part-way', async () => {
     const { store } = newStore();
     const meta = buildMeta();
     await store.append({ logId: meta.logId, newLog: meta, events: stored(), idempotency: [] });
-    const duplicate = stored(buildEvents([{ type: 'incident.closed', data: { closedAt: '2024-08-06T18:00:00.000Z' } }], { firstSeq: 2 }));
-    await expect(store.append({ logId: meta.logId, events: [...duplicate, ...stored()], idempotency: [] })).rejects.toThrow();
+    const duplicate = stored(
+      buildEvents([{ type: 'incident.closed', data: { closedAt: '2024-08-06T18:00:00.000Z' } }], { firstSeq: 2 }),
+    );
+    await expect(
+      store.append({ logId: meta.logId, events: [...duplicate, ...stored()], idempotency: [] }),
+    ).rejects.toThrow();
     expect(await store.readEvents(meta.logId, 0, 10)).toHaveLength(1);
   });
 
@@ -66,7 +82,11 @@ describe('SqliteStore.append', () => {
     const scenario = buildActor({ kind: 'scenario', id: 'scenario', name: 'scénario' });
     const events = stored(buildEvents([{ type: 'incident.opened', data: openedData }], { by: scenario }));
     const meta = buildMeta();
-    await expect(newStore('live').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] })).rejects.toThrow(/refuses scenario/);
-    await expect(newStore('demo').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] })).resolves.toBeUndefined();
+    await expect(
+      newStore('live').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] }),
+    ).rejects.toThrow(/refuses scenario/);
+    await expect(
+      newStore('demo').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] }),
+    ).resolves.toBeUndefined();
   });
 });

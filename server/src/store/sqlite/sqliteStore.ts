@@ -80,9 +80,10 @@ export class SqliteStore implements EventStore {
     this.selectIdempotency = db.prepare<[string, string, string], { request_hash: string; result: string }>(
       `SELECT request_hash, result FROM idempotency WHERE log_id = ? AND actor_key = ? AND key = ?`,
     );
-    this.selectCurrentLog = db.prepare<[], { log_id: string; demo: number; registry_version: string; created_at: string }>(
-      `SELECT log_id, demo, registry_version, created_at FROM logs ORDER BY ordinal DESC LIMIT 1`,
-    );
+    this.selectCurrentLog = db.prepare<
+      [],
+      { log_id: string; demo: number; registry_version: string; created_at: string }
+    >(`SELECT log_id, demo, registry_version, created_at FROM logs ORDER BY ordinal DESC LIMIT 1`);
     this.commit = db.transaction((batch: AppendBatch) => {
       if (batch.newLog) {
         const m = batch.newLog;
@@ -110,7 +111,9 @@ export class SqliteStore implements EventStore {
   currentLog(): Promise<LogMeta | null> {
     const row = this.selectCurrentLog.get();
     return Promise.resolve(
-      row ? { logId: row.log_id, demo: row.demo === 1, registryVersion: row.registry_version, createdAt: row.created_at } : null,
+      row
+        ? { logId: row.log_id, demo: row.demo === 1, registryVersion: row.registry_version, createdAt: row.created_at }
+        : null,
     );
   }
 
@@ -133,7 +136,9 @@ export class SqliteStore implements EventStore {
 
   findIdempotency(logId: string, actorKey: string, key: string): Promise<IdempotencyRecord | null> {
     const row = this.selectIdempotency.get(logId, actorKey, key);
-    return Promise.resolve(row ? { actorKey, key, requestHash: row.request_hash, result: JSON.parse(row.result) } : null);
+    return Promise.resolve(
+      row ? { actorKey, key, requestHash: row.request_hash, result: JSON.parse(row.result) as unknown } : null,
+    );
   }
 
   append(batch: AppendBatch): Promise<void> {
@@ -144,7 +149,7 @@ export class SqliteStore implements EventStore {
       this.commit(batch);
       return Promise.resolve();
     } catch (error) {
-      return Promise.reject(error as Error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

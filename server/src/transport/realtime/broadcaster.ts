@@ -98,7 +98,8 @@ export class Broadcaster {
       this.published = this.latest = c.state;
       this.recent = [];
       this.snapshots.clear();
-      for (const audience of audiences.ids) this.io.to(audienceRoom(audience)).emit('situation:snapshot', this.snapshot(audience));
+      for (const audience of audiences.ids)
+        this.io.to(audienceRoom(audience)).emit('situation:snapshot', this.snapshot(audience));
       return;
     }
     if (this.pending.size === 0) this.pendingFrom = this.latest.seq + 1;
@@ -164,6 +165,11 @@ export class Broadcaster {
 
   private sendHeartbeat(): void {
     const { logId, seq } = this.published;
-    this.io.emit('server:heartbeat', { logId, seq, serverTime: new Date().toISOString(), buildId: this.options.buildId });
+    this.io.emit('server:heartbeat', {
+      logId,
+      seq,
+      serverTime: new Date().toISOString(),
+      buildId: this.options.buildId,
+    });
   }
 }
