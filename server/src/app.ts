@@ -15,8 +15,8 @@ import { Broadcaster, type BroadcasterOptions } from './transport/realtime/broad
 import { registerCommandHandlers } from './transport/realtime/handlers/commandHandlers.ts';
 import { registerSyncHandlers } from './transport/realtime/handlers/syncHandlers.ts';
 import { createIo, type VigieServer } from './transport/realtime/io.ts';
-import { refuse } from './transport/realtime/defineHandler.ts';
-import { clientEventSchemas, HandshakeSchema, type Reply } from '@vigie/shared';
+import { refuseUnknownEvents } from './transport/realtime/defineHandler.ts';
+import { clientEventSchemas } from '@vigie/shared';
 
 export interface AppOptions extends BroadcasterOptions {
   devIdentity: boolean;
@@ -55,13 +55,8 @@ export async function createApp(deps: { store: EventStore; registry: Registry; o
   io.on('connection', (socket) => {
     registerCommandHandlers(socket, log);
     registerSyncHandlers(socket, broadcaster);
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args.at(-1);
-      if (!(event in clientEventSchemas) && typeof ack === 'function')
-        (ack as (r: Reply) => void)(refuse(`unknown event "${event}"`));
-    });
-    const auth = HandshakeSchema.parse(socket.handshake.auth ?? {});
-    broadcaster.join(socket, auth.position);
+    refuseUnknownEvents(socket, clientEventSchemas);
+    broadcaster.join(socket);
   });
 
   return {

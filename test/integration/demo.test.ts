@@ -65,6 +65,11 @@ describe('the demo', () => {
     // Every scenario write was made as the scenario actor.
     const events = await server.store.readEvents(s.logId, 0, 100_000);
     expect(new Set(events.map((e) => e.by.kind))).toEqual(new Set(['scenario']));
+    // Writes carry their scheduled scenario time, however late the tick that ran them.
+    const first = events.find((e) => e.type === 'value.set');
+    expect(first?.type === 'value.set' && Date.parse(first.data.effectiveAt!)).toBe(
+      Date.parse(scenario.start) + scenario.steps[0]!.at * 60_000,
+    );
     await viewer.until(() => (viewer.sync() as { seq: number }).seq === s.seq);
   });
 

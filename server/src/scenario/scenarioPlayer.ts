@@ -63,7 +63,7 @@ export class ScenarioPlayer {
     const elapsed = (scenarioTime(clock, this.now()).getTime() - Date.parse(clock.simStart)) / MINUTE;
     const steps = this.scenario.steps;
     while (this.next < steps.length && steps[this.next]!.at <= elapsed) {
-      await this.run(steps[this.next]!, this.next);
+      await this.run(steps[this.next]!, this.next, clock.simStart);
       this.next += 1;
     }
     const end = (steps.at(-1)?.at ?? 0) + this.scenario.loopPauseMinutes;
@@ -77,17 +77,25 @@ export class ScenarioPlayer {
     await this.submit('incident:open', { idempotencyKey: key, type, title, cause, startedAt: this.scenario.start });
   }
 
-  private async run(step: ScenarioStep, index: number): Promise<void> {
+  /** Runs a step as of its scheduled time (a late tick still records 11:02 for a step due at 11:02). */
+  private async run(step: ScenarioStep, index: number, simStart: string): Promise<void> {
+    const effectiveAt = new Date(Date.parse(simStart) + step.at * MINUTE).toISOString();
     if (step.command === 'statement:publish-new') {
-      const drafted = await this.submit('statement:draft', { ...step.input, idempotencyKey: `step-${index}-draft` });
+      const drafted = await this.submit('statement:draft', {
+        ...step.input,
+        effectiveAt,
+        idempotencyKey: `step-${index}-draft`,
+      });
       const statementId = drafted?.statementId;
-      if (statementId) await this.submit('statement:publish', { statementId, idempotencyKey: `step-${index}-publish` });
+      if (statementId) {
+        await this.submit('statement:publish', { statementId, effectiveAt, idempotencyKey: `step-${index}-publish` });
+      }
       return;
     }
     const inputs = this.expand(step);
     await Promise.all(
       inputs.map((input, i) =>
-        this.submit(step.command as CommandName, { ...input, idempotencyKey: `step-${index}-${i}` }),
+        this.submit(step.command as CommandName, { ...input, effectiveAt, idempotencyKey: `step-${index}-${i}` }),
       ),
     );
   }

@@ -12,7 +12,7 @@ export function useHandshakeAuth(io: VigieServer, options: { devIdentity: boolea
   io.use((socket: VigieSocket, next) => {
     const parsed = HandshakeSchema.safeParse(socket.handshake.auth ?? {});
     if (!parsed.success) return next(new Error('invalid_payload'));
-    const { devIdentity, audience: requested } = parsed.data;
+    const { devIdentity, audience: requested, position } = parsed.data;
     if (devIdentity && !options.devIdentity) return next(new Error('unauthorized'));
     const principal: Principal | null = devIdentity
       ? { actor: { kind: 'person', id: devIdentity.id, name: devIdentity.name }, roles: [devIdentity.role] }
@@ -23,6 +23,7 @@ export function useHandshakeAuth(io: VigieServer, options: { devIdentity: boolea
       principal,
       audience,
       origin: { sessionId: principal ? `dev:${socket.id}` : null, address: socket.handshake.address },
+      position: position ?? { logId: null, seq: 0 },
     };
     next();
   });

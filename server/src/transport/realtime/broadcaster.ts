@@ -72,10 +72,10 @@ export class Broadcaster {
     this.timer = this.heartbeat = null;
   }
 
-  /** Adds a socket to its audience and brings it up to date from `position`. */
-  join(socket: VigieSocket, position: SyncPosition | undefined): void {
+  /** Adds a socket to its audience and brings it up to date from where it stood when it connected. */
+  join(socket: VigieSocket): void {
     void socket.join(audienceRoom(socket.data.audience));
-    this.catchUp(socket, position ?? { logId: null, seq: 0 });
+    this.catchUp(socket, socket.data.position);
   }
 
   /** Sends what a client at `position` misses: nothing, a patch, or a snapshot. Returns which. */

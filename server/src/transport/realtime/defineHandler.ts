@@ -8,6 +8,14 @@ import type { VigieSocket } from './io.ts';
 
 export const refuse = (message: string): Reply<never> => ({ ok: false, error: { code: 'invalid_payload', message } });
 
+/** Answers any event outside the contract with invalid_payload (Socket.IO would otherwise ignore it). */
+export function refuseUnknownEvents(socket: VigieSocket, known: Record<string, unknown>): void {
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const ack = args.at(-1);
+    if (!(event in known) && typeof ack === 'function') (ack as (r: Reply) => void)(refuse(`unknown event "${event}"`));
+  });
+}
+
 export function defineHandler<S extends z.ZodType>(
   socket: VigieSocket,
   event: string,

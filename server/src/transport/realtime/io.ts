@@ -1,7 +1,7 @@
 /** The typed Socket.IO server: the shared event maps as generics, small inbound messages, no compression. */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import type { Audience, ClientToServerEvents, Origin, ServerToClientEvents } from '@vigie/shared';
+import type { Audience, ClientToServerEvents, Origin, ServerToClientEvents, SyncPosition } from '@vigie/shared';
 import type { Principal } from '../../domain/context.ts';
 
 /** What the handshake established for a socket. */
@@ -9,6 +9,8 @@ export interface SocketData {
   principal: Principal | null;
   audience: Audience;
   origin: Origin;
+  /** Where the client's copy stood when it connected. */
+  position: SyncPosition;
 }
 
 export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
