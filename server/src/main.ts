@@ -9,7 +9,6 @@ import { loadScenario } from './scenario/scenarioFile.ts';
 import { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 import { openSqliteStore } from './store/sqlite/sqliteStore.ts';
 
-const startedAt = performance.now();
 const config = loadConfig();
 const registry = loadRegistry(config.registryPath);
 const store = openSqliteStore(config.storePath, config.mode);
@@ -41,7 +40,7 @@ if (config.mode === 'demo') {
 
 console.log(
   `Vigie ${config.mode === 'demo' ? 'DÉMONSTRATION' : 'incident réel'} on http://localhost:${port} ` +
-    `(store ${config.storePath}, registry ${registry.version}, build ${buildId}, ready in ${Math.round(performance.now() - startedAt)} ms)`,
+    `(store ${config.storePath}, registry ${registry.version}, build ${buildId}, ready ${Math.round(performance.now())} ms after process start)`,
 );
 
 let stopping = false;
