@@ -13,7 +13,7 @@ import {
   positionOf,
   type SyncState,
 } from '../store/syncReducer.ts';
-import type { VigieStore } from '../store/vigieStore.ts';
+import type { ConnectionSlice, VigieStore } from '../store/vigieStore.ts';
 
 export type VigieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -29,14 +29,18 @@ const nextFrame = (publish: () => void) =>
 
 export function connect(store: VigieStore, options: ConnectOptions = {}): { socket: VigieSocket; close: () => void } {
   let sync: SyncState = emptySync;
+  let connection: Partial<ConnectionSlice> = {};
   let scheduled = false;
   const schedule = options.schedule ?? nextFrame;
+  // One store update per frame, however many messages arrived since the last one.
   const publish = () => {
     scheduled = false;
-    store.getState().setSync(sync);
+    store.getState().publish(sync, connection);
+    connection = {};
   };
-  const update = (next: SyncState) => {
-    sync = next;
+  const update = (next: { sync?: SyncState; connection?: Partial<ConnectionSlice> }) => {
+    if (next.sync) sync = next.sync;
+    if (next.connection) connection = { ...connection, ...next.connection };
     if (!scheduled) {
       scheduled = true;
       schedule(publish);
@@ -52,27 +56,22 @@ export function connect(store: VigieStore, options: ConnectOptions = {}): { sock
     socket.emit('sync:request', positionOf(sync), () => undefined);
   };
 
-  socket.on('connect', () => store.getState().setConnection({ status: 'connected' }));
-  socket.on('disconnect', () => store.getState().setConnection({ status: 'disconnected' }));
-  socket.io.on('reconnect_attempt', () => store.getState().setConnection({ status: 'connecting' }));
-  socket.on('situation:snapshot', (m) => {
-    update(applySnapshot(sync, m));
-    store.getState().setConnection({ confirmedAt: Date.now() });
-  });
+  socket.on('connect', () => update({ connection: { status: 'connected' } }));
+  socket.on('disconnect', () => update({ connection: { status: 'disconnected' } }));
+  socket.io.on('reconnect_attempt', () => update({ connection: { status: 'connecting' } }));
+  socket.on('situation:snapshot', (m) =>
+    update({ sync: applySnapshot(sync, m), connection: { confirmedAt: Date.now() } }),
+  );
   socket.on('situation:patched', (m) => {
     const { sync: next, gap } = applyPatch(sync, m);
     if (gap) return resync();
-    update(next);
-    store.getState().setConnection({ confirmedAt: Date.now() });
+    update({ sync: next, connection: { confirmedAt: Date.now() } });
   });
   socket.on('server:heartbeat', (hb) => {
-    const serverOffsetMs = Date.parse(hb.serverTime) - Date.now();
-    if (heartbeatConfirms(sync, hb)) {
-      store.getState().setConnection({ confirmedAt: Date.now(), serverOffsetMs, buildId: hb.buildId });
-    } else {
-      store.getState().setConnection({ serverOffsetMs, buildId: hb.buildId });
-      resync();
-    }
+    const seen = { serverOffsetMs: Date.parse(hb.serverTime) - Date.now(), buildId: hb.buildId };
+    if (heartbeatConfirms(sync, hb)) return update({ connection: { ...seen, confirmedAt: Date.now() } });
+    update({ connection: seen });
+    resync();
   });
 
   return { socket, close: () => socket.close() };

@@ -23,7 +23,8 @@ export interface VigieState {
   connection: ConnectionSlice;
   sync: SyncState;
   lang: Lang;
-  setConnection: (patch: Partial<ConnectionSlice>) => void;
+  /** Publishes the folded copy and connection changes together (one render). */
+  publish: (sync: SyncState, connection: Partial<ConnectionSlice>) => void;
   setSync: (sync: SyncState) => void;
   setLang: (lang: Lang) => void;
 }
@@ -35,7 +36,7 @@ export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
     connection: { status: 'connecting', confirmedAt: null, serverOffsetMs: 0, buildId: null },
     sync: emptySync,
     lang: initial.lang ?? 'fr',
-    setConnection: (patch) => set((s) => ({ connection: { ...s.connection, ...patch } })),
+    publish: (sync, connection) => set((s) => ({ sync, connection: { ...s.connection, ...connection } })),
     setSync: (sync) => set({ sync }),
     setLang: (lang) => set({ lang }),
   }));
