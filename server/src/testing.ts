@@ -74,3 +74,11 @@ export async function startTestServer(
     },
   };
 }
+
+/** A store that behaves like `store` except for the methods given (e.g. an append that fails). */
+export function withOverrides(store: EventStore, overrides: Partial<EventStore>): EventStore {
+  return new Proxy(store, {
+    get: (target, name, receiver) =>
+      name in overrides ? overrides[name as keyof EventStore] : (Reflect.get(target, name, receiver) as unknown),
+  });
+}

@@ -51,6 +51,8 @@ export const eventDataSchemas = {
   'statement.drafted': z.object({ id: StatementIdSchema, fields: StatementFieldsSchema }).strict(),
   'statement.edited': z.object({ id: StatementIdSchema, fields: StatementFieldsSchema }).strict(),
   'statement.published': z.object({ id: StatementIdSchema, number: z.number().int().positive() }).strict(),
+  /** The server started with a newer registry that only adds ids to the one the log ran with. */
+  'registry.changed': z.object({ from: z.string().min(1), to: z.string().min(1), added: z.array(z.string()) }).strict(),
 } as const;
 export type EventType = keyof typeof eventDataSchemas;
 export type EventData<T extends EventType> = z.infer<(typeof eventDataSchemas)[T]>;
@@ -81,6 +83,7 @@ export const LogEventSchema = z.discriminatedUnion('type', [
   envelope('statement.drafted'),
   envelope('statement.edited'),
   envelope('statement.published'),
+  envelope('registry.changed'),
 ]);
 export type LogEvent = z.infer<typeof LogEventSchema>;
 /** An event before the log numbers it. */

@@ -89,6 +89,9 @@ export function touchedBy(e: LogEvent): Touched[] {
       return [{ part: 'statements', id: e.data.id }];
     case 'statement.published':
       return [{ part: 'statements', id: e.data.id }, { part: 'public' }];
+    case 'registry.changed':
+      // Recorded at start-up, before anyone is connected: every client then receives a snapshot.
+      return [];
   }
 }
 

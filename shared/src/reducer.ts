@@ -14,12 +14,17 @@ import { ms } from './time.ts';
 /** What a log is created with. */
 export interface LogMeta {
   logId: string;
+  /** Starts at 1; a restore from backup starts a new epoch, so clients never mistake the restored log for the one they held. */
+  epoch: number;
   demo: boolean;
   registryVersion: string;
   createdAt: string;
 }
 
 /** The situation a new log starts from: every item at its registry default, held by no one. */
+/** The id clients see for a log: its id and epoch. */
+export const streamId = (meta: Pick<LogMeta, 'logId' | 'epoch'>) => `${meta.logId}.${meta.epoch}`;
+
 export function initialSituation(registry: Registry, meta: LogMeta): Situation {
   const initial = <V>(value: V): Tracked<V> => ({
     value,
@@ -70,7 +75,7 @@ export function initialSituation(registry: Registry, meta: LogMeta): Situation {
     ),
   };
   return {
-    logId: meta.logId,
+    logId: streamId(meta),
     seq: 0,
     demo: meta.demo,
     registryVersion: meta.registryVersion,
@@ -196,6 +201,8 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
           },
         },
       };
+    case 'registry.changed':
+      return { ...next, registryVersion: e.data.to };
     case 'statement.edited':
     case 'statement.published': {
       const current = s.statements[e.data.id];

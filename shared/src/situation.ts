@@ -169,6 +169,7 @@ export type Statement = z.infer<typeof StatementSchema>;
 /** The situation of one log (or its projection for an audience). */
 export const SituationSchema = z
   .object({
+    /** The log's id and epoch (see streamId). */
     logId: z.string().min(1),
     seq: z.number().int().min(0),
     demo: z.boolean(),

@@ -63,7 +63,7 @@ describe('the demo', () => {
     // SAMU unaffected throughout: never written.
     expect(Object.values(s.items.samu).every((t) => t.version === 0)).toBe(true);
     // Every scenario write was made as the scenario actor.
-    const events = await server.store.readEvents(s.logId, 0, 100_000);
+    const events = await server.store.readEvents(server.app.log.current.logId, 0, 100_000);
     expect(new Set(events.map((e) => e.by.kind))).toEqual(new Set(['scenario']));
     // Writes carry their scheduled scenario time, however late the tick that ran them.
     const first = events.find((e) => e.type === 'value.set');
@@ -89,7 +89,7 @@ describe('the demo', () => {
     expectEndState(s, { system: 'cochin:dpi', mode: 'hegp' });
     expect(s.items.system['cochin:dpi']).toMatchObject({ value: 'degrade', heldBy: { id: 'cmd-1' } });
     expect(s.items['operating-mode'].hegp?.value).toBe('critique');
-    const events = await server.store.readEvents(s.logId, 0, 100_000);
+    const events = await server.store.readEvents(server.app.log.current.logId, 0, 100_000);
     const ignored = events
       .filter((e) => e.type === 'value.ignored')
       .map((e) => e.type === 'value.ignored' && e.data.item.id);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandResult, Reply } from '@vigie/shared';
-import { buildPrincipal, defaultRegistry, tempDir } from '../testing.ts';
+import { buildPrincipal, defaultRegistry, tempDir, withOverrides } from '../testing.ts';
 import type { EventStore } from '../store/eventStore.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
 import { IncidentLog, type Committed, type RequestContext } from './incidentLog.ts';
@@ -56,7 +56,7 @@ function ok(reply: Reply<CommandResult>): CommandResult {
 describe('IncidentLog.submit', () => {
   it('numbers events gap-free and commits concurrent requests in one group', async () => {
     let appends = 0;
-    const { log } = await openLog((s) => ({ ...bind(s), append: (b) => (appends++, s.append(b)) }));
+    const { log } = await openLog((s) => withOverrides(s, { append: (b) => (appends++, s.append(b)) }));
     ok(await openIncident(log));
     appends = 0;
     const replies = await Promise.all(
@@ -70,10 +70,9 @@ describe('IncidentLog.submit', () => {
   it('sends no acknowledgement when the commit throws, and changes nothing', async () => {
     let failing = false;
     const heard: Committed[] = [];
-    const { log } = await openLog((s) => ({
-      ...bind(s),
-      append: (b) => (failing ? Promise.reject(new Error('disk full')) : s.append(b)),
-    }));
+    const { log } = await openLog((s) =>
+      withOverrides(s, { append: (b) => (failing ? Promise.reject(new Error('disk full')) : s.append(b)) }),
+    );
     ok(await openIncident(log));
     log.subscribe((c) => heard.push(c));
     const before = log.situation;
@@ -176,14 +175,3 @@ describe('people over automation', () => {
     expect(log.situation.items.system['cochin:dpi']).toMatchObject({ value: 'operationnel', heldBy: null });
   });
 });
-
-function bind(s: SqliteStore): EventStore {
-  return {
-    kind: s.kind,
-    currentLog: () => s.currentLog(),
-    readEvents: (l, a, n) => s.readEvents(l, a, n),
-    findIdempotency: (l, a, k) => s.findIdempotency(l, a, k),
-    append: (b) => s.append(b),
-    close: () => s.close(),
-  };
-}

@@ -7,6 +7,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import {
   applyEvent,
   canonicalJson,
+  REGISTRY_ACTOR,
+  RegistrySchema,
   initialSituation,
   scenarioTime,
   type CommandResult,
@@ -18,6 +20,8 @@ import {
   type Situation,
 } from '@vigie/shared';
 import { commands } from '../commands/index.ts';
+import { registryDiff } from '../registry/registryDiff.ts';
+import { rebuildSituation } from './rebuildSituation.ts';
 import type { CommandDefinition } from '../commands/defineCommand.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { CommandContext, Principal } from '../domain/context.ts';
@@ -46,7 +50,6 @@ interface Pending {
   resolve: (reply: Reply<CommandResult>) => void;
 }
 
-const REPLAY_PAGE = 10_000;
 const randomId = () => randomBytes(12).toString('base64url');
 const fail = (code: CommandError['code'] | 'internal', message: string, details?: unknown): Reply<never> => ({
   ok: false,
@@ -60,36 +63,97 @@ export class IncidentLog {
   private flushing = false;
   private readonly listeners = new Set<(c: Committed) => void>();
 
+  private snapshotSeq = 0;
+
   constructor(
     private readonly store: EventStore,
     private readonly registry: Registry,
     private readonly now: () => Date = () => new Date(),
+    /** Events between snapshots. */
+    private readonly snapshotEvery = 5000,
   ) {}
 
-  /** Rebuilds the situation of the current log from the store, creating an empty log on a new store. */
+  /**
+   * Rebuilds the situation of the current log (creating an empty log on a new store). A registry
+   * that drops ids the log knows is refused with the list; one that only adds is recorded.
+   */
   async open(): Promise<void> {
     const current = await this.store.currentLog();
-    if (current) {
-      this.meta = current;
-      let state = initialSituation(this.registry, current);
-      for (let page = await this.store.readEvents(current.logId, 0, REPLAY_PAGE); page.length > 0;) {
-        for (const e of page) state = applyEvent(state, e);
-        page = await this.store.readEvents(current.logId, state.seq, REPLAY_PAGE);
-      }
-      this.committed = state;
+    if (!current) {
+      this.meta = this.newMeta(this.store.kind === 'demo');
+      await this.store.saveRegistry(this.registry.version, this.registry);
+      await this.store.append({ logId: this.meta.logId, newLog: this.meta, events: [], idempotency: [] });
+      this.committed = initialSituation(this.registry, this.meta);
       return;
     }
-    this.meta = this.newMeta(this.store.kind === 'demo');
-    await this.store.append({ logId: this.meta.logId, newLog: this.meta, events: [], idempotency: [] });
-    this.committed = initialSituation(this.registry, this.meta);
+    this.meta = current;
+    const added = await this.checkRegistry(current);
+    await this.store.saveRegistry(this.registry.version, this.registry);
+    const { state, snapshotSeq, replayed } = await rebuildSituation(this.store, this.registry, current);
+    this.committed = state;
+    this.snapshotSeq = snapshotSeq;
+    if (added) {
+      const data = { from: current.registryVersion, to: this.registry.version, added };
+      const event: LogEvent = {
+        seq: state.seq + 1,
+        type: 'registry.changed',
+        data,
+        by: REGISTRY_ACTOR,
+        recordedAt: this.now().toISOString(),
+        commandId: randomId(),
+      };
+      await this.store.append({
+        logId: current.logId,
+        events: [{ event, origin: { sessionId: null, address: null }, idempotencyKey: event.commandId }],
+        idempotency: [],
+      });
+      await this.store.setLogRegistry(current.logId, this.registry.version);
+      this.meta = { ...current, registryVersion: this.registry.version };
+      this.committed = applyEvent(state, event);
+    }
+    if (replayed >= this.snapshotEvery) await this.snapshot();
+  }
+
+  /** The ids a newer registry adds to the one the log ran with, null when unchanged; throws when it removes any. */
+  private async checkRegistry(meta: LogMeta): Promise<string[] | null> {
+    if (meta.registryVersion === this.registry.version) return null;
+    const parsed = RegistrySchema.safeParse(await this.store.loadRegistry(meta.registryVersion));
+    if (!parsed.success) {
+      throw new Error(
+        `The current log ran with registry ${meta.registryVersion}, which the store does not hold; cannot check registry ${this.registry.version} against it`,
+      );
+    }
+    const { removed, added } = registryDiff(parsed.data, this.registry);
+    if (removed.length > 0) {
+      throw new Error(
+        `Registry ${this.registry.version} removes or renames ids that the current log (registry ${meta.registryVersion}) uses:\n` +
+          removed.map((id) => `  - ${id}`).join('\n') +
+          (added.length ? `\nand adds:\n${added.map((id) => `  + ${id}`).join('\n')}` : '') +
+          '\nKeep those ids (a renamed hospital keeps its id) or open a new incident with the old registry first.',
+      );
+    }
+    return added;
+  }
+
+  /** Saves the committed situation as the log's snapshot, so start-up replays only what came after. */
+  private async snapshot(): Promise<void> {
+    const state = this.committed;
+    this.snapshotSeq = state.seq;
+    await this.store.saveSnapshot(this.meta.logId, { seq: state.seq, registryVersion: this.registry.version, state });
   }
 
   get situation(): Situation {
     return this.committed;
   }
 
+  /** The current log as stored (its store id, epoch, registry version). */
+  get current(): LogMeta {
+    return this.meta;
+  }
+
+  /** The log id clients see (with its epoch). */
   get logId(): string {
-    return this.meta.logId;
+    return this.committed.logId;
   }
 
   subscribe(listener: (c: Committed) => void): () => void {
@@ -109,7 +173,13 @@ export class IncidentLog {
   }
 
   private newMeta(demo: boolean): LogMeta {
-    return { logId: randomId(), demo, registryVersion: this.registry.version, createdAt: this.now().toISOString() };
+    return {
+      logId: randomId(),
+      epoch: 1,
+      demo,
+      registryVersion: this.registry.version,
+      createdAt: this.now().toISOString(),
+    };
   }
 
   private async flush(): Promise<void> {
@@ -186,12 +256,17 @@ export class IncidentLog {
     for (const o of outcomes) o.pending.resolve(o.reply);
     if (stored.length > 0 || newLog) {
       const committed: Committed = {
-        logId: meta.logId,
+        logId: state.logId,
         newLog: newLog !== undefined,
         events: stored.map((s) => s.event),
         state,
       };
       for (const listener of this.listeners) listener(committed);
+      if (newLog) this.snapshotSeq = 0;
+      if (state.seq - this.snapshotSeq >= this.snapshotEvery) {
+        // A failed snapshot costs only start-up time: the events are committed.
+        await this.snapshot().catch((error: unknown) => console.error('snapshot failed', error));
+      }
     }
   }
 

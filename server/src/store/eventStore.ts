@@ -1,8 +1,9 @@
 /**
- * The store: an append-only event log per incident, plus idempotency records. Asynchronous so a
- * PostgreSQL implementation fits the same interface; an append resolves only once committed.
+ * The store: an append-only event log per incident, idempotency records, snapshots of the fold,
+ * and the registries logs were created with. Asynchronous so a PostgreSQL implementation fits the
+ * same interface; an append resolves only once committed.
  */
-import type { LogEvent, LogMeta, Origin } from '@vigie/shared';
+import type { LogEvent, LogMeta, Origin, Situation } from '@vigie/shared';
 
 /** demo stores accept scenario events; live stores refuse them. */
 export type StoreKind = 'demo' | 'live';
@@ -30,15 +31,45 @@ export interface AppendBatch {
   idempotency: IdempotencyRecord[];
 }
 
+/** A saved fold of a log up to `seq`, made with the registry of `registryVersion`. */
+export interface Snapshot {
+  seq: number;
+  registryVersion: string;
+  state: Situation;
+}
+
+/** A page of stored events, newest first; `before` continues it (stable while events arrive). */
+export interface EventPage {
+  events: StoredEvent[];
+  before: number | null;
+}
+
+export interface PageQuery {
+  /** Only events with seq < before (the next page); none for the newest. */
+  before?: number | undefined;
+  limit: number;
+}
+
 export interface EventStore {
   readonly kind: StoreKind;
-  /** The most recently created log, if any. */
+  /** The most recently created log, if any, with its current epoch. */
   currentLog(): Promise<LogMeta | null>;
   /** Events of a log with seq > afterSeq, in order, at most `limit`. */
   readEvents(logId: string, afterSeq: number, limit: number): Promise<LogEvent[]>;
   findIdempotency(logId: string, actorKey: string, key: string): Promise<IdempotencyRecord | null>;
   /** Commits a batch atomically; rejects (committing nothing) on any failure. */
   append(batch: AppendBatch): Promise<void>;
+  saveSnapshot(logId: string, snapshot: Snapshot): Promise<void>;
+  latestSnapshot(logId: string): Promise<Snapshot | null>;
+  /** Keeps the registry body a log was created or extended with. */
+  saveRegistry(version: string, body: unknown): Promise<void>;
+  loadRegistry(version: string): Promise<unknown>;
+  /** Records that a log now runs with another (compatible) registry version. */
+  setLogRegistry(logId: string, version: string): Promise<void>;
+  /** Writes to one tracked item (`kind/id`), newest first. */
+  itemEvents(logId: string, itemKey: string, page: PageQuery): Promise<EventPage>;
+  /** Every event with its origin, newest first, optionally for one actor. */
+  auditEvents(logId: string, page: PageQuery & { actorId?: string | undefined }): Promise<EventPage>;
   close(): Promise<void>;
 }
 
@@ -48,3 +79,15 @@ export class ScenarioRefusedError extends Error {
     super('a live store refuses scenario events');
   }
 }
+
+/** The key of a tracked item in the store's item index. */
+export const itemKeyOf = (e: LogEvent): string | null => {
+  switch (e.type) {
+    case 'value.set':
+    case 'value.ignored':
+    case 'value.released':
+      return `${e.data.item.kind}/${e.data.item.id}`;
+    default:
+      return null;
+  }
+};

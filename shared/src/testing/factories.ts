@@ -76,6 +76,7 @@ export function buildRegistry(overrides: Partial<Registry> = {}): Registry {
 export function buildMeta(overrides: Partial<LogMeta> = {}): LogMeta {
   return {
     logId: 'log-1',
+    epoch: 1,
     demo: false,
     registryVersion: 'test-1',
     createdAt: '2024-08-03T08:00:00.000Z',

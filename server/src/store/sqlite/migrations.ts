@@ -4,6 +4,7 @@ export const migrations: readonly string[] = [
    CREATE TABLE logs (
      log_id TEXT PRIMARY KEY,
      ordinal INTEGER NOT NULL UNIQUE,
+     epoch INTEGER NOT NULL DEFAULT 1,
      demo INTEGER NOT NULL,
      registry_version TEXT NOT NULL,
      created_at TEXT NOT NULL
@@ -14,12 +15,16 @@ export const migrations: readonly string[] = [
      type TEXT NOT NULL,
      data TEXT NOT NULL,
      actor TEXT NOT NULL,
+     actor_id TEXT NOT NULL,
      recorded_at TEXT NOT NULL,
      command_id TEXT NOT NULL,
      idempotency_key TEXT NOT NULL,
      origin TEXT NOT NULL,
+     item_key TEXT,
      PRIMARY KEY (log_id, seq)
    ) STRICT, WITHOUT ROWID;
+   CREATE INDEX events_by_item ON events (log_id, item_key, seq) WHERE item_key IS NOT NULL;
+   CREATE INDEX events_by_actor ON events (log_id, actor_id, seq);
    -- The event table is write-once: history is never edited.
    CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'events are write-once'); END;
    CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'events are write-once'); END;
@@ -30,5 +35,13 @@ export const migrations: readonly string[] = [
      request_hash TEXT NOT NULL,
      result TEXT NOT NULL,
      PRIMARY KEY (log_id, actor_key, key)
-   ) STRICT, WITHOUT ROWID;`,
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE snapshots (
+     log_id TEXT NOT NULL REFERENCES logs(log_id),
+     seq INTEGER NOT NULL,
+     registry_version TEXT NOT NULL,
+     state TEXT NOT NULL,
+     PRIMARY KEY (log_id, seq)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE registries (version TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;`,
 ];

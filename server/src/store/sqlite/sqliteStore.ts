@@ -2,12 +2,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { LogEvent, LogMeta } from '@vigie/shared';
+import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
+  itemKeyOf,
   ScenarioRefusedError,
   type AppendBatch,
+  type EventPage,
   type EventStore,
   type IdempotencyRecord,
+  type PageQuery,
+  type Snapshot,
   type StoreKind,
 } from '../eventStore.ts';
 import { migrations } from './migrations.ts';
@@ -19,6 +23,16 @@ interface EventRow {
   actor: string;
   recorded_at: string;
   command_id: string;
+  idempotency_key: string;
+  origin: string;
+}
+
+interface LogRow {
+  log_id: string;
+  epoch: number;
+  demo: number;
+  registry_version: string;
+  created_at: string;
 }
 
 /** Opens (creating if needed) a store file of the given kind; a file of the other kind is refused. */
@@ -49,93 +63,122 @@ function migrate(db: Database.Database) {
   });
 }
 
+// Rows were validated on their way in; parsing them again would slow every replay.
+const toEvent = (r: EventRow) =>
+  ({
+    seq: r.seq,
+    type: r.type,
+    data: JSON.parse(r.data) as unknown,
+    by: JSON.parse(r.actor) as unknown,
+    recordedAt: r.recorded_at,
+    commandId: r.command_id,
+  }) as LogEvent;
+
+const toStored = (r: EventRow) => ({
+  event: toEvent(r),
+  origin: JSON.parse(r.origin) as { sessionId: string | null; address: string | null },
+  idempotencyKey: r.idempotency_key,
+});
+
+const toMeta = (r: LogRow): LogMeta => ({
+  logId: r.log_id,
+  epoch: r.epoch,
+  demo: r.demo === 1,
+  registryVersion: r.registry_version,
+  createdAt: r.created_at,
+});
+
+const EVENT_COLUMNS = 'seq, type, data, actor, recorded_at, command_id, idempotency_key, origin';
+
 export class SqliteStore implements EventStore {
-  private readonly insertEvent;
-  private readonly insertIdempotency;
-  private readonly insertLog;
-  private readonly selectEvents;
-  private readonly selectIdempotency;
-  private readonly selectCurrentLog;
+  private readonly statements;
   private readonly commit;
 
   constructor(
     readonly db: Database.Database,
     readonly kind: StoreKind,
   ) {
-    this.insertEvent = db.prepare(
-      `INSERT INTO events (log_id, seq, type, data, actor, recorded_at, command_id, idempotency_key, origin)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertIdempotency = db.prepare(
-      `INSERT INTO idempotency (log_id, actor_key, key, request_hash, result) VALUES (?, ?, ?, ?, ?)`,
-    );
-    this.insertLog = db.prepare(
-      `INSERT INTO logs (log_id, ordinal, demo, registry_version, created_at)
-       VALUES (?, (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM logs), ?, ?, ?)`,
-    );
-    this.selectEvents = db.prepare<[string, number, number], EventRow>(
-      `SELECT seq, type, data, actor, recorded_at, command_id FROM events
-       WHERE log_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
-    );
-    this.selectIdempotency = db.prepare<[string, string, string], { request_hash: string; result: string }>(
-      `SELECT request_hash, result FROM idempotency WHERE log_id = ? AND actor_key = ? AND key = ?`,
-    );
-    this.selectCurrentLog = db.prepare<
-      [],
-      { log_id: string; demo: number; registry_version: string; created_at: string }
-    >(`SELECT log_id, demo, registry_version, created_at FROM logs ORDER BY ordinal DESC LIMIT 1`);
+    this.statements = {
+      insertEvent: db.prepare(
+        `INSERT INTO events (log_id, seq, type, data, actor, actor_id, recorded_at, command_id, idempotency_key, origin, item_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertIdempotency: db.prepare(
+        `INSERT INTO idempotency (log_id, actor_key, key, request_hash, result) VALUES (?, ?, ?, ?, ?)`,
+      ),
+      insertLog: db.prepare(
+        `INSERT INTO logs (log_id, ordinal, epoch, demo, registry_version, created_at)
+         VALUES (?, (SELECT COALESCE(MAX(ordinal), 0) + 1 FROM logs), ?, ?, ?, ?)`,
+      ),
+      selectEvents: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      ),
+      selectItemEvents: db.prepare<[string, string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND item_key = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      ),
+      selectAudit: db.prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      ),
+      selectAuditByActor: db.prepare<[string, string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND actor_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      ),
+      selectIdempotency: db.prepare<[string, string, string], { request_hash: string; result: string }>(
+        `SELECT request_hash, result FROM idempotency WHERE log_id = ? AND actor_key = ? AND key = ?`,
+      ),
+      selectCurrentLog: db.prepare<[], LogRow>(
+        `SELECT log_id, epoch, demo, registry_version, created_at FROM logs ORDER BY ordinal DESC LIMIT 1`,
+      ),
+      insertSnapshot: db.prepare(
+        `INSERT OR REPLACE INTO snapshots (log_id, seq, registry_version, state) VALUES (?, ?, ?, ?)`,
+      ),
+      selectSnapshot: db.prepare<[string], { seq: number; registry_version: string; state: string }>(
+        `SELECT seq, registry_version, state FROM snapshots WHERE log_id = ? ORDER BY seq DESC LIMIT 1`,
+      ),
+      pruneSnapshots: db.prepare(
+        `DELETE FROM snapshots WHERE log_id = ? AND seq < (SELECT MIN(seq) FROM (SELECT seq FROM snapshots WHERE log_id = ? ORDER BY seq DESC LIMIT 2))`,
+      ),
+      insertRegistry: db.prepare(`INSERT OR IGNORE INTO registries (version, body) VALUES (?, ?)`),
+      selectRegistry: db.prepare<[string], { body: string }>(`SELECT body FROM registries WHERE version = ?`),
+      updateLogRegistry: db.prepare(`UPDATE logs SET registry_version = ? WHERE log_id = ?`),
+    };
+    const s = this.statements;
     this.commit = db.transaction((batch: AppendBatch) => {
       if (batch.newLog) {
         const m = batch.newLog;
-        this.insertLog.run(m.logId, m.demo ? 1 : 0, m.registryVersion, m.createdAt);
+        s.insertLog.run(m.logId, m.epoch, m.demo ? 1 : 0, m.registryVersion, m.createdAt);
       }
       for (const { event: e, origin, idempotencyKey } of batch.events) {
-        this.insertEvent.run(
+        s.insertEvent.run(
           batch.logId,
           e.seq,
           e.type,
           JSON.stringify(e.data),
           JSON.stringify(e.by),
+          `${e.by.kind}:${e.by.id}`,
           e.recordedAt,
           e.commandId,
           idempotencyKey,
           JSON.stringify(origin),
+          itemKeyOf(e),
         );
       }
       for (const r of batch.idempotency) {
-        this.insertIdempotency.run(batch.logId, r.actorKey, r.key, r.requestHash, JSON.stringify(r.result));
+        s.insertIdempotency.run(batch.logId, r.actorKey, r.key, r.requestHash, JSON.stringify(r.result));
       }
     });
   }
 
   currentLog(): Promise<LogMeta | null> {
-    const row = this.selectCurrentLog.get();
-    return Promise.resolve(
-      row
-        ? { logId: row.log_id, demo: row.demo === 1, registryVersion: row.registry_version, createdAt: row.created_at }
-        : null,
-    );
+    const row = this.statements.selectCurrentLog.get();
+    return Promise.resolve(row ? toMeta(row) : null);
   }
 
   readEvents(logId: string, afterSeq: number, limit: number): Promise<LogEvent[]> {
-    return Promise.resolve(
-      // Rows were validated on their way in; parsing them again would slow every replay.
-      this.selectEvents.all(logId, afterSeq, limit).map(
-        (r) =>
-          ({
-            seq: r.seq,
-            type: r.type,
-            data: JSON.parse(r.data) as unknown,
-            by: JSON.parse(r.actor) as unknown,
-            recordedAt: r.recorded_at,
-            commandId: r.command_id,
-          }) as LogEvent,
-      ),
-    );
+    return Promise.resolve(this.statements.selectEvents.all(logId, afterSeq, limit).map(toEvent));
   }
 
   findIdempotency(logId: string, actorKey: string, key: string): Promise<IdempotencyRecord | null> {
-    const row = this.selectIdempotency.get(logId, actorKey, key);
+    const row = this.statements.selectIdempotency.get(logId, actorKey, key);
     return Promise.resolve(
       row ? { actorKey, key, requestHash: row.request_hash, result: JSON.parse(row.result) as unknown } : null,
     );
@@ -145,16 +188,83 @@ export class SqliteStore implements EventStore {
     if (this.kind === 'live' && batch.events.some((e) => e.event.by.kind === 'scenario')) {
       return Promise.reject(new ScenarioRefusedError());
     }
+    return this.run(() => this.commit(batch));
+  }
+
+  saveSnapshot(logId: string, snapshot: Snapshot): Promise<void> {
+    return this.run(() =>
+      this.db.transaction(() => {
+        this.statements.insertSnapshot.run(
+          logId,
+          snapshot.seq,
+          snapshot.registryVersion,
+          JSON.stringify(snapshot.state),
+        );
+        // Two are enough: the latest, and the one before in case the latest is unreadable.
+        this.statements.pruneSnapshots.run(logId, logId);
+      })(),
+    );
+  }
+
+  latestSnapshot(logId: string): Promise<Snapshot | null> {
+    const row = this.statements.selectSnapshot.get(logId);
+    return Promise.resolve(
+      row ? { seq: row.seq, registryVersion: row.registry_version, state: JSON.parse(row.state) as Situation } : null,
+    );
+  }
+
+  saveRegistry(version: string, body: unknown): Promise<void> {
+    return this.run(() => this.statements.insertRegistry.run(version, JSON.stringify(body)));
+  }
+
+  loadRegistry(version: string): Promise<unknown> {
+    const row = this.statements.selectRegistry.get(version);
+    return Promise.resolve(row ? (JSON.parse(row.body) as unknown) : null);
+  }
+
+  setLogRegistry(logId: string, version: string): Promise<void> {
+    return this.run(() => this.statements.updateLogRegistry.run(version, logId));
+  }
+
+  itemEvents(logId: string, itemKey: string, page: PageQuery): Promise<EventPage> {
+    const rows = this.statements.selectItemEvents.all(
+      logId,
+      itemKey,
+      page.before ?? Number.MAX_SAFE_INTEGER,
+      page.limit,
+    );
+    return Promise.resolve(this.page(rows, page.limit));
+  }
+
+  auditEvents(logId: string, page: PageQuery & { actorId?: string | undefined }): Promise<EventPage> {
+    const before = page.before ?? Number.MAX_SAFE_INTEGER;
+    const rows = page.actorId
+      ? this.statements.selectAuditByActor.all(logId, page.actorId, before, page.limit)
+      : this.statements.selectAudit.all(logId, before, page.limit);
+    return Promise.resolve(this.page(rows, page.limit));
+  }
+
+  /** An online copy of the whole store (SQLite's backup API), safe while writes go on. */
+  async backup(destination: string): Promise<void> {
+    mkdirSync(dirname(destination), { recursive: true });
+    await this.db.backup(destination);
+  }
+
+  close(): Promise<void> {
+    if (this.db.open) this.db.close();
+    return Promise.resolve();
+  }
+
+  private page(rows: EventRow[], limit: number): EventPage {
+    return { events: rows.map(toStored), before: rows.length === limit ? (rows.at(-1)?.seq ?? null) : null };
+  }
+
+  private run(write: () => unknown): Promise<void> {
     try {
-      this.commit(batch);
+      write();
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
-  }
-
-  close(): Promise<void> {
-    this.db.close();
-    return Promise.resolve();
   }
 }
