@@ -80,14 +80,8 @@ export class ScenarioRefusedError extends Error {
   }
 }
 
-/** The key of a tracked item in the store's item index. */
-export const itemKeyOf = (e: LogEvent): string | null => {
-  switch (e.type) {
-    case 'value.set':
-    case 'value.ignored':
-    case 'value.released':
-      return `${e.data.item.kind}/${e.data.item.id}`;
-    default:
-      return null;
-  }
-};
+/** The key of a tracked item in the store's item index (`kind/id`), null for other events. */
+export const itemKeyOf = (e: LogEvent): string | null =>
+  e.type === 'value.set' || e.type === 'value.ignored' || e.type === 'value.released'
+    ? `${e.data.item.kind}/${e.data.item.id}`
+    : null;
