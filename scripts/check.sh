@@ -31,6 +31,9 @@ phase unit pnpm exec vitest run --project shared --project server --project clie
 # Socket and timing-sensitive tests run one file at a time on small machines.
 phase integration pnpm exec vitest run --project integration --no-file-parallelism \
   --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+# Crash drills: the real server in a child process, killed at random points.
+phase durability pnpm exec vitest run --project durability --no-file-parallelism \
+  --reporter=default --reporter=json --outputFile.json="$reports/durability.json"
 
 node -e '
   const fs = require("fs");
@@ -44,7 +47,7 @@ node -e '
     skipped += r.numPendingTests + r.numTodoTests;
   }
   console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$reports/unit.json" "$reports/integration.json"
+' "$reports/unit.json" "$reports/integration.json" "$reports/durability.json"
 rm -rf "$reports"
 if [ ${#failed_phases[@]} -gt 0 ]; then
   echo "Failed: ${failed_phases[*]}"

@@ -7,12 +7,16 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { Registry } from '@vigie/shared';
 import { IncidentLog } from './log/incidentLog.ts';
+import { SeriesBuilder } from './queries/seriesBuilder.ts';
+import { silentLogger, type Logger } from './logger.ts';
+import { requestLogger } from './transport/http/requestLogger.ts';
 import type { EventStore } from './store/eventStore.ts';
 import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
 import { useHandshakeAuth } from './transport/realtime/auth.ts';
 import { Broadcaster, type BroadcasterOptions } from './transport/realtime/broadcaster.ts';
 import { registerCommandHandlers } from './transport/realtime/handlers/commandHandlers.ts';
+import { registerQueryHandlers } from './transport/realtime/handlers/queryHandlers.ts';
 import { registerSyncHandlers } from './transport/realtime/handlers/syncHandlers.ts';
 import { createIo, type VigieServer } from './transport/realtime/io.ts';
 import { refuseUnknownEvents } from './transport/realtime/defineHandler.ts';
@@ -23,6 +27,7 @@ export interface AppOptions extends BroadcasterOptions {
   clientDist?: string;
   /** The server clock (a test may move it forward). */
   now?: () => Date;
+  logger?: Logger;
 }
 
 export interface App {
@@ -32,6 +37,10 @@ export interface App {
   broadcaster: Broadcaster;
   /** Listens on `port` (0 for any) and resolves with the port taken. */
   listen(port: number, host?: string): Promise<number>;
+  /**
+   * Stops cleanly: tells clients the server is restarting, refuses new requests, commits what is
+   * queued, then closes connections and the store.
+   */
   close(): Promise<void>;
 }
 
@@ -39,12 +48,21 @@ export const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/di
 
 export async function createApp(deps: { store: EventStore; registry: Registry; options: AppOptions }): Promise<App> {
   const { store, registry, options } = deps;
-  const log = new IncidentLog(store, registry, options.now);
+  const logger = options.logger ?? silentLogger;
+  const log = new IncidentLog(store, registry, { logger, ...(options.now ? { now: options.now } : {}) });
   await log.open();
+  const series = new SeriesBuilder(log, store, registry);
+  let stopping = false;
 
   const web = express();
   web.disable('x-powered-by');
-  serveHealth(web, () => ({ logId: log.situation.logId, seq: log.situation.seq, buildId: options.buildId }));
+  web.use(requestLogger(logger));
+  serveHealth(web, () => ({
+    ready: !stopping,
+    logId: log.situation.logId,
+    seq: log.situation.seq,
+    buildId: options.buildId,
+  }));
   serveClient(web, options.clientDist ?? DEFAULT_CLIENT_DIST);
 
   const http = createServer(web);
@@ -55,6 +73,7 @@ export async function createApp(deps: { store: EventStore; registry: Registry; o
   io.on('connection', (socket) => {
     registerCommandHandlers(socket, log);
     registerSyncHandlers(socket, broadcaster);
+    registerQueryHandlers(socket, { log, store, series });
     refuseUnknownEvents(socket, clientEventSchemas);
     broadcaster.join(socket);
   });
@@ -73,7 +92,12 @@ export async function createApp(deps: { store: EventStore; registry: Registry; o
         });
       }),
     close: async () => {
+      if (stopping) return;
+      stopping = true;
+      broadcaster.announceRestart();
+      await log.close();
       broadcaster.stop();
+      series.stop();
       await io.close();
       await store.close();
     },

@@ -8,10 +8,12 @@ import { DEFAULT_REGISTRY_PATH } from './config/env.ts';
 import type { Principal, Role } from './domain/context.ts';
 import { loadRegistry } from './registry/loadRegistry.ts';
 import type { EventStore, StoreKind } from './store/eventStore.ts';
-import { openSqliteStore } from './store/sqlite/sqliteStore.ts';
+import { openSqliteStore, type SqliteStore } from './store/sqlite/sqliteStore.ts';
 
 export { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 export { loadScenario } from './scenario/scenarioFile.ts';
+export { openSqliteStore as openStoreForTest } from './store/sqlite/sqliteStore.ts';
+export { backupNow, restoreBackup } from './store/sqlite/backups.ts';
 
 /** A temporary folder removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {
@@ -31,37 +33,43 @@ export interface TestServer {
   app: App;
   port: number;
   url: string;
-  store: EventStore;
+  store: SqliteStore;
   storePath: string;
+  /** Stops the server and removes its folder (unless the folder was given). */
   close: () => Promise<void>;
 }
 
-/** Starts a server with the default registry (unless given) on a fresh SQLite file. */
+/**
+ * Starts a server on a fresh SQLite file (or on `storePath`, to restart over the same store),
+ * with the default registry unless given, on port 0 (or `port`, to come back where clients wait).
+ */
 export async function startTestServer(
   overrides: Partial<AppOptions> & {
     registry?: Registry;
     kind?: StoreKind;
     wrapStore?: (s: EventStore) => EventStore;
+    storePath?: string;
+    port?: number;
   } = {},
 ): Promise<TestServer> {
-  const tmp = tempDir();
-  const storePath = join(tmp.dir, 'test.sqlite');
-  const raw = openSqliteStore(storePath, overrides.kind ?? 'live');
-  const store = overrides.wrapStore ? overrides.wrapStore(raw) : raw;
+  const { registry, kind, wrapStore, storePath: given, port: wanted, ...options } = overrides;
+  const tmp = given ? null : tempDir();
+  const storePath = given ?? join(tmp!.dir, 'test.sqlite');
+  const store = openSqliteStore(storePath, kind ?? 'live');
   const app = await createApp({
-    store,
-    registry: overrides.registry ?? defaultRegistry(),
+    store: wrapStore ? wrapStore(store) : store,
+    registry: registry ?? defaultRegistry(),
     options: {
       buildId: 'test-build',
-      coalesceMs: 50,
+      coalesceMs: 75,
       heartbeatMs: 2000,
       maxCatchUpEvents: 2000,
       devIdentity: true,
-      clientDist: join(tmp.dir, 'no-client'),
-      ...overrides,
+      clientDist: join(storePath, '..', 'no-client'),
+      ...options,
     },
   });
-  const port = await app.listen(0, '127.0.0.1');
+  const port = await app.listen(wanted ?? 0, '127.0.0.1');
   return {
     app,
     port,
@@ -70,7 +78,7 @@ export async function startTestServer(
     storePath,
     close: async () => {
       await app.close();
-      tmp.remove();
+      tmp?.remove();
     },
   };
 }

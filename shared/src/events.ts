@@ -20,7 +20,9 @@ export const eventDataSchemas = {
     startedAt: InstantSchema,
     clock: ScenarioClockSchema.nullable(),
   }).strict(),
-  'incident.updated': IncidentFieldsSchema.partial().strict(),
+  'incident.updated': IncidentFieldsSchema.partial()
+    .extend({ effectiveAt: InstantSchema.nullable().optional() })
+    .strict(),
   'incident.closed': z.object({ closedAt: InstantSchema }).strict(),
   /** A write to a tracked item; `hold` when a person wrote it. */
   'value.set': z.object({ item: ItemWriteSchema, effectiveAt: InstantSchema.nullable(), hold: z.boolean() }).strict(),

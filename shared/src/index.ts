@@ -6,6 +6,7 @@ export * from './items.ts';
 export * from './limits.ts';
 export * from './progress.ts';
 export * from './projection.ts';
+export * from './queries.ts';
 export * from './reducer.ts';
 export * from './registry.ts';
 export * from './reply.ts';

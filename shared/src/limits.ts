@@ -1,9 +1,14 @@
 /** Numeric limits shared by both sides. */
 
-/** Largest inbound Socket.IO message, in bytes. */
-export const MAX_MESSAGE_BYTES = 16 * 1024;
+/**
+ * Largest inbound request, in UTF-8 bytes of its JSON: room for the largest valid request (a point
+ * de situation: 7 lines and a body, every character 3 bytes, escaped), and little more.
+ */
+export const MAX_MESSAGE_BYTES = 48 * 1024;
 /** Longest free text (main-courante entry, statement field), in characters. */
 export const MAX_TEXT = 4000;
+/** Longest line of a point de situation, in characters. */
+export const MAX_LINE = 1000;
 /** Longest short text (labels, reasons, notes), in characters. */
 export const MAX_SHORT_TEXT = 300;
 /** Human main-courante entries and automatic journal lines a projection keeps (the latest ones). */

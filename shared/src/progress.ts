@@ -26,6 +26,23 @@ function measure(s: Situation, keys: string[]): Progress {
   return { affected, restored, unknown, share: known > 0 ? restored / known : null };
 }
 
+/** The pair keys counted overall and per stage, computed once per registry (progress is measured after every write). */
+const pairKeys = new WeakMap<Registry, { overall: string[]; byStage: [RecoveryStage, string[]][] }>();
+
+function keysOf(registry: Registry) {
+  let keys = pairKeys.get(registry);
+  if (!keys) {
+    const pairs = (systems: Registry['systems']) =>
+      registry.hospitals.flatMap((h) => systems.map((sys) => pairKey(h.id, sys.id)));
+    keys = {
+      overall: pairs(registry.systems),
+      byStage: recoveryStages.ids.map((stage) => [stage, pairs(registry.systems.filter((sys) => sys.stage === stage))]),
+    };
+    pairKeys.set(registry, keys);
+  }
+  return keys;
+}
+
 /**
  * Among hospital × system pairs ever affected during the incident, the share now opérationnel or
  * rétabli – sous surveillance; inconnu pairs are excluded from the share and counted apart. Also per stage.
@@ -34,13 +51,9 @@ export function recoveryProgress(
   s: Situation,
   registry: Registry,
 ): { overall: Progress; byStage: Record<RecoveryStage, Progress> } {
-  const keysOf = (systems: Registry['systems']) =>
-    registry.hospitals.flatMap((h) => systems.map((sys) => pairKey(h.id, sys.id)));
+  const keys = keysOf(registry);
   const byStage = Object.fromEntries(
-    recoveryStages.ids.map((stage) => [
-      stage,
-      measure(s, keysOf(registry.systems.filter((sys) => sys.stage === stage))),
-    ]),
+    keys.byStage.map(([stage, stageKeys]) => [stage, measure(s, stageKeys)]),
   ) as Record<RecoveryStage, Progress>;
-  return { overall: measure(s, keysOf(registry.systems)), byStage };
+  return { overall: measure(s, keys.overall), byStage };
 }

@@ -9,6 +9,7 @@ import { PROJECTION_LOG_ENTRIES } from './limits.ts';
 import type { Audience } from './scales.ts';
 import {
   EtaRevisionSchema,
+  type EtaRevision,
   HospitalFactsSchema,
   IncidentSchema,
   JournalLineSchema,
@@ -24,15 +25,33 @@ import {
 /** The latest entries of a list ordered by seq. */
 const latest = <T>(list: T[]) => (list.length > PROJECTION_LOG_ENTRIES ? list.slice(-PROJECTION_LOG_ENTRIES) : list);
 
+/** The first revision of the estimated return to normal ("annoncé initialement") and the latest ones. */
+const boundEta = (eta: EtaRevision[]) =>
+  eta.length > PROJECTION_LOG_ENTRIES ? [eta[0]!, ...eta.slice(-(PROJECTION_LOG_ENTRIES - 1))] : eta;
+
+/** The most recently changed statements (by version). */
+function boundStatements(statements: Record<string, Statement>): Record<string, Statement> {
+  const all = Object.values(statements);
+  if (all.length <= PROJECTION_LOG_ENTRIES) return statements;
+  const kept = all.sort((a, b) => b.version - a.version).slice(0, PROJECTION_LOG_ENTRIES);
+  return Object.fromEntries(kept.map((st) => [st.id, st]));
+}
+
 const isPublished = (s: Statement) => s.status === 'published';
 
-/** The situation a viewer (no drafts) or staff member (drafts too) sees; lists bounded to the latest entries. */
+/** The situation a viewer (no drafts) or staff member (drafts too) sees; every list bounded to its latest entries. */
 export function projectSituation(s: Situation, audience: 'viewer' | 'staff'): Situation {
-  const statements =
+  const visible =
     audience === 'staff'
       ? s.statements
       : Object.fromEntries(Object.entries(s.statements).filter(([, st]) => isPublished(st)));
-  return { ...s, statements, log: latest(s.log), journal: latest(s.journal) };
+  return {
+    ...s,
+    statements: boundStatements(visible),
+    eta: boundEta(s.eta),
+    log: latest(s.log),
+    journal: latest(s.journal),
+  };
 }
 
 /** The public projection: exactly the structured fields of the latest published point de situation. */
@@ -182,7 +201,7 @@ export function applySituationPatch(s: Situation, patch: SituationPatch, to: num
   if (patch.journal) next.journal = latest([...s.journal, ...patch.journal]);
   if (patch.hospitals) next.hospitals = { ...s.hospitals, ...patch.hospitals };
   if (patch.affected) next.affected = { ...s.affected, ...patch.affected };
-  if (patch.statements) next.statements = { ...s.statements, ...patch.statements };
+  if (patch.statements) next.statements = boundStatements({ ...s.statements, ...patch.statements });
   if (patch.items) {
     const items = { ...s.items };
     for (const kind of itemKinds) {

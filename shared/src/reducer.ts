@@ -91,6 +91,10 @@ export function initialSituation(registry: Registry, meta: LogMeta): Situation {
   };
 }
 
+/** A record's own entry (never an inherited property such as "constructor"). */
+export const own = <T>(record: Record<string, T>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;
+
 /** When a value took effect: its effectiveAt, else when it was recorded. */
 export const effectiveTime = (t: { effectiveAt: string | null; recordedAt: string }) => t.effectiveAt ?? t.recordedAt;
 
@@ -109,17 +113,24 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
   switch (e.type) {
     case 'incident.opened': {
       const { clock, ...fields } = e.data;
-      return { ...next, clock, incident: { ...fields, closedAt: null, openedBy: e.by, version: e.seq } };
+      const provenance = { updatedBy: e.by, updatedAt: e.recordedAt, effectiveAt: null };
+      return { ...next, clock, incident: { ...fields, closedAt: null, openedBy: e.by, ...provenance, version: e.seq } };
     }
-    case 'incident.updated':
-      return s.incident ? { ...next, incident: { ...s.incident, ...e.data, version: e.seq } } : next;
-    case 'incident.closed':
-      return s.incident
-        ? { ...next, incident: { ...s.incident, closedAt: e.data.closedAt, phase: 'cloture', version: e.seq } }
-        : next;
+    case 'incident.updated': {
+      if (!s.incident) return next;
+      const { effectiveAt = null, ...fields } = e.data;
+      const provenance = { updatedBy: e.by, updatedAt: e.recordedAt, effectiveAt };
+      return { ...next, incident: { ...s.incident, ...fields, ...provenance, version: e.seq } };
+    }
+    case 'incident.closed': {
+      if (!s.incident) return next;
+      const closed = { closedAt: e.data.closedAt, phase: 'cloture' as const };
+      const provenance = { updatedBy: e.by, updatedAt: e.recordedAt, effectiveAt: e.data.closedAt };
+      return { ...next, incident: { ...s.incident, ...closed, ...provenance, version: e.seq } };
+    }
     case 'value.set': {
       const { item, effectiveAt, hold } = e.data;
-      const current = s.items[item.kind][item.id];
+      const current = own<Tracked<unknown>>(s.items[item.kind], item.id);
       if (!current) return next;
       const when = effectiveAt ?? e.recordedAt;
       if (!supersedes(current, when)) {
@@ -166,7 +177,7 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
     }
     case 'value.released': {
       const { item } = e.data;
-      const current = s.items[item.kind][item.id];
+      const current = own<Tracked<unknown>>(s.items[item.kind], item.id);
       if (!current) return next;
       const released = setItem(next, item.kind, item.id, { ...current, heldBy: null, version: e.seq });
       return withJournal(released, {
@@ -196,6 +207,8 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
             version: e.seq,
             draftedBy: e.by,
             draftedAt: e.recordedAt,
+            updatedBy: e.by,
+            updatedAt: e.recordedAt,
             publishedBy: null,
             publishedAt: null,
           },
@@ -205,18 +218,18 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
       return { ...next, registryVersion: e.data.to };
     case 'statement.edited':
     case 'statement.published': {
-      const current = s.statements[e.data.id];
+      const current = own(s.statements, e.data.id);
       if (!current) return next;
+      const touched = { ...current, updatedBy: e.by, updatedAt: e.recordedAt, version: e.seq };
       const changed =
         e.type === 'statement.edited'
-          ? { ...current, fields: e.data.fields, version: e.seq }
+          ? { ...touched, fields: e.data.fields }
           : {
-              ...current,
+              ...touched,
               status: 'published' as const,
               number: e.data.number,
               publishedBy: e.by,
               publishedAt: e.recordedAt,
-              version: e.seq,
             };
       return { ...next, statements: { ...s.statements, [current.id]: changed } };
     }
@@ -241,7 +254,7 @@ function withJournal(s: Situation, line: JournalLine): Situation {
 function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when: string, e: LogEvent): Situation {
   switch (item.kind) {
     case 'response-level': {
-      const facts = s.hospitals[item.id];
+      const facts = own(s.hospitals, item.id);
       if (!facts) return s;
       const wasBlanc = (previous as ItemValue<'response-level'>) === 'niveau-2';
       const isBlanc = item.value === 'niveau-2';
@@ -255,7 +268,7 @@ function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when
       return s;
     }
     case 'operating-mode': {
-      const facts = s.hospitals[item.id];
+      const facts = own(s.hospitals, item.id);
       if (!facts) return s;
       if (item.value === 'normal' && facts.leftNormalAt !== null)
         return withFacts(s, item.id, { ...facts, leftNormalAt: null });

@@ -123,9 +123,20 @@ export const RegistrySchema = z
     });
     const siteOf = (hospitalId: string, siteId: string) =>
       sites.some((s) => s.hospitalId === hospitalId && s.siteId === siteId);
+    // One department per hospital and kind, on the hospital's main (first) site.
+    const departments = new Set<string>();
     r.emergencyDepartments.forEach((e, i) => {
-      if (!siteOf(e.hospitalId, e.siteId))
-        issue(['emergencyDepartments', i, 'siteId'], `site "${e.siteId}" is not a site of hospital "${e.hospitalId}"`);
+      const key = `${e.hospitalId}/${e.kind}`;
+      if (departments.has(key))
+        issue(['emergencyDepartments', i, 'kind'], `a second ${e.kind} department for "${e.hospitalId}"`);
+      departments.add(key);
+      const main = r.hospitals.find((h) => h.id === e.hospitalId)?.sites[0]?.id;
+      if (main !== e.siteId) {
+        issue(
+          ['emergencyDepartments', i, 'siteId'],
+          `must be the main site of hospital "${e.hospitalId}" (${main ?? 'none'})`,
+        );
+      }
     });
     r.samu.forEach((s, i) => {
       if (!siteOf(s.hospitalId, s.siteId))

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ActorSchema } from './actor.ts';
 import { ItemRefSchema, itemValueSchemas } from './items.ts';
-import { MAX_SHORT_TEXT, MAX_TEXT } from './limits.ts';
+import { MAX_LINE, MAX_SHORT_TEXT, MAX_TEXT } from './limits.ts';
 import { causes, incidentTypes, logEntryTypes, phases, verifications } from './scales.ts';
 import { InstantSchema } from './time.ts';
 
@@ -86,6 +86,10 @@ export const IncidentSchema = IncidentFieldsSchema.extend({
   startedAt: InstantSchema,
   closedAt: InstantSchema.nullable(),
   openedBy: ActorSchema,
+  /** Who last changed the incident, when it was recorded, and when it took effect if said. */
+  updatedBy: ActorSchema,
+  updatedAt: InstantSchema,
+  effectiveAt: InstantSchema.nullable(),
   version: z.number().int().min(0),
 }).strict();
 export type Incident = z.infer<typeof IncidentSchema>;
@@ -137,13 +141,13 @@ export type JournalLine = z.infer<typeof JournalLineSchema>;
 /** The structured fields of a point de situation (the public summary shows exactly these). */
 export const StatementFieldsSchema = z
   .object({
-    cause: z.string().max(MAX_TEXT),
-    powerCut: z.string().max(MAX_TEXT),
-    expectedReturn: z.string().max(MAX_TEXT),
-    patientImpact: z.string().max(MAX_TEXT),
-    samu: z.string().max(MAX_TEXT),
-    emergencies: z.string().max(MAX_TEXT),
-    systems: z.string().max(MAX_TEXT),
+    cause: z.string().max(MAX_LINE),
+    powerCut: z.string().max(MAX_LINE),
+    expectedReturn: z.string().max(MAX_LINE),
+    patientImpact: z.string().max(MAX_LINE),
+    samu: z.string().max(MAX_LINE),
+    emergencies: z.string().max(MAX_LINE),
+    systems: z.string().max(MAX_LINE),
     body: z.string().max(MAX_TEXT),
     nextPointAt: InstantSchema.nullable(),
   })
@@ -159,6 +163,9 @@ export const StatementSchema = z
     fields: StatementFieldsSchema,
     version: z.number().int().positive(),
     draftedBy: ActorSchema,
+    /** Who last drafted, edited or published it, and when. */
+    updatedBy: ActorSchema,
+    updatedAt: InstantSchema,
     draftedAt: InstantSchema,
     publishedBy: ActorSchema.nullable(),
     publishedAt: InstantSchema.nullable(),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { commandSchemas, type CommandInput, type CommandName } from './commands.ts';
 import { PublicPatchSchema, SituationPatchSchema } from './projection.ts';
+import { querySchemas, type QueryInput, type QueryName } from './queries.ts';
 import { RegistrySchema } from './registry.ts';
 import type { Reply } from './reply.ts';
 import { PublicSituationSchema, SituationSchema } from './situation.ts';
@@ -57,19 +58,25 @@ export const HeartbeatSchema = z
   .strict();
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 
+/** Sent when the server is about to stop (a restart or an upgrade): keep the copy, reconnect when it is back. */
+export const RestartingSchema = z.object({ at: InstantSchema }).strict();
+
 /** Schemas of the server → client events. */
 export const serverEventSchemas = {
   'situation:snapshot': SnapshotSchema,
   'situation:patched': PatchMessageSchema,
   'server:heartbeat': HeartbeatSchema,
+  'server:restarting': RestartingSchema,
 } as const;
 
-/** Schemas of the client → server events: the commands, plus asking to be brought up to date. */
-export const clientEventSchemas = { ...commandSchemas, 'sync:request': SyncPositionSchema } as const;
+/** Schemas of the client → server events: the commands, the history queries, and asking to be brought up to date. */
+export const clientEventSchemas = { ...commandSchemas, ...querySchemas, 'sync:request': SyncPositionSchema } as const;
 
 type Ack = (reply: Reply) => void;
 /** Client → server events (Socket.IO generics). */
 export type ClientToServerEvents = { [N in CommandName]: (input: CommandInput<N>, ack: Ack) => void } & {
+  [N in QueryName]: (input: QueryInput<N>, ack: Ack) => void;
+} & {
   'sync:request': (position: SyncPosition, ack: Ack) => void;
 };
 /** Server → client events (Socket.IO generics). */

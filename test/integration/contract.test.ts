@@ -66,11 +66,14 @@ describe('the realtime contract', () => {
     for (const c of clients) {
       await c.until(() => (c.sync() as { seq: number }).seq === last.seq + 1 && c.heartbeats.length > 0);
     }
+    void server.app.close(); // announces the restart
+    for (const c of clients) await c.until(() => c.restarts === 1);
     const seen = new Set(
       clients.flatMap((c) => [
         ...(c.snapshots.length ? ['situation:snapshot'] : []),
         ...(c.patches.length ? ['situation:patched'] : []),
         ...(c.heartbeats.length ? ['server:heartbeat'] : []),
+        ...(c.restarts ? ['server:restarting'] : []),
       ]),
     );
     expect([...seen].sort()).toEqual(Object.keys(serverEventSchemas).sort());

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Reply } from '@vigie/shared';
+import { MAX_LINE, MAX_TEXT, type Reply } from '@vigie/shared';
+import { statementFields } from '@vigie/shared/testing';
 import { startTestServer, type TestServer } from '@vigie/server/testing';
 import { commander, contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
@@ -56,10 +57,46 @@ describe('inbound validation', () => {
   });
 
   it('refuses an oversized payload with invalid_payload', async () => {
+    const before = server.app.log.situation;
+    const reply = await c.send('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(60_000) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: 'payload too large' } });
+    expect(server.app.log.situation).toBe(before);
+  });
+
+  it('accepts the largest valid point de situation, accents included', async () => {
+    const line = 'é'.repeat(MAX_LINE);
+    const fields = {
+      ...statementFields,
+      cause: line,
+      powerCut: line,
+      expectedReturn: line,
+      patientImpact: line,
+      samu: line,
+      emergencies: line,
+      systems: line,
+      body: 'è'.repeat(MAX_TEXT),
+    };
+    const lead = await observed(server.url, { devIdentity: { id: 'lead-x', name: 'Lead', role: 'lead' } });
+    await lead.send('incident:open', {
+      idempotencyKey: key(),
+      type: 'sse-numerique',
+      title: 'Panne',
+      cause: 'technique',
+    });
+    expect(await lead.send('statement:draft', { idempotencyKey: key(), fields })).toMatchObject({ ok: true });
+    lead.close();
+  });
+
+  it('answers an unknown event named like an object property', async () => {
+    for (const event of ['toString', 'constructor', 'hasOwnProperty']) await refused(event, valid(), 'invalid_payload');
+  });
+
+  it('refuses ids that are object property names, recording nothing', async () => {
+    await refused('samu:set-status', { idempotencyKey: key(), samuId: 'constructor', status: 'degrade' }, 'not_found');
     await refused(
-      'log:add-entry',
-      { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(20_000) },
-      'invalid_payload',
+      'hospital:set-operating-mode',
+      { idempotencyKey: key(), hospitalId: 'toString', mode: 'critique' },
+      'not_found',
     );
   });
 

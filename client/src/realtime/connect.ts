@@ -56,9 +56,18 @@ export function connect(store: VigieStore, options: ConnectOptions = {}): { sock
     socket.emit('sync:request', positionOf(sync), () => undefined);
   };
 
-  socket.on('connect', () => update({ connection: { status: 'connected' } }));
-  socket.on('disconnect', () => update({ connection: { status: 'disconnected' } }));
-  socket.io.on('reconnect_attempt', () => update({ connection: { status: 'connecting' } }));
+  let restarting = false;
+  socket.on('connect', () => {
+    restarting = false;
+    update({ connection: { status: 'connected' } });
+  });
+  socket.on('server:restarting', () => {
+    restarting = true;
+    update({ connection: { status: 'restarting' } });
+  });
+  // An announced restart keeps saying so until the server is back.
+  socket.on('disconnect', () => update({ connection: { status: restarting ? 'restarting' : 'disconnected' } }));
+  socket.io.on('reconnect_attempt', () => update({ connection: { status: restarting ? 'restarting' : 'connecting' } }));
   socket.on('situation:snapshot', (m) =>
     update({ sync: applySnapshot(sync, m), connection: { confirmedAt: Date.now() } }),
   );

@@ -7,7 +7,8 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SyncState } from './syncReducer.ts';
 import { emptySync } from './syncReducer.ts';
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
+/** `restarting`: the server said it is about to stop; the copy is kept until it is back. */
+export type ConnectionStatus = 'connecting' | 'connected' | 'restarting' | 'disconnected';
 export type Lang = 'fr' | 'en';
 
 export interface ConnectionSlice {

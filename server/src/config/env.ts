@@ -21,6 +21,15 @@ const EnvSchema = z.object({
   /** Development only: accept an identity declared in the handshake (until sign-in exists). */
   VIGIE_DEV_IDENTITY: flag.default(false),
   VIGIE_BUILD_ID: z.string().optional(),
+  /** Where scheduled online backups go (a second disk, ideally); unset: no scheduled backups. */
+  VIGIE_BACKUP_DIR: z.string().optional(),
+  VIGIE_BACKUP_EVERY_MIN: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
+  VIGIE_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(96),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export type Config = {
@@ -35,6 +44,8 @@ export type Config = {
   maxCatchUpEvents: number;
   devIdentity: boolean;
   buildId: string | undefined;
+  backup: { dir: string; everyMs: number; keep: number } | null;
+  logLevel: string;
 };
 
 /** The default registry shipped with the project (AP-HP). */
@@ -60,5 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCatchUpEvents: e.VIGIE_MAX_CATCHUP_EVENTS,
     devIdentity: e.VIGIE_DEV_IDENTITY,
     buildId: e.VIGIE_BUILD_ID,
+    backup: e.VIGIE_BACKUP_DIR
+      ? { dir: resolve(e.VIGIE_BACKUP_DIR), everyMs: e.VIGIE_BACKUP_EVERY_MIN * 60_000, keep: e.VIGIE_BACKUP_KEEP }
+      : null,
+    logLevel: e.LOG_LEVEL,
   };
 }

@@ -10,7 +10,8 @@ import type { CommandContext, Decision } from './context.ts';
 const FUTURE_TOLERANCE_MS = 60_000;
 
 export function currentItem(state: Situation, ref: { kind: ItemWrite['kind']; id: string }): Tracked<unknown> {
-  const current = state.items[ref.kind][ref.id];
+  const items = state.items[ref.kind];
+  const current = Object.hasOwn(items, ref.id) ? items[ref.id] : undefined;
   if (!current) throw new CommandError('not_found', `unknown ${ref.kind} "${ref.id}"`);
   return current;
 }

@@ -67,7 +67,7 @@ describe('IncidentLog.submit', () => {
     expect(log.situation.seq).toBe(101);
   });
 
-  it('sends no acknowledgement when the commit throws, and changes nothing', async () => {
+  it('answers internal, never ok, when the commit throws, and changes nothing', async () => {
     let failing = false;
     const heard: Committed[] = [];
     const { log } = await openLog((s) =>
@@ -158,6 +158,15 @@ describe('people over automation', () => {
     expect(reply).toMatchObject({ ignored: true, heldBy: { kind: 'person', id: 'person-commander' } });
     expect(log.situation.items.system['cochin:dpi']?.value).toBe('degrade');
     expect(log.situation.journal.at(-1)).toMatchObject({ outcome: 'ignored', value: 'operationnel' });
+  });
+
+  it('lets only a person release a held value', async () => {
+    const { log } = await openLog();
+    ok(await openIncident(log));
+    ok(await setSystem(log, 'degrade'));
+    const release = { idempotencyKey: key(), item: { kind: 'system', id: 'cochin:dpi' } };
+    expect(await log.submit('item:release', release, robot)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(log.situation.items.system['cochin:dpi']?.heldBy).not.toBeNull();
   });
 
   it('lets automation write again once a person releases the value', async () => {

@@ -26,12 +26,21 @@ import type { CommandDefinition } from '../commands/defineCommand.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { CommandContext, Principal } from '../domain/context.ts';
 import { can } from '../policies/can.ts';
+import { silentLogger, type Logger } from '../logger.ts';
 import type { EventStore, IdempotencyRecord, StoredEvent } from '../store/eventStore.ts';
 
 /** Who sent a request and from where (the origin goes to the audit trail only). */
 export interface RequestContext {
   principal: Principal | null;
   origin: Origin;
+}
+
+export interface IncidentLogOptions {
+  /** The server clock (a test may move it forward). */
+  now?: () => Date;
+  /** Events between snapshots. */
+  snapshotEvery?: number;
+  logger?: Logger;
 }
 
 /** What subscribers hear after each commit. */
@@ -64,14 +73,21 @@ export class IncidentLog {
   private readonly listeners = new Set<(c: Committed) => void>();
 
   private snapshotSeq = 0;
+  private closing = false;
+  private drained: Promise<void> = Promise.resolve();
+  private readonly now: () => Date;
+  private readonly snapshotEvery: number;
+  private readonly logger: Logger;
 
   constructor(
     private readonly store: EventStore,
     private readonly registry: Registry,
-    private readonly now: () => Date = () => new Date(),
-    /** Events between snapshots. */
-    private readonly snapshotEvery = 5000,
-  ) {}
+    options: IncidentLogOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.snapshotEvery = options.snapshotEvery ?? 5000;
+    this.logger = options.logger ?? silentLogger;
+  }
 
   /**
    * Rebuilds the situation of the current log (creating an empty log on a new store). A registry
@@ -163,13 +179,20 @@ export class IncidentLog {
 
   /** Validates, authorises and records a request; resolves once committed (or refused). */
   submit(name: string, input: unknown, request: RequestContext): Promise<Reply<CommandResult>> {
+    if (this.closing) return Promise.resolve(fail('internal', 'the server is restarting; send this again in a moment'));
     return new Promise((resolve) => {
       this.queue.push({ name, input, request, resolve });
       if (!this.flushing) {
         this.flushing = true;
-        setImmediate(() => void this.flush());
+        this.drained = new Promise((done) => setImmediate(() => void this.flush().finally(done)));
       }
     });
+  }
+
+  /** Refuses new requests and resolves once every queued one is committed (or refused). */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.drained;
   }
 
   private newMeta(demo: boolean): LogMeta {
@@ -207,7 +230,11 @@ export class IncidentLog {
       if (def?.name === 'incident:open' && stored.length > 0) break;
       this.queue.shift();
       const now = this.now();
-      const decided = await this.decide(def, pending, { meta, state, now, seen });
+      const decided = await this.decide(def, pending, { meta, state, now, seen }).catch((error: unknown) => {
+        // A store that cannot be read (idempotency lookup) refuses this request, not the whole server.
+        this.logger.error({ err: error, command: pending.name }, 'request could not be decided');
+        return { reply: fail('internal', 'the request could not be processed') } as const;
+      });
       if ('reply' in decided) {
         outcomes.push({ pending, reply: decided.reply });
         continue;
@@ -241,7 +268,8 @@ export class IncidentLog {
     if (stored.length > 0 || newLog) {
       try {
         await this.store.append({ logId: meta.logId, ...(newLog ? { newLog } : {}), events: stored, idempotency });
-      } catch {
+      } catch (error) {
+        this.logger.error({ err: error, events: stored.length }, 'commit failed; batch refused');
         // Nothing was committed: every request of this batch that would have changed something is refused.
         for (const o of outcomes) {
           o.pending.resolve(
@@ -261,11 +289,17 @@ export class IncidentLog {
         events: stored.map((s) => s.event),
         state,
       };
-      for (const listener of this.listeners) listener(committed);
+      for (const listener of this.listeners) {
+        try {
+          listener(committed);
+        } catch (error) {
+          this.logger.error({ err: error }, 'commit subscriber failed');
+        }
+      }
       if (newLog) this.snapshotSeq = 0;
       if (state.seq - this.snapshotSeq >= this.snapshotEvery) {
         // A failed snapshot costs only start-up time: the events are committed.
-        await this.snapshot().catch((error: unknown) => console.error('snapshot failed', error));
+        await this.snapshot().catch((error: unknown) => this.logger.error({ err: error }, 'snapshot failed'));
       }
     }
   }
@@ -280,6 +314,9 @@ export class IncidentLog {
     const principal = pending.request.principal;
     if (!principal) return reply(fail('unauthorized', 'sign in first'));
     if (!can(principal, def.action)) return reply(fail('forbidden', 'your role does not allow this'));
+    if (principal.actor.kind === 'scenario' && this.store.kind === 'live') {
+      return reply(fail('forbidden', 'a live incident refuses scenario changes'));
+    }
     const parsed = def.schema.safeParse(pending.input);
     if (!parsed.success) {
       return reply(
@@ -318,6 +355,7 @@ export class IncidentLog {
       return { decision, actorKey, key, requestHash } as const;
     } catch (error) {
       if (error instanceof CommandError) return reply(fail(error.code, error.message, error.details));
+      this.logger.error({ err: error, command: def.name }, 'command failed');
       return reply(fail('internal', 'the request could not be processed'));
     }
   }

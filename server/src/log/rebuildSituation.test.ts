@@ -27,7 +27,7 @@ function storeFile() {
 
 /** Writes `count` varied changes through a log that snapshots every `every` events. */
 async function writeLog(store: SqliteStore, every: number, count: number, reg: Registry = registry) {
-  const log = new IncidentLog(store, reg, undefined, every);
+  const log = new IncidentLog(store, reg, { snapshotEvery: every });
   await log.open();
   await log.submit(
     'incident:open',

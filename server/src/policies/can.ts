@@ -8,7 +8,9 @@ export type Action =
   | 'statement:draft'
   | 'statement:publish'
   | 'eta:revise'
-  | 'incident:manage';
+  | 'incident:manage'
+  | 'history:read'
+  | 'audit:read';
 
 const allowed: Record<Action, readonly Role[]> = {
   'read:staff': ['commander', 'lead'],
@@ -18,6 +20,9 @@ const allowed: Record<Action, readonly Role[]> = {
   'statement:publish': ['lead'],
   'eta:revise': ['lead'],
   'incident:manage': ['lead'],
+  'history:read': ['viewer', 'commander', 'lead', 'admin'],
+  /** Who did what from which address: people who run the cell, not everyone who reads it. */
+  'audit:read': ['lead', 'admin'],
 };
 
 /** Whether a principal may perform an action. The demo scenario plays the lead (live stores refuse its events); integrations only set statuses. */

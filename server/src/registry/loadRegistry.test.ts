@@ -44,7 +44,16 @@ describe('loadRegistry', () => {
     const path = writeRegistry((r) => {
       (r.emergencyDepartments[0] as { siteId: string }).siteId = 'hegp';
     });
-    expect(() => loadRegistry(path)).toThrow(/emergencyDepartments\[0\].*field siteId.*not a site of hospital/);
+    expect(() => loadRegistry(path)).toThrow(
+      /emergencyDepartments\[0\].*field siteId.*must be the main site of hospital/,
+    );
+  });
+
+  it('refuses a second department of the same kind for a hospital', () => {
+    const path = writeRegistry((r) => {
+      r.emergencyDepartments.push({ ...(r.emergencyDepartments[0] as object), id: 'cochin-adulte-bis' });
+    });
+    expect(() => loadRegistry(path)).toThrow(/a second adulte department for "cochin"/);
   });
 
   it('refuses duplicate ids', () => {

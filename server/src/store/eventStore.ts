@@ -3,7 +3,7 @@
  * and the registries logs were created with. Asynchronous so a PostgreSQL implementation fits the
  * same interface; an append resolves only once committed.
  */
-import type { LogEvent, LogMeta, Origin, Situation } from '@vigie/shared';
+import type { ItemRef, LogEvent, LogMeta, Origin, Situation } from '@vigie/shared';
 
 /** demo stores accept scenario events; live stores refuse them. */
 export type StoreKind = 'demo' | 'live';
@@ -80,8 +80,9 @@ export class ScenarioRefusedError extends Error {
   }
 }
 
-/** The key of a tracked item in the store's item index (`kind/id`), null for other events. */
+/** The key of a tracked item in the store's item index: `kind/id`. */
+export const itemKey = (item: ItemRef): string => `${item.kind}/${item.id}`;
+
+/** The item key of an event's tracked item, null for other events. */
 export const itemKeyOf = (e: LogEvent): string | null =>
-  e.type === 'value.set' || e.type === 'value.ignored' || e.type === 'value.released'
-    ? `${e.data.item.kind}/${e.data.item.id}`
-    : null;
+  e.type === 'value.set' || e.type === 'value.ignored' || e.type === 'value.released' ? itemKey(e.data.item) : null;

@@ -24,6 +24,7 @@ export interface ObservedClient {
   snapshots: Snapshot[];
   patches: PatchMessage[];
   heartbeats: Heartbeat[];
+  restarts: number;
   gaps: number;
   /** Sends a request and resolves with its reply. */
   send: (event: string, payload: unknown) => Promise<Reply>;
@@ -35,7 +36,7 @@ export interface ObservedClient {
 export function observe(
   url: string,
   handshake: Omit<Handshake, 'position'> = {},
-  options: { connect?: boolean } = {},
+  options: { connect?: boolean; reconnect?: boolean } = {},
 ): ObservedClient {
   let sync: SyncState = emptySync;
   const waiters = new Set<() => void>();
@@ -43,7 +44,9 @@ export function observe(
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     auth: (cb) => cb({ ...handshake, position: positionOf(sync) }),
     transports: ['websocket'],
-    reconnection: false,
+    reconnection: options.reconnect ?? false,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 500,
     autoConnect: options.connect ?? true,
   });
   const client: ObservedClient = {
@@ -52,6 +55,7 @@ export function observe(
     snapshots: [],
     patches: [],
     heartbeats: [],
+    restarts: 0,
     gaps: 0,
     send: (event, payload) =>
       new Promise((resolve) => {
@@ -93,6 +97,10 @@ export function observe(
   });
   socket.on('server:heartbeat', (hb) => {
     client.heartbeats.push(hb);
+    notify();
+  });
+  socket.on('server:restarting', () => {
+    client.restarts += 1;
     notify();
   });
   socket.on('connect', notify);

@@ -13,7 +13,7 @@ export function ConnectionStatus() {
   return (
     <div className={`connection connection--${status}`} role="status" aria-live="polite">
       <span className="connection__state">
-        <span aria-hidden="true">{status === 'connected' ? '●' : status === 'connecting' ? '◌' : '✖'}</span>{' '}
+        <span aria-hidden="true">{status === 'connected' ? '●' : status === 'disconnected' ? '✖' : '◌'}</span>{' '}
         {t.connection[status]}
       </span>
       <span className="connection__age" data-testid="data-age">

@@ -1,8 +1,19 @@
-/** Liveness for process supervisors. */
+/** Probes for process supervisors: /healthz (the process answers), /readyz (store open, situation rebuilt, not stopping). */
 import type { Express } from 'express';
 
-export function serveHealth(app: Express, status: () => { logId: string; seq: number; buildId: string }): void {
+interface Status {
+  ready: boolean;
+  logId: string;
+  seq: number;
+  buildId: string;
+}
+
+export function serveHealth(app: Express, status: () => Status): void {
   app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, ...status() });
+    res.json({ ok: true });
+  });
+  app.get('/readyz', (_req, res) => {
+    const { ready, ...rest } = status();
+    res.status(ready ? 200 : 503).json({ ok: ready, ...rest });
   });
 }

@@ -65,6 +65,12 @@ export class Broadcaster {
     this.heartbeat = setInterval(() => this.sendHeartbeat(), options.heartbeatMs);
   }
 
+  /** Sends what is pending, then tells every client the server is about to stop. */
+  announceRestart(): void {
+    this.flush();
+    this.io.emit('server:restarting', { at: new Date().toISOString() });
+  }
+
   stop(): void {
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);

@@ -12,7 +12,8 @@ export const refuse = (message: string): Reply<never> => ({ ok: false, error: { 
 export function refuseUnknownEvents(socket: VigieSocket, known: Record<string, unknown>): void {
   socket.onAny((event: string, ...args: unknown[]) => {
     const ack = args.at(-1);
-    if (!(event in known) && typeof ack === 'function') (ack as (r: Reply) => void)(refuse(`unknown event "${event}"`));
+    if (!Object.hasOwn(known, event) && typeof ack === 'function')
+      (ack as (r: Reply) => void)(refuse(`unknown event "${event}"`));
   });
 }
 
@@ -28,7 +29,8 @@ export function defineHandler<S extends z.ZodType>(
     const reply = ack as (r: Reply) => void;
     if (args.length !== 2) return reply(refuse('expected exactly one payload object'));
     const payload = args[0];
-    if (JSON.stringify(payload ?? null).length > MAX_MESSAGE_BYTES) return reply(refuse('payload too large'));
+    if (Buffer.byteLength(JSON.stringify(payload ?? null)) > MAX_MESSAGE_BYTES)
+      return reply(refuse('payload too large'));
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       return reply(refuse(parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')));

@@ -17,7 +17,7 @@ export type VigieServer = Server<ClientToServerEvents, ServerToClientEvents, Rec
 export type VigieSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Engine-level ceiling: larger frames close the connection; handlers refuse anything above MAX_MESSAGE_BYTES with a reply. */
-export const ENGINE_MAX_BYTES = 64 * 1024;
+export const ENGINE_MAX_BYTES = 96 * 1024;
 
 export function createIo(http: HttpServer): VigieServer {
   return new Server(http, {

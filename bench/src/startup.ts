@@ -1,0 +1,93 @@
+/**
+ * Start-up with a long log: from the server process's start to the first snapshot a client
+ * receives, with 10k / 100k / 1M events; and the online backup and restore times at 100k.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
+import { backupNow, defaultRegistry, openStoreForTest, restoreBackup } from '@vigie/server/testing';
+import { seedLog } from './seed.ts';
+
+const SERVER_DIR = join(import.meta.dirname, '../../server');
+
+/** Milliseconds from spawning the server to the first snapshot received, and what the server said of its own start. */
+async function timeToFirstSnapshot(dataDir: string): Promise<{ snapshotMs: number; serverReadyMs: number }> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      VIGIE_MODE: 'live',
+      VIGIE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const { port, serverReadyMs } = await new Promise<{ port: number; serverReadyMs: number }>((resolve, reject) => {
+      let out = '';
+      proc.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /on http:\/\/localhost:(\d+), ready (\d+) ms/.exec(out);
+        if (m) resolve({ port: Number(m[1]), serverReadyMs: Number(m[2]) });
+      });
+      proc.once('exit', (code) => reject(new Error(`server exited (${String(code)}): ${out}`)));
+    });
+    const socket = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false });
+    await new Promise((resolve) => socket.once('situation:snapshot', resolve));
+    const snapshotMs = performance.now() - started;
+    socket.close();
+    return { snapshotMs, serverReadyMs };
+  } finally {
+    proc.kill('SIGTERM');
+  }
+}
+
+export async function startup(quick: boolean): Promise<string[]> {
+  const registry = defaultRegistry();
+  const sizes = quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
+  const lines = [
+    '| events | seed (s) | store (MB) | process start → first snapshot (ms) | server ready (ms) |',
+    '|---:|---:|---:|---:|---:|',
+  ];
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-startup-'));
+    try {
+      const storePath = join(dir, 'vigie.sqlite');
+      const seedStart = performance.now();
+      await seedLog(storePath, registry, size);
+      const seedS = (performance.now() - seedStart) / 1000;
+      await timeToFirstSnapshot(dir); // warm the transpile cache, as a restarted service would have it
+      const runs = [];
+      for (let i = 0; i < 3; i++) runs.push(await timeToFirstSnapshot(dir));
+      const median = runs.map((r) => r.snapshotMs).sort((a, b) => a - b)[1]!;
+      const ready = runs.map((r) => r.serverReadyMs).sort((a, b) => a - b)[1]!;
+      const mb = statSync(storePath).size / 1e6;
+      lines.push(
+        `| ${size.toLocaleString('en')} | ${seedS.toFixed(1)} | ${mb.toFixed(0)} | ${median.toFixed(0)} | ${ready} |`,
+      );
+      if (size === (quick ? 10_000 : 100_000)) lines.push(...(await backupAndRestore(storePath, dir, size)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return lines;
+}
+
+async function backupAndRestore(storePath: string, dir: string, size: number): Promise<string[]> {
+  const store = openStoreForTest(storePath, 'live');
+  const t0 = performance.now();
+  const backup = await backupNow(store, join(dir, 'backups'), 2);
+  const backupMs = performance.now() - t0;
+  await store.close();
+  const t1 = performance.now();
+  restoreBackup(backup, storePath);
+  const restoreMs = performance.now() - t1;
+  return [
+    `| backup / restore at ${size.toLocaleString('en')} events | online backup ${backupMs.toFixed(0)} ms | restore ${restoreMs.toFixed(0)} ms | | |`,
+  ];
+}

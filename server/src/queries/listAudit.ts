@@ -1,0 +1,19 @@
+/** The audit trail of the current log, newest first, a page at a time: who did what, when, from which session and address. */
+import type { AuditPage, QueryParams } from '@vigie/shared';
+import { authorize, type QueryContext } from './queryContext.ts';
+
+export async function listAudit(ctx: QueryContext, input: QueryParams<'audit:list'>): Promise<AuditPage> {
+  authorize(ctx.principal, 'audit:read');
+  const page = await ctx.store.auditEvents(ctx.log.current.logId, input);
+  return {
+    entries: page.events.map(({ event: e, origin }) => ({
+      seq: e.seq,
+      type: e.type,
+      by: e.by,
+      recordedAt: e.recordedAt,
+      commandId: e.commandId,
+      origin,
+    })),
+    before: page.before,
+  };
+}

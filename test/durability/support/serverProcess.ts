@@ -1,0 +1,50 @@
+/** Runs the real server (`src/main.ts`) as a child process on a given data folder, as production would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const SERVER_DIR = join(import.meta.dirname, '../../../server');
+
+export interface ServerProcess {
+  proc: ChildProcess;
+  port: number;
+  url: string;
+  /** Log lines printed so far (JSON). */
+  lines: string[];
+  /** Resolves with the exit code (null when killed by a signal) and the signal. */
+  exited: Promise<[number | null, NodeJS.Signals | null]>;
+}
+
+export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: {
+      ...process.env,
+      VIGIE_MODE: 'live',
+      VIGIE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      VIGIE_DEV_IDENTITY: 'on',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = once(proc, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const lines: string[] = [];
+  const stderr: string[] = [];
+  proc.stderr.on('data', (d: Buffer) => stderr.push(d.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const rl = createInterface({ input: proc.stdout });
+    rl.on('line', (line) => {
+      lines.push(line);
+      const m = /on http:\/\/localhost:(\d+)/.exec(line);
+      if (m) resolve(Number(m[1]));
+    });
+    void exited.then(([code]) =>
+      reject(new Error(`server exited (${String(code)}) before listening: ${lines.join('\n')}${stderr.join('')}`)),
+    );
+  });
+  return { proc, port, url: `http://127.0.0.1:${port}`, lines, exited };
+}
