@@ -1,43 +1,30 @@
-/** The dashboard shell: demo banner, connection and data age, incident line, hospitals. */
-import { causes, phases } from '@vigie/shared';
-import { ConnectionStatus } from '../features/status/ConnectionStatus.tsx';
-import { DemoBanner } from '../features/status/DemoBanner.tsx';
-import { HospitalList } from '../features/hospitals/HospitalList.tsx';
-import { useLang, useT } from '../i18n/useT.ts';
-import { selectSync } from '../store/selectors.ts';
-import { useStoreSelector } from './useStoreSelector.ts';
-import { useContext } from 'react';
-import { StoreContext } from './StoreContext.ts';
+/** The screens by route: the wall (/mur), the public summary (/synthese), the overview and its drill-downs (lazy). */
+import { lazy, Suspense } from 'react';
+import { PublicSummary } from '../features/public/PublicSummary.tsx';
+import { WallScreen } from '../features/wall/WallScreen.tsx';
+import { useT } from '../i18n/useT.ts';
+import { routeOf, usePath } from './router.ts';
+
+// The wall loads nothing it does not show: the overview, its charts and drill-downs come on demand.
+const OverviewScreen = lazy(() =>
+  import('../features/overview/OverviewScreen.tsx').then((m) => ({ default: m.OverviewScreen })),
+);
 
 export function App() {
   const t = useT();
-  const lang = useLang();
-  const store = useContext(StoreContext);
-  const sync = useStoreSelector(selectSync);
-  const incident = sync.kind === 'situation' ? sync.state.incident : null;
-  return (
-    <div className="app">
-      <DemoBanner />
-      <header className="app__header">
-        <h1>{t.appTitle}</h1>
-        <ConnectionStatus />
-        <button type="button" onClick={() => store.getState().setLang(lang === 'fr' ? 'en' : 'fr')}>
-          {t.lang}
-        </button>
-      </header>
-      <main>
-        {sync.kind === 'situation' &&
-          (incident ? (
-            <p className="incident">
-              <strong>{incident.title}</strong> — {phases.label(incident.phase, lang)} —{' '}
-              {causes.label(incident.cause, lang)}
-              {incident.causeNote ? ` – ${incident.causeNote}` : ''}
-            </p>
-          ) : (
-            <p className="incident">{t.noIncident}</p>
-          ))}
-        <HospitalList />
-      </main>
-    </div>
-  );
+  const route = routeOf(usePath());
+  switch (route.screen) {
+    case 'wall':
+      return <WallScreen />;
+    case 'public':
+      return <PublicSummary />;
+    case 'overview':
+    case 'hospital':
+    case 'system':
+      return (
+        <Suspense fallback={<p className="loading">{t.waiting}</p>}>
+          <OverviewScreen route={route} />
+        </Suspense>
+      );
+  }
 }

@@ -18,6 +18,7 @@ export const messages = {
     publicOnly: 'Synthèse publique',
     lang: 'English',
     waiting: 'En attente des données…',
+    updated: 'mis à jour {time} par {who} ({source})',
   },
   en: {
     appTitle: 'Vigie – crisis situation',
@@ -37,6 +38,7 @@ export const messages = {
     publicOnly: 'Public summary',
     lang: 'Français',
     waiting: 'Waiting for data…',
+    updated: 'updated {time} by {who} ({source})',
   },
 } as const;
 

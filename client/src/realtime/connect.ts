@@ -4,7 +4,7 @@
  * piles up in a hidden tab: the copy stays folded, the store catches up when frames resume).
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Audience, ClientToServerEvents, ServerToClientEvents } from '@vigie/shared';
+import type { Audience, ClientToServerEvents, Reply, ServerToClientEvents } from '@vigie/shared';
 import {
   applyPatch,
   applySnapshot,
@@ -27,7 +27,10 @@ export interface ConnectOptions {
 const nextFrame = (publish: () => void) =>
   typeof requestAnimationFrame === 'function' ? requestAnimationFrame(publish) : setTimeout(publish, 16);
 
-export function connect(store: VigieStore, options: ConnectOptions = {}): { socket: VigieSocket; close: () => void } {
+export function connect(
+  store: VigieStore,
+  options: ConnectOptions = {},
+): { socket: VigieSocket; request: (event: string, input: unknown) => Promise<Reply>; close: () => void } {
   let sync: SyncState = emptySync;
   let connection: Partial<ConnectionSlice> = {};
   let scheduled = false;
@@ -83,5 +86,16 @@ export function connect(store: VigieStore, options: ConnectOptions = {}): { sock
     resync();
   });
 
-  return { socket, close: () => socket.close() };
+  /** Sends a request and resolves with its reply (or `internal` if no reply comes within 15 s). */
+  const request = (event: string, input: unknown): Promise<Reply> =>
+    new Promise((resolve) => {
+      (socket.timeout(15_000).emit as (e: string, i: unknown, ack: (err: Error | null, r: Reply) => void) => void)(
+        event,
+        input,
+        (err, reply) =>
+          resolve(err ? { ok: false, error: { code: 'internal', message: 'no reply from the server' } } : reply),
+      );
+    });
+
+  return { socket, request, close: () => socket.close() };
 }

@@ -7,7 +7,7 @@ import { format } from '../../i18n/messages.ts';
 import { formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { groupHospitalsByMode, selectSync } from '../../store/selectors.ts';
-import { modeIcon } from '../status/modeStyle.ts';
+import { styleOf } from '../status/statusStyle.ts';
 
 export function HospitalList() {
   const t = useT();
@@ -22,7 +22,8 @@ export function HospitalList() {
       {groups.map(({ mode, hospitals }) => (
         <div key={mode} className={`mode-group mode--${mode}`} data-mode={mode}>
           <h3>
-            <span aria-hidden="true">{modeIcon[mode]}</span> {operatingModes.label(mode, lang)} ({hospitals.length})
+            <span aria-hidden="true">{styleOf('operating-mode', mode)[1]}</span> {operatingModes.label(mode, lang)} (
+            {hospitals.length})
           </h3>
           <ul>
             {hospitals.map(({ hospital, leftNormalAt }) => (

@@ -1,0 +1,38 @@
+/** Routes by path, with the History API (a handful of screens needs no routing library). */
+import { useSyncExternalStore } from 'react';
+
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+};
+
+/** The current path (without query string). */
+export const usePath = () => useSyncExternalStore(subscribe, () => window.location.pathname);
+
+/** Goes to `path`, keeping the query string (language). */
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path + window.location.search);
+  listeners.forEach((l) => l());
+}
+
+/** The screens, by path. */
+export type Route =
+  | { screen: 'wall' }
+  | { screen: 'public' }
+  | { screen: 'overview' }
+  | { screen: 'hospital'; hospitalId: string }
+  | { screen: 'system'; systemId: string };
+
+export function routeOf(path: string): Route {
+  const [, first, second] = path.split('/');
+  if (first === 'mur') return { screen: 'wall' };
+  if (first === 'synthese') return { screen: 'public' };
+  if (first === 'hopital' && second) return { screen: 'hospital', hospitalId: decodeURIComponent(second) };
+  if (first === 'systeme' && second) return { screen: 'system', systemId: decodeURIComponent(second) };
+  return { screen: 'overview' };
+}

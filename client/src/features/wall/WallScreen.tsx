@@ -1,0 +1,4 @@
+/** The wall screen (route /mur). */
+export function WallScreen() {
+  return <main className="wall" />;
+}
