@@ -21,6 +21,18 @@ phase() {
   fi
 }
 
+# Browser tests drive Debian's Chromium; install it when we can, else say how (never skip them).
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -q && apt-get install -y -q chromium
+  else
+    echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium' and run this again."
+    return 1
+  fi
+}
+
+phase chromium ensure_chromium
 phase install pnpm install --frozen-lockfile
 phase format pnpm exec prettier --check .
 phase lint pnpm exec eslint --max-warnings 0 .
@@ -31,6 +43,9 @@ phase unit pnpm exec vitest run --project shared --project server --project clie
 # Socket and timing-sensitive tests run one file at a time on small machines.
 phase integration pnpm exec vitest run --project integration --no-file-parallelism \
   --reporter=default --reporter=json --outputFile.json="$reports/integration.json"
+# What a person sees, in real Chromium, one file at a time.
+phase browser pnpm exec vitest run --project browser --no-file-parallelism \
+  --reporter=default --reporter=json --outputFile.json="$reports/browser.json"
 # Crash drills: the real server in a child process, killed at random points.
 phase durability pnpm exec vitest run --project durability --no-file-parallelism \
   --reporter=default --reporter=json --outputFile.json="$reports/durability.json"
@@ -47,7 +62,7 @@ node -e '
     skipped += r.numPendingTests + r.numTodoTests;
   }
   console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$reports/unit.json" "$reports/integration.json" "$reports/durability.json"
+' "$reports/unit.json" "$reports/integration.json" "$reports/browser.json" "$reports/durability.json"
 rm -rf "$reports"
 if [ ${#failed_phases[@]} -gt 0 ]; then
   echo "Failed: ${failed_phases[*]}"

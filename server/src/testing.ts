@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Registry } from '@vigie/shared';
 import { createApp, type App, type AppOptions } from './app.ts';
+
+export { DEFAULT_CLIENT_DIST } from './app.ts';
 import { DEFAULT_REGISTRY_PATH } from './config/env.ts';
 import type { Principal, Role } from './domain/context.ts';
 import { loadRegistry } from './registry/loadRegistry.ts';

@@ -54,6 +54,8 @@ export const HeartbeatSchema = z
     seq: z.number().int().min(0),
     serverTime: InstantSchema,
     buildId: z.string(),
+    /** Milliseconds until the next heartbeat: a client that misses three says its data is frozen. */
+    intervalMs: z.number().int().positive(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;

@@ -80,7 +80,12 @@ export function connect(
     update({ sync: next, connection: { confirmedAt: Date.now() } });
   });
   socket.on('server:heartbeat', (hb) => {
-    const seen = { serverOffsetMs: Date.parse(hb.serverTime) - Date.now(), buildId: hb.buildId };
+    const seen = {
+      serverOffsetMs: Date.parse(hb.serverTime) - Date.now(),
+      buildId: hb.buildId,
+      lastHeartbeatAt: Date.now(),
+      heartbeatMs: hb.intervalMs,
+    };
     if (heartbeatConfirms(sync, hb)) return update({ connection: { ...seen, confirmedAt: Date.now() } });
     update({ connection: seen });
     resync();

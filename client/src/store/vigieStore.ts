@@ -15,6 +15,9 @@ export interface ConnectionSlice {
   status: ConnectionStatus;
   /** Local time (ms) of the last heartbeat that confirmed the copy is current. */
   confirmedAt: number | null;
+  /** Local time (ms) of the last heartbeat, and the interval it announced. */
+  lastHeartbeatAt: number | null;
+  heartbeatMs: number;
   /** Server time minus local time, from the last heartbeat (ms). */
   serverOffsetMs: number;
   buildId: string | null;
@@ -34,7 +37,14 @@ export type VigieStore = StoreApi<VigieState>;
 
 export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
   return createStore<VigieState>()((set) => ({
-    connection: { status: 'connecting', confirmedAt: null, serverOffsetMs: 0, buildId: null },
+    connection: {
+      status: 'connecting',
+      confirmedAt: null,
+      lastHeartbeatAt: null,
+      heartbeatMs: 2000,
+      serverOffsetMs: 0,
+      buildId: null,
+    },
     sync: emptySync,
     lang: initial.lang ?? 'fr',
     publish: (sync, connection) => set((s) => ({ sync, connection: { ...s.connection, ...connection } })),

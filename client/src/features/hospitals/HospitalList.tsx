@@ -1,10 +1,10 @@
-/** Hospitals grouped by fonctionnement, each with how long it has been in degraded mode. */
-import { operatingModes } from '@vigie/shared';
+/** Hospitals grouped by fonctionnement, in words, with how long the group has been in degraded mode. */
+import { isDegradedMode, ms, operatingModes } from '@vigie/shared';
 import { useMemo } from 'react';
-import { useNow } from '../../app/useNow.ts';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
+import { formatDayTime, formatDuration } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { groupHospitalsByMode, selectSync } from '../../store/selectors.ts';
 import { styleOf } from '../status/statusStyle.ts';
@@ -14,29 +14,45 @@ export function HospitalList() {
   const lang = useLang();
   const sync = useStoreSelector(selectSync);
   const groups = useMemo(() => groupHospitalsByMode(sync), [sync]);
-  useNow(60_000);
+  const now = useEffectiveNow(30_000);
   if (sync.kind !== 'situation') return <p>{t.waiting}</p>;
   return (
-    <section aria-labelledby="hospitals-title">
-      <h2 id="hospitals-title">{t.hospitals}</h2>
-      {groups.map(({ mode, hospitals }) => (
-        <div key={mode} className={`mode-group mode--${mode}`} data-mode={mode}>
-          <h3>
-            <span aria-hidden="true">{styleOf('operating-mode', mode)[1]}</span> {operatingModes.label(mode, lang)} (
-            {hospitals.length})
-          </h3>
-          <ul>
-            {hospitals.map(({ hospital, leftNormalAt }) => (
-              <li key={hospital.id} data-hospital={hospital.id}>
-                {hospital.shortName}
-                {leftNormalAt && (
-                  <span className="since"> – {format(t.since, { time: formatDayTime(leftNormalAt, lang) })}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
+    <section className="hospital-list" aria-labelledby="hospitals-title">
+      <h2 id="hospitals-title" className="panel__title">
+        {t.hospitals}
+      </h2>
+      {groups.map(({ mode, hospitals }) => {
+        const [tone, icon] = styleOf('operating-mode', mode);
+        const since = isDegradedMode(mode)
+          ? hospitals
+              .map((h) => h.leftNormalAt)
+              .filter((x): x is string => x !== null)
+              .sort()[0]
+          : undefined;
+        return (
+          <div key={mode} className="mode-group" data-mode={mode}>
+            <h3 className={`tone-${tone}`}>
+              <span aria-hidden="true">{icon}</span> {operatingModes.label(mode, lang)} ({hospitals.length})
+              {since && (
+                <span className="since">
+                  {' '}
+                  {format(t.degradedSince, {
+                    time: formatDayTime(since, lang),
+                    duration: formatDuration(now - ms(since)),
+                  })}
+                </span>
+              )}
+            </h3>
+            <ul>
+              {hospitals.map(({ hospital }) => (
+                <li key={hospital.id} data-hospital={hospital.id}>
+                  {hospital.shortName}
+                </li>
+              ))}
+            </ul>
+          </div>
+        );
+      })}
     </section>
   );
 }

@@ -1,4 +1,52 @@
-/** The wall screen (route /mur). */
+/** The wall screen (route /mur): large, calm, no controls; every panel says where its data comes from. */
+import { phases } from '@vigie/shared';
+import { useBuildReload } from '../../app/useBuildReload.ts';
+import { useSituation } from '../../app/useSituation.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
+import { EtaPanel } from '../eta/EtaPanel.tsx';
+import { Headline } from '../headline/Headline.tsx';
+import { HospitalList } from '../hospitals/HospitalList.tsx';
+import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
+import { SamuPanel } from '../samu/SamuPanel.tsx';
+import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
+import { DemoBanner } from '../status/DemoBanner.tsx';
+import { StaleBanner } from '../status/StaleBanner.tsx';
+import './wall.css';
+
 export function WallScreen() {
-  return <main className="wall" />;
+  const t = useT();
+  const lang = useLang();
+  const view = useSituation();
+  useBuildReload();
+  const incident = view?.state.incident ?? null;
+  return (
+    <div className="wall">
+      <DemoBanner />
+      <StaleBanner />
+      <header className="wall__header">
+        <h1 className="wall__title">
+          {incident ? incident.title : t.noIncident}
+          {incident && <span className="wall__phase"> — {phases.label(incident.phase, lang)}</span>}
+        </h1>
+        <ConnectionStatus />
+      </header>
+      {!view ? (
+        <p className="wall__waiting">{t.waiting}</p>
+      ) : (
+        <main className="wall__grid">
+          <div className="wall__col wall__col--map">
+            <HospitalList />
+          </div>
+          <div className="wall__col">
+            <Headline />
+            <SamuPanel />
+          </div>
+          <div className="wall__col">
+            <RecoveryPanel />
+            <EtaPanel />
+          </div>
+        </main>
+      )}
+    </div>
+  );
 }

@@ -176,6 +176,7 @@ export class Broadcaster {
       seq,
       serverTime: new Date().toISOString(),
       buildId: this.options.buildId,
+      intervalMs: this.options.heartbeatMs,
     });
   }
 }

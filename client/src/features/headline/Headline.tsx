@@ -1,0 +1,98 @@
+/** The headline: cause, response levels (plan blanc named), fonctionnement with time in degraded mode, emergencies, systems. */
+import { causes, isDegradedMode, ms } from '@vigie/shared';
+import { useMemo } from 'react';
+import { Panel } from '../../app/Panel.tsx';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import { useSituation } from '../../app/useSituation.ts';
+import { format } from '../../i18n/messages.ts';
+import { formatDayTime, formatDuration } from '../../i18n/time.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
+import { latestChange } from '../status/latestChange.ts';
+import { Provenance } from '../status/Provenance.tsx';
+import { StatusBadge } from '../status/StatusBadge.tsx';
+import { headlineFacts } from './headlineFacts.ts';
+
+export function Headline() {
+  const t = useT();
+  const lang = useLang();
+  const view = useSituation();
+  const now = useEffectiveNow(30_000);
+  const facts = useMemo(() => (view ? headlineFacts(view.state, view.registry) : null), [view]);
+  if (!view || !facts) return null;
+  const { state } = view;
+  const incident = state.incident;
+  const blanc = facts.levels.find((l) => l.level === 'niveau-2')?.hospitals ?? [];
+  const changed = latestChange([
+    ...Object.values(state.items['operating-mode']),
+    ...Object.values(state.items['response-level']),
+  ]);
+  return (
+    <Panel id="headline" title={t.headline} footer={changed && <Provenance by={changed.by} at={changed.at} />}>
+      {incident && (
+        <p className="headline__cause" data-fact="cause">
+          <strong>{t.cause} :</strong> {causes.label(incident.cause, lang)}
+          {incident.causeNote ? ` – ${incident.causeNote}` : ''}
+        </p>
+      )}
+      <p data-fact="response-level">
+        <strong>{t.responseLevel} :</strong>{' '}
+        {blanc.length > 0 ? (
+          <StatusBadge
+            kind="response-level"
+            status="niveau-2"
+            suffix={`— ${blanc.map((h) => h.shortName).join(', ')}`}
+          />
+        ) : (
+          facts.levels
+            .filter((l) => l.hospitals.length > 0)
+            .map((l) => (
+              <span key={l.level} className="headline__count">
+                <StatusBadge kind="response-level" status={l.level} suffix={`(${l.hospitals.length})`} />
+              </span>
+            ))
+        )}
+        {blanc.length === 0 && <span className="visually-hidden"> {t.noPlanBlanc}</span>}
+      </p>
+      <div data-fact="operating-mode">
+        <strong>{t.operatingMode} :</strong>
+        <ul className="headline__modes">
+          {facts.modes
+            .filter((m) => m.hospitals.length > 0)
+            .map(({ mode, hospitals }) => {
+              const since = isDegradedMode(mode)
+                ? hospitals
+                    .map((h) => h.leftNormalAt)
+                    .filter((x): x is string => x !== null)
+                    .sort()[0]
+                : undefined;
+              return (
+                <li key={mode}>
+                  <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />
+                  {since && (
+                    <span className="since">
+                      {' '}
+                      {format(t.degradedSince, {
+                        time: formatDayTime(since, lang),
+                        duration: formatDuration(now - ms(since)),
+                      })}
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+        </ul>
+      </div>
+      <p data-fact="emergencies" title={t.emergenciesNote}>
+        <strong>{t.emergencies} :</strong>{' '}
+        {format(t.emergenciesOpen, { open: String(facts.emergencies.open), known: String(facts.emergencies.known) })}
+      </p>
+      <p data-fact="systems">
+        <strong>{t.systems} :</strong>{' '}
+        {format(t.systemsRestored, {
+          restored: String(facts.systems.restored),
+          affected: String(facts.systems.affected),
+        })}
+      </p>
+    </Panel>
+  );
+}

@@ -1,0 +1,41 @@
+/** The four SAMU: when none is affected, say so first and plainly. */
+import { allSites } from '@vigie/shared';
+import { Panel } from '../../app/Panel.tsx';
+import { useSituation } from '../../app/useSituation.ts';
+import { useT } from '../../i18n/useT.ts';
+import { latestChange } from '../status/latestChange.ts';
+import { Provenance } from '../status/Provenance.tsx';
+import { StatusBadge } from '../status/StatusBadge.tsx';
+
+export function SamuPanel() {
+  const t = useT();
+  const view = useSituation();
+  if (!view) return null;
+  const { state, registry } = view;
+  const values = registry.samu.map((s) => state.items.samu[s.id]);
+  const unaffected = values.every((v) => v?.value === 'operationnel');
+  const changed = latestChange(values);
+  const siteName = (siteId: string) =>
+    allSites(registry).find((s) => s.site.id === siteId)?.hospital.shortName ?? siteId;
+  return (
+    <Panel id="samu" title={t.samu} footer={changed && <Provenance by={changed.by} at={changed.at} />}>
+      {unaffected && (
+        <p className="samu__unaffected tone-ok" data-fact="samu-unaffected">
+          <span aria-hidden="true">● </span>
+          {t.samuUnaffected}
+        </p>
+      )}
+      <ul className="samu__list">
+        {registry.samu.map((s) => (
+          <li key={s.id} data-samu={s.id}>
+            <span className="samu__name" title={s.name}>
+              {s.id.replace('samu-', 'SAMU ')}
+            </span>{' '}
+            <StatusBadge kind="samu" status={state.items.samu[s.id]?.value ?? 'inconnu'} />{' '}
+            <span className="samu__host">({siteName(s.siteId)})</span>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}

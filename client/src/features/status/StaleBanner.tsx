@@ -1,0 +1,35 @@
+/** After three missed heartbeats, says plainly that the picture is frozen and since when; clears itself on catch-up. */
+import { useNow } from '../../app/useNow.ts';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { format } from '../../i18n/messages.ts';
+import { formatClock } from '../../i18n/time.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
+import { selectConnection } from '../../store/selectors.ts';
+
+const MISSED = 3;
+
+/** Whether the data must be called frozen at `now`: no heartbeat for three intervals (or none yet after as long). */
+export function isStale(
+  c: { lastHeartbeatAt: number | null; confirmedAt: number | null; heartbeatMs: number },
+  now: number,
+  loadedAt: number,
+) {
+  return now - (c.lastHeartbeatAt ?? loadedAt) > MISSED * c.heartbeatMs;
+}
+
+const loadedAt = Date.now();
+
+export function StaleBanner() {
+  const t = useT();
+  const lang = useLang();
+  const connection = useStoreSelector(selectConnection);
+  const now = useNow(500);
+  if (!isStale(connection, now, loadedAt)) return null;
+  const since = connection.confirmedAt ?? loadedAt;
+  return (
+    <div className="stale-banner" role="alert" data-stale-since={since}>
+      <span aria-hidden="true">⚠ </span>
+      {format(t.stale, { time: formatClock(new Date(since), lang) })}
+    </div>
+  );
+}

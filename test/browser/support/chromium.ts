@@ -1,0 +1,101 @@
+/** Real Chromium (Debian's), driven by playwright-core, isolated from the internet; reports any request leaving the server. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** URLs requested outside the allowed origin. */
+  outside: string[];
+  close: () => Promise<void>;
+}
+
+export async function openBrowser(options: {
+  origin: string;
+  viewport?: { width: number; height: number };
+  /** Extra host resolver rules, e.g. 'MAP vigie.test 127.0.0.1'. */
+  hostRules?: string;
+}): Promise<Browser> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-chromium-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    timezoneId: 'UTC', // the screen's own zone; times must still show in Europe/Paris
+    viewport: options.viewport ?? { width: 1920, height: 1080 },
+    deviceScaleFactor: 1,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.hostRules ? [`--host-resolver-rules=${options.hostRules}`] : []),
+    ],
+  });
+  const outside: string[] = [];
+  context.on('request', (r) => {
+    const url = r.url();
+    if (
+      !url.startsWith(options.origin) &&
+      !url.startsWith('data:') &&
+      !url.startsWith(options.origin.replace('http', 'ws'))
+    )
+      outside.push(url);
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    outside,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2 A/AA violations axe-core finds in the page (ids and how many nodes each). */
+export async function axeViolations(page: Page): Promise<{ id: string; nodes: number; sample: string }[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document, o: unknown) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.length, sample: v.nodes[0]?.html ?? '' }));
+  });
+}
+
+/** Elements whose content is cut or that stick out of the window, and whether the page scrolls. */
+export async function layoutProblems(page: Page): Promise<{ scrolls: boolean; cut: string[] }> {
+  return page.evaluate(() => {
+    const root = document.scrollingElement!;
+    const scrolls = root.scrollHeight > window.innerHeight + 1 || root.scrollWidth > window.innerWidth + 1;
+    const cut: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(el);
+      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.visually-hidden, svg')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const clipped =
+        (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && style.overflow !== 'visible';
+      const outside = r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.top < -1;
+      if (clipped || outside)
+        cut.push(`${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`);
+    }
+    return { scrolls, cut };
+  });
+}

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DEFAULT_CLIENT_DIST,
+  defaultRegistry,
+  loadScenario,
+  ScenarioPlayer,
+  startTestServer,
+  type TestServer,
+} from '@vigie/server/testing';
+import { axeViolations, layoutProblems, openBrowser } from './support/chromium.ts';
+
+const registry = defaultRegistry();
+let server: TestServer;
+
+beforeAll(async () => {
+  // The demo a few hours in: every hospital degraded, systems down, an ETA given, a point published.
+  let offsetMs = 0;
+  const now = () => new Date(Date.now() + offsetMs);
+  server = await startTestServer({ kind: 'demo', clientDist: DEFAULT_CLIENT_DIST, now });
+  const player = new ScenarioPlayer(server.app.log, registry, loadScenario(), { speed: 60, now });
+  await player.tick();
+  offsetMs = 200 * 1000; // 200 scenario minutes at one hour per minute
+  await player.tick();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe.each([
+  { width: 1920, height: 1080 },
+  { width: 3840, height: 2160 },
+])('the wall screen at $width×$height', (viewport) => {
+  it('shows every hospital and the four SAMU, fits the screen with nothing cut, passes AA contrast, and requests nothing outside the server', async () => {
+    const browser = await openBrowser({ origin: server.url, viewport });
+    try {
+      const { page } = browser;
+      await page.goto(`${server.url}/mur`);
+      await page.locator('[data-hospital]').first().waitFor();
+      const hospitals = await page
+        .locator('[data-hospital]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-hospital')));
+      expect(new Set(hospitals)).toEqual(new Set(registry.hospitals.map((h) => h.id)));
+      expect(await page.locator('[data-samu]').count()).toBe(4);
+      await expect.poll(() => page.locator('text=DÉMONSTRATION').count()).toBeGreaterThan(0);
+      const panelFont = await page
+        .locator('.panel')
+        .first()
+        .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+      expect(panelFont).toBeGreaterThanOrEqual(24 * (viewport.width / 1920));
+      const layout = await layoutProblems(page);
+      expect(layout).toEqual({ scrolls: false, cut: [] });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
+      expect(browser.outside).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
