@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import type { Reply } from '@vigie/shared';
+import { DEFAULT_CLIENT_DIST, startTestServer, type TestServer } from '@vigie/server/testing';
+import { openBrowser, type Browser } from './support/chromium.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigie-live-'));
+let server: TestServer | null = null;
+let browser: Browser | null = null;
+afterEach(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const start = (options: { port?: number; buildId?: string } = {}) =>
+  startTestServer({
+    storePath: join(dir, 'vigie.sqlite'),
+    clientDist: DEFAULT_CLIENT_DIST,
+    heartbeatMs: 300,
+    ...options,
+  });
+
+/** Sends one change as a commander over a real socket. */
+async function change(url: string, event: string, payload: Record<string, unknown>): Promise<Reply> {
+  const socket = io(url, {
+    auth: { devIdentity: { id: 'cmd', name: 'Claire Commandant', role: 'lead' } },
+    transports: ['websocket'],
+  });
+  try {
+    return await new Promise<Reply>((resolve) =>
+      socket.emit(
+        event as never,
+        { idempotencyKey: `k-${Date.now()}-${Math.random()}`, ...payload } as never,
+        resolve as never,
+      ),
+    );
+  } finally {
+    socket.close();
+  }
+}
+
+describe('live updates in the browser', () => {
+  it('shows a change sent by a socket client on /mur and on /, in Europe/Paris time with the browser in UTC', async () => {
+    server = await start();
+    browser = await openBrowser({ origin: server.url });
+    const overview = await browser.context.newPage();
+    await browser.page.goto(`${server.url}/mur`);
+    await overview.goto(`${server.url}/`);
+    for (const page of [browser.page, overview]) await page.locator('[data-hospital="cochin"]').waitFor();
+    const reply = await change(server.url, 'hospital:set-operating-mode', {
+      hospitalId: 'cochin',
+      mode: 'critique',
+      effectiveAt: '2024-08-03T09:02:00.000Z',
+    });
+    expect(reply.ok).toBe(true);
+    for (const page of [browser.page, overview]) {
+      await page.locator('[data-mode="critique"] [data-hospital="cochin"]').waitFor();
+      // 09:02 UTC is 11:02 in Paris in August.
+      expect(await page.locator('[data-mode="critique"]').textContent()).toContain('11:02');
+    }
+  });
+
+  it('says the data is frozen when the server stops, and catches up and clears when it is back, without reloading', async () => {
+    server = await start();
+    const port = server.port;
+    browser = await openBrowser({ origin: server.url });
+    const { page } = browser;
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    await page.goto(`${server.url}/mur`);
+    await page.locator('[data-hospital="hegp"]').waitFor();
+    await server.close();
+    server = null;
+    await page.locator('.stale-banner').waitFor({ timeout: 10_000 });
+    expect(await page.locator('.stale-banner').textContent()).toMatch(/Données figées depuis \d\d:\d\d:\d\d/);
+    server = await start({ port });
+    await change(server.url, 'hospital:set-operating-mode', { hospitalId: 'hegp', mode: 'ralenti-maitrise' });
+    await page.locator('[data-mode="ralenti-maitrise"] [data-hospital="hegp"]').waitFor({ timeout: 15_000 });
+    await page.locator('.stale-banner').waitFor({ state: 'detached', timeout: 10_000 });
+    expect(loads).toBe(1);
+  });
+
+  it('reloads the wall once when the server comes back with a new build', async () => {
+    server = await start({ buildId: 'build-a' });
+    const port = server.port;
+    browser = await openBrowser({ origin: server.url });
+    const { page } = browser;
+    let loads = 0;
+    page.on('load', () => (loads += 1));
+    await page.goto(`${server.url}/mur`);
+    await page.locator('[data-hospital="hegp"]').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector('.connection__age')?.textContent ?? ''))
+      .toMatch(/confirmées/);
+    await server.close();
+    server = await start({ port, buildId: 'build-b' });
+    await expect.poll(() => loads, { timeout: 15_000 }).toBe(2);
+    await page.locator('[data-hospital="hegp"]').waitFor();
+    await new Promise((r) => setTimeout(r, 2000)); // a few heartbeats of the same build: no further reload
+    expect(loads).toBe(2);
+  });
+});
