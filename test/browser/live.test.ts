@@ -32,11 +32,7 @@ async function change(url: string, event: string, payload: Record<string, unknow
   });
   try {
     return await new Promise<Reply>((resolve) =>
-      socket.emit(
-        event as never,
-        { idempotencyKey: `k-${Date.now()}-${Math.random()}`, ...payload } as never,
-        resolve as never,
-      ),
+      socket.emit(event as never, { idempotencyKey: `k-${Date.now()}-${Math.random()}`, ...payload }, resolve),
     );
   } finally {
     socket.close();
