@@ -199,6 +199,11 @@ export default defineConfig([
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
   },
+  {
+    name: 'vigie/service-worker',
+    files: ['client/public/sw.js'],
+    languageOptions: { globals: globals.serviceworker },
+  },
 
   {
     name: 'vigie/client',

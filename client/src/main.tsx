@@ -6,6 +6,7 @@ import { RealtimeContext } from './app/RealtimeContext.ts';
 import { routeOf } from './app/router.ts';
 import { StoreContext } from './app/StoreContext.ts';
 import { connect } from './realtime/connect.ts';
+import { canKeepOfflineCopy, keepOfflineCopy, loadOfflineCopy, registerServiceWorker } from './realtime/offlineCopy.ts';
 import { createVigieStore } from './store/vigieStore.ts';
 import './app/styles.css';
 
@@ -17,7 +18,19 @@ store.subscribe((s, prev) => {
 });
 // The public summary reads the public audience only: the latest published point de situation.
 const audience = routeOf(window.location.pathname).screen === 'public' ? 'public' : undefined;
-const { request } = connect(store, audience ? { audience } : {});
+// Where a service worker can reopen the page with the server down, start from the last saved copy (marked as such).
+const copy = canKeepOfflineCopy() ? loadOfflineCopy() : null;
+if (copy && copy.sync.kind === (audience === 'public' ? 'public' : 'situation')) {
+  store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
+}
+const { request } = connect(store, {
+  ...(audience ? { audience } : {}),
+  ...(copy ? { initial: copy.sync } : {}),
+});
+if (canKeepOfflineCopy()) {
+  registerServiceWorker();
+  keepOfflineCopy(store);
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

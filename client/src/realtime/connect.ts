@@ -19,6 +19,8 @@ export type VigieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface ConnectOptions {
   url?: string;
+  /** A copy to start from (the saved offline copy): the server then sends only what it misses. */
+  initial?: SyncState;
   audience?: Audience;
   /** Schedules a store update; defaults to the next animation frame. */
   schedule?: (publish: () => void) => void;
@@ -31,7 +33,7 @@ export function connect(
   store: VigieStore,
   options: ConnectOptions = {},
 ): { socket: VigieSocket; request: (event: string, input: unknown) => Promise<Reply>; close: () => void } {
-  let sync: SyncState = emptySync;
+  let sync: SyncState = options.initial ?? emptySync;
   let connection: Partial<ConnectionSlice> = {};
   let scheduled = false;
   const schedule = options.schedule ?? nextFrame;
@@ -71,13 +73,12 @@ export function connect(
   // An announced restart keeps saying so until the server is back.
   socket.on('disconnect', () => update({ connection: { status: restarting ? 'restarting' : 'disconnected' } }));
   socket.io.on('reconnect_attempt', () => update({ connection: { status: restarting ? 'restarting' : 'connecting' } }));
-  socket.on('situation:snapshot', (m) =>
-    update({ sync: applySnapshot(sync, m), connection: { confirmedAt: Date.now() } }),
-  );
+  const live = () => ({ confirmedAt: Date.now(), offlineCopyAt: null });
+  socket.on('situation:snapshot', (m) => update({ sync: applySnapshot(sync, m), connection: live() }));
   socket.on('situation:patched', (m) => {
     const { sync: next, gap } = applyPatch(sync, m);
     if (gap) return resync();
-    update({ sync: next, connection: { confirmedAt: Date.now() } });
+    update({ sync: next, connection: live() });
   });
   socket.on('server:heartbeat', (hb) => {
     const seen = {
@@ -86,7 +87,7 @@ export function connect(
       lastHeartbeatAt: Date.now(),
       heartbeatMs: hb.intervalMs,
     };
-    if (heartbeatConfirms(sync, hb)) return update({ connection: { ...seen, confirmedAt: Date.now() } });
+    if (heartbeatConfirms(sync, hb)) return update({ connection: { ...seen, ...live() } });
     update({ connection: seen });
     resync();
   });

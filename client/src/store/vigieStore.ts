@@ -21,6 +21,8 @@ export interface ConnectionSlice {
   /** Server time minus local time, from the last heartbeat (ms). */
   serverOffsetMs: number;
   buildId: string | null;
+  /** When the copy shown was saved, while it is a saved offline copy rather than live data. */
+  offlineCopyAt: number | null;
 }
 
 export interface VigieState {
@@ -44,6 +46,7 @@ export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
       heartbeatMs: 2000,
       serverOffsetMs: 0,
       buildId: null,
+      offlineCopyAt: null,
     },
     sync: emptySync,
     lang: initial.lang ?? 'fr',

@@ -2,7 +2,7 @@
 import { useNow } from '../../app/useNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatClock } from '../../i18n/time.ts';
+import { formatClock, formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { selectConnection } from '../../store/selectors.ts';
 
@@ -24,6 +24,14 @@ export function StaleBanner() {
   const lang = useLang();
   const connection = useStoreSelector(selectConnection);
   const now = useNow(500);
+  if (connection.offlineCopyAt !== null) {
+    return (
+      <div className="stale-banner" role="alert" data-offline-copy={connection.offlineCopyAt}>
+        <span aria-hidden="true">⚠ </span>
+        {format(t.offlineCopy, { time: formatDayTime(new Date(connection.offlineCopyAt), lang) })}
+      </div>
+    );
+  }
   if (!isStale(connection, now, loadedAt)) return null;
   const since = connection.confirmedAt ?? loadedAt;
   return (
