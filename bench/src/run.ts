@@ -1,8 +1,9 @@
 /** `pnpm bench [scenario…] [--quick]`: runs benchmark scenarios and prints their figures. */
 import { cpus } from 'node:os';
 import { startup } from './startup.ts';
+import { wall } from './wall.ts';
 
-const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { startup };
+const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { startup, wall };
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

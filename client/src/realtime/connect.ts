@@ -38,12 +38,18 @@ export function connect(
   let scheduled = false;
   const schedule = options.schedule ?? nextFrame;
   // One store update per frame, however many messages arrived since the last one.
+  // The wall benchmark sets `__vigieLatencies` to measure message arrival → the frame that renders it.
+  const latencies = (globalThis as { __vigieLatencies?: number[] }).__vigieLatencies;
+  let firstArrival: number | null = null;
   const publish = () => {
     scheduled = false;
     store.getState().publish(sync, connection);
     connection = {};
+    if (latencies && firstArrival !== null) latencies.push(performance.now() - firstArrival);
+    firstArrival = null;
   };
   const update = (next: { sync?: SyncState; connection?: Partial<ConnectionSlice> }) => {
+    if (latencies) firstArrival ??= performance.now();
     if (next.sync) sync = next.sync;
     if (next.connection) connection = { ...connection, ...next.connection };
     if (!scheduled) {

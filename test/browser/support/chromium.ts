@@ -20,6 +20,7 @@ export async function openBrowser(options: {
   viewport?: { width: number; height: number };
   /** Extra host resolver rules, e.g. 'MAP vigie.test 127.0.0.1'. */
   hostRules?: string;
+  extraArgs?: string[];
 }): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -37,6 +38,7 @@ export async function openBrowser(options: {
       '--disable-component-update',
       '--disable-sync',
       ...(options.hostRules ? [`--host-resolver-rules=${options.hostRules}`] : []),
+      ...(options.extraArgs ?? []),
     ],
   });
   const outside: string[] = [];
