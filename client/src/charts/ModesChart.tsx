@@ -1,0 +1,157 @@
+/**
+ * Hospitals by operating mode over time: one stacked step band per mode of the fonctionnement
+ * scale, in its order (normal at the bottom), coloured by tone, with a legend that gives each
+ * mode's words, icon and current count, so no band is told apart by colour alone.
+ */
+import { memo, useMemo } from 'react';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { operatingModes, type OperatingMode } from '@vigie/shared';
+import { styleOf } from '../features/status/statusStyle.ts';
+import { format } from '../i18n/messages.ts';
+import { formatDayTime } from '../i18n/time.ts';
+import { useLang } from '../i18n/useT.ts';
+import type { Lang } from '../store/vigieStore.ts';
+import { ChartFrame } from './ChartFrame.tsx';
+import { chartMessages } from './messages.ts';
+import { lastPointTime, seriesToRows, type SeriesRow } from './series.ts';
+import { colors, themes, toneColors, type ChartProps, type ChartTheme } from './theme.ts';
+import { timeDomain, timeTicks } from './timeAxis.ts';
+import { useElementWidth } from './useElementWidth.ts';
+import { useSeries } from './useSeries.ts';
+import { useSeriesEnd } from './useSeriesEnd.ts';
+
+const seriesOf = (mode: OperatingMode) => `mode:${mode}` as const;
+const NAMES = operatingModes.ids.map(seriesOf);
+
+/** Each mode's series, colour and icon, in the scale's order. */
+const MODES = operatingModes.ids.map((mode) => {
+  const [tone, icon] = styleOf('operating-mode', mode);
+  return { mode, key: seriesOf(mode), color: toneColors[tone], icon };
+});
+
+export function ModesChart({ variant, width, height }: ChartProps) {
+  const lang = useLang();
+  const t = chartMessages[lang];
+  const theme = themes[variant];
+  const plotHeight = height ?? theme.height;
+  const [plotRef, measured] = useElementWidth();
+  const chartWidth = Math.round(width ?? measured);
+  const { data, error, loading } = useSeries(chartWidth);
+  const end = useSeriesEnd(60_000);
+
+  const rows = useMemo(() => (data ? seriesToRows(data.series, NAMES, { until: end }) : []), [data, end]);
+  const lastAt = useMemo(() => (data ? lastPointTime(data.series, NAMES) : null), [data]);
+  const domain = useMemo(() => timeDomain(rows.map((r) => r.t)), [rows]);
+
+  const latest = rows.at(-1);
+  const count = (mode: OperatingMode) => latest?.[seriesOf(mode)] ?? null;
+  const summary =
+    latest && lastAt !== null
+      ? format(t.modesSummary, {
+          time: formatDayTime(new Date(lastAt), lang),
+          counts: operatingModes.ids.map((m) => `${operatingModes.label(m, lang)} ${count(m) ?? 0}`).join(', '),
+        })
+      : t.modesNone;
+  const status = domain ? null : error ? t.error : loading || !data ? t.loading : t.empty;
+
+  return (
+    <ChartFrame
+      chart="modes"
+      variant={variant}
+      title={t.modesTitle}
+      summary={summary}
+      status={chartWidth > 0 ? status : t.loading}
+      plotRef={plotRef}
+      height={plotHeight}
+      legend={
+        <ul className="chart__legend">
+          {MODES.map(({ mode, color, icon }) => (
+            <li key={mode} data-mode={mode}>
+              <span className="chart__swatch" style={{ background: color }} aria-hidden="true" />
+              <span className="chart__icon" style={{ color }} aria-hidden="true">
+                {icon}
+              </span>
+              {operatingModes.label(mode, lang)}
+              {count(mode) !== null && <strong>{count(mode)}</strong>}
+            </li>
+          ))}
+        </ul>
+      }
+    >
+      {domain && (
+        <ModesPlot rows={rows} domain={domain} theme={theme} width={chartWidth} height={plotHeight} lang={lang} />
+      )}
+    </ChartFrame>
+  );
+}
+
+/** The drawing, redrawn only when its rows or size change (not on every patch). */
+const ModesPlot = memo(function ModesPlot({
+  rows,
+  domain,
+  theme,
+  width,
+  height,
+  lang,
+}: {
+  rows: readonly SeriesRow[];
+  domain: [number, number];
+  theme: ChartTheme;
+  width: number;
+  height: number;
+  lang: Lang;
+}) {
+  const ticks = useMemo(
+    () => timeTicks(domain, Math.floor((width - theme.yAxisWidth) / theme.tickSpacing)),
+    [domain, width, theme],
+  );
+  const tick = { fill: colors.text, fontSize: theme.fontSize };
+  const dayTime = (value: unknown) => formatDayTime(new Date(Number(value)), lang);
+  return (
+    <AreaChart
+      width={width}
+      height={height}
+      data={rows}
+      margin={{ top: theme.fontSize, right: theme.fontSize, bottom: 8, left: 0 }}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid stroke={colors.grid} vertical={false} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        domain={domain}
+        allowDataOverflow
+        ticks={ticks}
+        tickFormatter={dayTime}
+        tick={tick}
+        stroke={colors.axis}
+        height={theme.fontSize * 2}
+      />
+      <YAxis type="number" allowDecimals={false} tick={tick} stroke={colors.axis} width={theme.yAxisWidth} />
+      {theme.tooltip && (
+        <Tooltip
+          isAnimationActive={false}
+          labelFormatter={dayTime}
+          contentStyle={{ background: colors.tooltip, border: `1px solid ${colors.axis}`, color: colors.text }}
+          labelStyle={{ color: colors.text }}
+        />
+      )}
+      {MODES.map(({ mode, key, color, icon }) => (
+        <Area
+          key={mode}
+          dataKey={key}
+          name={`${icon} ${operatingModes.label(mode, lang)}`}
+          stackId="modes"
+          type="stepAfter"
+          stroke={colors.background}
+          strokeWidth={1}
+          fill={color}
+          fillOpacity={0.9}
+          dot={false}
+          activeDot={false}
+          isAnimationActive={false}
+        />
+      ))}
+    </AreaChart>
+  );
+});
