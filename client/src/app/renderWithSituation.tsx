@@ -1,10 +1,17 @@
 /** Test helper: renders a component over a store holding a situation folded from events. */
-import { act, render } from '@testing-library/react';
+import { act, render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { applyEvent, initialSituation, projectSituation, type LogEvent, type Registry } from '@vigie/shared';
+import {
+  applyEvent,
+  initialSituation,
+  projectSituation,
+  type LogEvent,
+  type Registry,
+  type Situation,
+} from '@vigie/shared';
 import { buildMeta, buildRegistry } from '@vigie/shared/testing';
 import { applySnapshot, emptySync } from '../store/syncReducer.ts';
-import { createVigieStore, type Lang } from '../store/vigieStore.ts';
+import { createVigieStore, type Lang, type VigieStore } from '../store/vigieStore.ts';
 import { StoreContext } from './StoreContext.ts';
 
 export function renderWithSituation(
@@ -16,17 +23,15 @@ export function renderWithSituation(
   const state = events.reduce(applyEvent, initialSituation(registry, buildMeta()));
   const store = createVigieStore({ lang: options.lang ?? 'fr' });
   act(() =>
-    store
-      .getState()
-      .setSync(
-        applySnapshot(emptySync, {
-          audience: 'viewer',
-          logId: state.logId,
-          seq: state.seq,
-          state: projectSituation(state, 'viewer'),
-          registry,
-        }),
-      ),
+    store.getState().setSync(
+      applySnapshot(emptySync, {
+        audience: 'viewer',
+        logId: state.logId,
+        seq: state.seq,
+        state: projectSituation(state, 'viewer'),
+        registry,
+      }),
+    ),
   );
   const result = render(<StoreContext value={store}>{ui}</StoreContext>);
   return { ...result, store, state };
