@@ -1,5 +1,5 @@
 /** Test helper: renders a component over a store holding a situation folded from events. */
-import { act, render, type RenderResult } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import {
   applyEvent,
@@ -33,6 +33,6 @@ export function renderWithSituation(
       }),
     ),
   );
-  const result = render(<StoreContext value={store}>{ui}</StoreContext>);
-  return { ...result, store, state };
+  const { container } = render(<StoreContext value={store}>{ui}</StoreContext>);
+  return { container, store, state };
 }
