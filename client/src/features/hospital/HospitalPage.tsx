@@ -1,0 +1,317 @@
+/**
+ * One hospital (route /hopital/<id>): its sites, emergency departments, response level and
+ * fonctionnement with provenance, plan blanc déclenchement and levée, time in degraded mode, each
+ * system's status; the history of every tracked value on demand.
+ */
+import {
+  actorKinds,
+  confirmations,
+  ms,
+  own,
+  pairKey,
+  type Actor,
+  type Hospital,
+  type ItemKind,
+  type Registry,
+  type Situation,
+  type Tracked,
+} from '@vigie/shared';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { format } from '../../i18n/messages.ts';
+import { formatDayTime } from '../../i18n/time.ts';
+import { useLang } from '../../i18n/useT.ts';
+import type { Lang } from '../../store/vigieStore.ts';
+import { selectSync } from '../../store/selectors.ts';
+import { StatusBadge } from '../status/StatusBadge.tsx';
+import { ItemHistory } from './ItemHistory.tsx';
+import { ItemProvenance } from './ItemProvenance.tsx';
+import { ItemValueBadge } from './ItemValueBadge.tsx';
+import { emergencyName, parseItemValue } from './itemWords.ts';
+import { messages } from './messages.ts';
+import { RouteLink, systemPath } from './RouteLink.tsx';
+import { formatElapsed, formatTimeOfDay } from './timeWords.ts';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import './HospitalPage.css';
+
+export function HospitalPage({ hospitalId }: { hospitalId: string }) {
+  const lang = useLang();
+  const m = messages[lang];
+  const sync = useStoreSelector(selectSync);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const loaded = sync.kind === 'situation';
+  // Arriving from a link, the page's heading takes focus so keyboard and screen-reader users start here.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [hospitalId, loaded]);
+
+  const hospital = sync.kind === 'situation' ? sync.registry.hospitals.find((h) => h.id === hospitalId) : undefined;
+  return (
+    <article className="hospital-page" aria-labelledby="hospital-page-title" data-hospital={hospitalId}>
+      <RouteLink to="/" className="hospital-page__back">
+        <span aria-hidden="true">← </span>
+        {m.back}
+      </RouteLink>
+      {sync.kind !== 'situation' ? (
+        <p className="hospital-page__waiting">{m.waiting}</p>
+      ) : !hospital ? (
+        <h2 id="hospital-page-title" ref={headingRef} tabIndex={-1} className="hospital-page__unknown">
+          {format(m.unknownHospital, { id: hospitalId })}
+        </h2>
+      ) : (
+        <HospitalDetail
+          hospital={hospital}
+          state={sync.state}
+          registry={sync.registry}
+          lang={lang}
+          heading={
+            <h2 id="hospital-page-title" ref={headingRef} tabIndex={-1}>
+              {hospital.name}
+            </h2>
+          }
+        />
+      )}
+    </article>
+  );
+}
+
+function HospitalDetail({
+  hospital,
+  state,
+  registry,
+  lang,
+  heading,
+}: {
+  hospital: Hospital;
+  state: Situation;
+  registry: Registry;
+  lang: Lang;
+  heading: ReactNode;
+}) {
+  const m = messages[lang];
+  const now = useEffectiveNow(30_000);
+  const ghu = registry.ghus.find((g) => g.id === hospital.ghuId);
+  const facts = own(state.hospitals, hospital.id);
+  const level = own(state.items['response-level'], hospital.id);
+  const mode = own(state.items['operating-mode'], hospital.id);
+  const departments = registry.emergencyDepartments.filter((e) => e.hospitalId === hospital.id);
+  const who = (by: Actor) => ({ who: by.name, source: actorKinds.label(by.kind, lang) });
+
+  return (
+    <>
+      <header className="hospital-page__header">
+        {heading}
+        <p className="hospital-page__ghu">
+          {m.ghu} : {ghu ? ghu.label : m.noGhu}
+          {hospital.outsideIleDeFrance && ` · ${m.outsideIdf}`}
+        </p>
+        {hospital.note && <p className="hospital-page__note">{hospital.note}</p>}
+      </header>
+
+      <section className="hospital-page__section" aria-labelledby="hospital-situation">
+        <h3 id="hospital-situation">{m.situation}</h3>
+        <ul className="tracked-items">
+          {level && (
+            <TrackedItem
+              name={m.responseLevel}
+              kind="response-level"
+              id={hospital.id}
+              tracked={level}
+              registry={registry}
+              badge={<StatusBadge kind="response-level" status={level.value} />}
+            />
+          )}
+          {mode && (
+            <TrackedItem
+              name={m.operatingMode}
+              kind="operating-mode"
+              id={hospital.id}
+              tracked={mode}
+              registry={registry}
+              badge={<StatusBadge kind="operating-mode" status={mode.value} />}
+              details={
+                facts?.leftNormalAt && (
+                  <p className="hospital-page__degraded" data-testid="degraded-since">
+                    {format(m.degradedSince, {
+                      time: formatDayTime(facts.leftNormalAt, lang),
+                      duration: formatElapsed(now - ms(facts.leftNormalAt), lang),
+                    })}
+                  </p>
+                )
+              }
+            />
+          )}
+          <li className="tracked-item plan-blanc" data-testid="plan-blanc">
+            <div className="tracked-item__head">
+              <span className="tracked-item__name">{m.planBlanc}</span>{' '}
+              <span className="plan-blanc__state">
+                {!facts?.planBlanc
+                  ? m.planBlancNone
+                  : facts.planBlanc.liftedAt
+                    ? m.planBlancLiftedState
+                    : m.planBlancActive}
+              </span>
+            </div>
+            {facts?.planBlanc && (
+              <ul className="plan-blanc__events">
+                <li>
+                  {format(m.planBlancTriggered, {
+                    time: formatDayTime(facts.planBlanc.triggeredAt, lang),
+                    ...who(facts.planBlanc.triggeredBy),
+                  })}
+                </li>
+                {facts.planBlanc.liftedAt && facts.planBlanc.liftedBy && (
+                  <li>
+                    {format(m.planBlancLifted, {
+                      time: formatDayTime(facts.planBlanc.liftedAt, lang),
+                      ...who(facts.planBlanc.liftedBy),
+                    })}
+                  </li>
+                )}
+              </ul>
+            )}
+          </li>
+        </ul>
+      </section>
+
+      <section className="hospital-page__section" aria-labelledby="hospital-sites">
+        <h3 id="hospital-sites">{m.sites}</h3>
+        <ul className="hospital-page__sites">
+          {hospital.sites.map((site, i) => (
+            <li key={site.id} className={site.closed ? 'site site--closed' : 'site'}>
+              <span className="site__name">{site.name}</span>
+              {i === 0 && <span className="site__main"> ({m.mainSite})</span>}
+              {(site.address ?? site.commune) && (
+                <span className="site__address">
+                  {' '}
+                  – {[site.address, site.postcode, site.commune].filter(Boolean).join(' ')}
+                </span>
+              )}
+              {site.closed && (
+                <span className="site__closed">
+                  {' '}
+                  <strong className="tag tag--closed">{m.siteClosed}</strong> ({site.closed})
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="hospital-page__section" aria-labelledby="hospital-emergencies">
+        <h3 id="hospital-emergencies">{m.emergencies}</h3>
+        {departments.length === 0 ? (
+          <p>{m.noEmergency}</p>
+        ) : (
+          <ul className="tracked-items">
+            {departments.map((department) => {
+              const tracked = own(state.items.emergency, department.id);
+              const value = tracked && parseItemValue('emergency', tracked.value);
+              if (!tracked || !value || value.kind !== 'emergency') return null;
+              return (
+                <TrackedItem
+                  key={department.id}
+                  name={
+                    <>
+                      {emergencyName(department.kind, lang)}
+                      {department.confirmation === 'non-verifie' && (
+                        <>
+                          {' '}
+                          <span className="tag tag--unverified">{confirmations.label('non-verifie', lang)}</span>
+                        </>
+                      )}
+                    </>
+                  }
+                  label={emergencyName(department.kind, lang)}
+                  kind="emergency"
+                  id={department.id}
+                  tracked={tracked}
+                  registry={registry}
+                  badge={<ItemValueBadge value={value} registry={registry} />}
+                  details={
+                    (value.value.nextReviewAt ?? value.value.note) && (
+                      <p className="emergency__details">
+                        {value.value.nextReviewAt &&
+                          format(m.nextReview, { time: formatTimeOfDay(value.value.nextReviewAt, lang, now) })}
+                        {value.value.nextReviewAt && value.value.note && ' · '}
+                        {value.value.note}
+                      </p>
+                    )
+                  }
+                />
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="hospital-page__section" aria-labelledby="hospital-systems">
+        <h3 id="hospital-systems">{m.systems}</h3>
+        <ul className="tracked-items">
+          {registry.systems.map((system) => {
+            const key = pairKey(hospital.id, system.id);
+            const tracked = own(state.items.system, key);
+            if (!tracked) return null;
+            return (
+              <TrackedItem
+                key={system.id}
+                name={
+                  <RouteLink to={systemPath(system.id)} className="tracked-item__link">
+                    {system.name[lang]}
+                  </RouteLink>
+                }
+                label={system.name[lang]}
+                kind="system"
+                id={key}
+                tracked={tracked}
+                registry={registry}
+                badge={<StatusBadge kind="system" status={tracked.value} />}
+              />
+            );
+          })}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+/** One tracked value: its name, status, provenance and, on demand, its history. */
+function TrackedItem({
+  name,
+  label,
+  kind,
+  id,
+  tracked,
+  registry,
+  badge,
+  details,
+}: {
+  name: ReactNode;
+  /** The name as text, when `name` is not a string (for the history button's accessible name). */
+  label?: string;
+  kind: ItemKind;
+  id: string;
+  tracked: Tracked<unknown>;
+  registry: Registry;
+  badge: ReactNode;
+  details?: ReactNode;
+}) {
+  return (
+    <li className="tracked-item" data-item={`${kind}/${id}`}>
+      <div className="tracked-item__head">
+        <span className="tracked-item__name">{name}</span> {badge}
+      </div>
+      {details}
+      <div className="tracked-item__provenance">
+        <ItemProvenance tracked={tracked} />
+      </div>
+      <ItemHistory
+        kind={kind}
+        id={id}
+        label={label ?? (typeof name === 'string' ? name : id)}
+        version={tracked.version}
+        registry={registry}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,42 @@
+/** Test support for the drill-downs: a store holding the viewer projection of a log, rendered with a request function. */
+import { act, render, type RenderResult } from '@testing-library/react';
+import { applyEvent, initialSituation, projectSituation, type LogEvent, type Registry } from '@vigie/shared';
+import { buildMeta, buildRegistry } from '@vigie/shared/testing';
+import type { ReactNode } from 'react';
+import { RealtimeContext, type RequestFn } from '../../app/RealtimeContext.ts';
+import { StoreContext } from '../../app/StoreContext.ts';
+import { applySnapshot, emptySync } from '../../store/syncReducer.ts';
+import { createVigieStore, type Lang, type VigieStore } from '../../store/vigieStore.ts';
+
+/** A store whose copy is the viewer projection of `registry` after `events`. */
+export function buildSituationStore(
+  events: LogEvent[],
+  options: { registry?: Registry; lang?: Lang } = {},
+): VigieStore {
+  const registry = options.registry ?? buildRegistry();
+  const state = events.reduce(applyEvent, initialSituation(registry, buildMeta()));
+  const store = createVigieStore({ lang: options.lang ?? 'fr' });
+  act(() =>
+    store.getState().setSync(
+      applySnapshot(emptySync, {
+        audience: 'viewer',
+        logId: state.logId,
+        seq: state.seq,
+        state: projectSituation(state, 'viewer'),
+        registry,
+      }),
+    ),
+  );
+  return store;
+}
+
+const notConnected: RequestFn = () =>
+  Promise.resolve({ ok: false, error: { code: 'internal', message: 'not connected' } });
+
+export function renderWithStore(ui: ReactNode, store: VigieStore, request: RequestFn = notConnected): RenderResult {
+  return render(
+    <StoreContext value={store}>
+      <RealtimeContext value={request}>{ui}</RealtimeContext>
+    </StoreContext>,
+  );
+}

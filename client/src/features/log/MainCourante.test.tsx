@@ -1,0 +1,115 @@
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EventData } from '@vigie/shared';
+import { buildEvents, openedData } from '@vigie/shared/testing';
+import { buildSituationStore, renderWithStore } from '../hospital/situationFixture.tsx';
+import { MainCourante } from './MainCourante.tsx';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const entry = (data: Partial<EventData<'log.entry-added'>> & Pick<EventData<'log.entry-added'>, 'type' | 'text'>) => ({
+  type: 'log.entry-added' as const,
+  data: { verification: null, owner: null, dueAt: null, effectiveAt: null, ...data },
+});
+
+/** Five human entries (09:01–09:05 UTC) and two state changes (09:06, 09:07), hence two journal lines. */
+function renderLog(variant: 'overview' | 'wall', limit?: number) {
+  const events = buildEvents([
+    { type: 'incident.opened', data: openedData },
+    entry({ type: 'information', text: 'Panne électrique signalée au centre de données.', verification: 'a-verifier' }),
+    entry({ type: 'decision', text: 'Passage en procédures dégradées.' }),
+    entry({
+      type: 'action',
+      text: 'Distribuer les kits papier.',
+      owner: 'Cadre de garde',
+      dueAt: '2024-08-03T12:00:00.000Z',
+    }),
+    entry({ type: 'communication', text: 'Message aux équipes envoyé.' }),
+    entry({ type: 'information', text: 'Coupure confirmée par l’hébergeur.', verification: 'verifiee' }),
+    {
+      type: 'value.set',
+      data: { item: { kind: 'system', id: 'h1:dpi', value: 'indisponible' }, effectiveAt: null, hold: false },
+    },
+    {
+      type: 'value.set',
+      data: {
+        item: {
+          kind: 'emergency',
+          id: 'h2-adulte',
+          value: { status: 'delestage', targetSiteId: 'h1', nextReviewAt: null, note: null },
+        },
+        effectiveAt: null,
+        hold: true,
+      },
+    },
+  ]);
+  renderWithStore(<MainCourante variant={variant} limit={limit} />, buildSituationStore(events));
+}
+
+const entries = () =>
+  [...document.querySelectorAll<HTMLElement>('.main-courante__entries > li')].map((li) => li.dataset.type);
+
+describe('MainCourante', () => {
+  it('lists the human entries newest first, with verification, owner and deadline', () => {
+    renderLog('overview');
+    expect(entries()).toEqual(['information', 'communication', 'action', 'decision', 'information']);
+    const [latest] = document.querySelectorAll<HTMLElement>('.main-courante__entries > li');
+    // 09:05 UTC is 11:05 in Paris in August.
+    expect(latest!.textContent).toContain('sam. 11:05');
+    expect(latest!.textContent).toContain('Vérifiée');
+    expect(screen.getByText('Panne électrique signalée au centre de données.').closest('li')!.textContent).toContain(
+      'À vérifier',
+    );
+    const action = screen.getByText('Distribuer les kits papier.').closest('li')!;
+    expect(action.textContent).toContain('responsable : Cadre de garde');
+    expect(action.textContent).toMatch(/échéance : .*14:00/);
+  });
+
+  it('filters the entries by type, leaving the automatic journal alone', () => {
+    renderLog('overview');
+    fireEvent.click(screen.getByRole('radio', { name: 'Action (1)' }));
+    expect(entries()).toEqual(['action']);
+    fireEvent.click(screen.getByRole('radio', { name: 'Information (2)' }));
+    expect(entries()).toEqual(['information', 'information']);
+    expect(document.querySelectorAll('.journal-line')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('radio', { name: 'Toutes (5)' }));
+    expect(entries()).toHaveLength(5);
+  });
+
+  it('keeps the automatic journal apart, in words', () => {
+    renderLog('overview');
+    const journal = screen.getByRole('region', { name: 'Journal automatique' });
+    const lines = within(journal)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
+    expect(lines[0]).toContain('Deux – Urgences adultes : ➜ Délestage vers Site h1 — appliqué');
+    expect(lines[1]).toContain('Un – DPI : ✖ Indisponible — appliqué (Alice Martin, Personne)');
+    // No journal line among the human entries, and no human entry in the journal.
+    const humanList = document.querySelector('.main-courante__entries')!;
+    expect(humanList.textContent).not.toContain('Indisponible');
+    expect(journal.textContent).not.toContain('kits papier');
+  });
+
+  it('prints this section alone, on request', () => {
+    const print = vi.fn();
+    vi.stubGlobal('print', print); // happy-dom has no print dialog
+    renderLog('overview');
+    fireEvent.click(screen.getByRole('button', { name: /Imprimer/ }));
+    expect(print).toHaveBeenCalledOnce();
+    expect(document.documentElement.dataset.printScope).toBe('main-courante');
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.documentElement.dataset.printScope).toBeUndefined();
+  });
+
+  it('shows only the latest entries on the wall, with no controls and no journal', () => {
+    renderLog('wall', 2);
+    expect(entries()).toEqual(['information', 'communication']);
+    expect(screen.queryByRole('radio')).toBeNull();
+    expect(screen.queryByRole('button')).toBeNull();
+    expect(document.querySelector('.journal')).toBeNull();
+    expect(document.querySelector('.main-courante--wall')).toBeTruthy();
+  });
+});

@@ -1,0 +1,204 @@
+/**
+ * The main courante: the entries people write (information à vérifier/vérifiée, décision, action with
+ * owner and deadline, communication), newest first, filterable by type; the automatic journal lines
+ * kept apart below. Printable on A4. The wall variant shows only the latest entries, large, no controls.
+ */
+import {
+  actorKinds,
+  effectiveTime,
+  logEntryTypes,
+  PROJECTION_LOG_ENTRIES,
+  verifications,
+  type JournalLine,
+  type LogEntry,
+  type LogEntryType,
+  type Registry,
+} from '@vigie/shared';
+import { useId, useMemo, useState } from 'react';
+import { useNow } from '../../app/useNow.ts';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { format } from '../../i18n/messages.ts';
+import { formatDayTime } from '../../i18n/time.ts';
+import { useLang } from '../../i18n/useT.ts';
+import type { Lang } from '../../store/vigieStore.ts';
+import { selectSync } from '../../store/selectors.ts';
+import { itemName, parseItemValue, statusOf, valueWords } from '../hospital/itemWords.ts';
+import { formatFullDate, formatTimeOfDay } from '../hospital/timeWords.ts';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import { styleOf } from '../status/statusStyle.ts';
+import { messages } from './messages.ts';
+import { printSection } from './printSection.ts';
+import './MainCourante.css';
+
+/** Entries the wall shows when no limit is given. */
+const WALL_ENTRIES = 5;
+type TypeFilter = LogEntryType | 'all';
+
+export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall'; limit?: number }) {
+  const lang = useLang();
+  const m = messages[lang];
+  const sync = useStoreSelector(selectSync);
+  const [filter, setFilter] = useState<TypeFilter>('all');
+  const now = useEffectiveNow(60_000);
+  const printedAt = useNow(60_000);
+  const filterName = useId();
+  const titleId = useId();
+  const wall = variant === 'wall';
+
+  const log = sync.kind === 'situation' ? sync.state.log : null;
+  const entries = useMemo(() => (log ? [...log].sort((a, b) => b.seq - a.seq) : []), [log]);
+
+  if (sync.kind !== 'situation') {
+    return (
+      <section className={`main-courante main-courante--${variant}`} aria-labelledby={titleId}>
+        <h2 id={titleId}>{m.title}</h2>
+        <p>{m.waiting}</p>
+      </section>
+    );
+  }
+
+  const max = limit ?? (wall ? WALL_ENTRIES : undefined);
+  const shown = (wall || filter === 'all' ? entries : entries.filter((e) => e.type === filter)).slice(0, max);
+  const count = (type: TypeFilter) => (type === 'all' ? entries.length : entries.filter((e) => e.type === type).length);
+
+  return (
+    <section className={`main-courante main-courante--${variant}`} aria-labelledby={titleId}>
+      <p className="main-courante__print-header">
+        {format(m.printedAt, {
+          incident: sync.state.incident?.title ?? m.noIncident,
+          time: formatFullDate(new Date(printedAt), lang),
+        })}
+      </p>
+      <div className="main-courante__head">
+        <h2 id={titleId}>{m.title}</h2>
+        {!wall && (
+          <button type="button" className="main-courante__print" onClick={() => printSection('main-courante')}>
+            {m.print}
+            <span className="visually-hidden"> {m.printHint}</span>
+          </button>
+        )}
+      </div>
+      {!wall && (
+        <fieldset className="main-courante__filter">
+          <legend>{m.filter}</legend>
+          {(['all', ...logEntryTypes.ids] as const).map((type) => (
+            <label key={type} className={filter === type ? 'is-checked' : undefined}>
+              <input
+                type="radio"
+                name={filterName}
+                value={type}
+                checked={filter === type}
+                onChange={() => setFilter(type)}
+              />
+              {type === 'all' ? m.all : logEntryTypes.label(type, lang)} ({count(type)})
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {shown.length === 0 ? (
+        <p className="main-courante__empty">{entries.length === 0 ? m.empty : m.emptyType}</p>
+      ) : (
+        <ol className="main-courante__entries">
+          {shown.map((entry) => (
+            <LogEntryView key={entry.seq} entry={entry} lang={lang} now={now} />
+          ))}
+        </ol>
+      )}
+      {!wall && (
+        <>
+          <p className="main-courante__bound">{format(m.latest, { count: String(PROJECTION_LOG_ENTRIES) })}</p>
+          <Journal lines={sync.state.journal} registry={sync.registry} lang={lang} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function LogEntryView({ entry, lang, now }: { entry: LogEntry; lang: Lang; now: number }) {
+  const m = messages[lang];
+  const at = effectiveTime(entry);
+  const backdated = entry.effectiveAt !== null && entry.effectiveAt !== entry.recordedAt;
+  return (
+    <li className={`log-entry log-entry--${entry.type}`} data-type={entry.type} data-seq={entry.seq}>
+      <div className="log-entry__meta">
+        <time className="log-entry__time" dateTime={at}>
+          {formatDayTime(at, lang)}
+        </time>{' '}
+        <span className="log-entry__type">{logEntryTypes.label(entry.type, lang)}</span>
+        {entry.type === 'information' && entry.verification && (
+          <>
+            {' '}
+            <span className={`log-entry__verification log-entry__verification--${entry.verification}`}>
+              <span aria-hidden="true">{entry.verification === 'verifiee' ? '✔ ' : '? '}</span>
+              {verifications.label(entry.verification, lang)}
+            </span>
+          </>
+        )}{' '}
+        <span className="log-entry__by">
+          {entry.by.name} ({actorKinds.label(entry.by.kind, lang)})
+        </span>
+        {backdated && (
+          <span className="log-entry__recorded">
+            {' '}
+            · {format(m.recorded, { time: formatDayTime(entry.recordedAt, lang) })}
+          </span>
+        )}
+      </div>
+      <p className="log-entry__text">{entry.text}</p>
+      {entry.type === 'action' && (entry.owner ?? entry.dueAt) && (
+        <p className="log-entry__action">
+          {entry.owner && <span className="log-entry__owner">{format(m.owner, { owner: entry.owner })}</span>}
+          {entry.owner && entry.dueAt && ' · '}
+          {entry.dueAt && (
+            <span className="log-entry__due">{format(m.due, { time: formatTimeOfDay(entry.dueAt, lang, now) })}</span>
+          )}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The automatic journal: state changes in words, newest first, apart from the human entries. */
+function Journal({ lines, registry, lang }: { lines: JournalLine[]; registry: Registry; lang: Lang }) {
+  const m = messages[lang];
+  const newest = useMemo(() => [...lines].sort((a, b) => b.seq - a.seq), [lines]);
+  const titleId = useId();
+  return (
+    <section className="journal" aria-labelledby={titleId}>
+      <h3 id={titleId}>{m.journal}</h3>
+      <p className="journal__hint">{m.journalHint}</p>
+      {newest.length === 0 ? (
+        <p>{m.journalEmpty}</p>
+      ) : (
+        <ol className="journal__lines">
+          {newest.map((line) => {
+            const value = parseItemValue(line.item.kind, line.value);
+            const at = effectiveTime(line);
+            return (
+              <li key={line.seq} className={`journal-line journal-line--${line.outcome}`} data-outcome={line.outcome}>
+                <time className="journal-line__time" dateTime={at}>
+                  {formatDayTime(at, lang)}
+                </time>{' '}
+                <span className="journal-line__item">{itemName(line.item, registry, lang)}</span> :{' '}
+                <span className="journal-line__value">
+                  {value ? (
+                    <>
+                      <span aria-hidden="true">{styleOf(value.kind, statusOf(value) as never)[1]} </span>
+                      {valueWords(value, registry, lang)}
+                    </>
+                  ) : (
+                    m.unreadable
+                  )}
+                </span>{' '}
+                — <span className="journal-line__outcome">{m.outcomes[line.outcome]}</span>{' '}
+                <span className="journal-line__by">
+                  ({line.by.name}, {actorKinds.label(line.by.kind, lang)})
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
