@@ -1,0 +1,116 @@
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyEvent, initialSituation, type OperatingMode, type Registry, type Situation } from '@vigie/shared';
+import { buildEvents, buildMeta } from '@vigie/shared/testing';
+import { StoreContext } from '../../app/StoreContext.ts';
+import { createVigieStore } from '../../store/vigieStore.ts';
+import { HospitalMap } from './HospitalMap.tsx';
+import { buildMapRegistry } from './testing.ts';
+
+afterEach(cleanup);
+
+function situationWith(registry: Registry, modes: Record<string, OperatingMode>): Situation {
+  const events = buildEvents(
+    Object.entries(modes).map(([id, value]) => ({
+      type: 'value.set' as const,
+      data: {
+        item: { kind: 'operating-mode' as const, id, value },
+        effectiveAt: '2024-08-03T09:02:00.000Z',
+        hold: false,
+      },
+    })),
+  );
+  return events.reduce(applyEvent, initialSituation(registry, buildMeta()));
+}
+
+function renderMap(lang: 'fr' | 'en', modes: Record<string, OperatingMode>, variant: 'wall' | 'overview' = 'wall') {
+  const registry = buildMapRegistry();
+  const store = createVigieStore({ lang });
+  const state = situationWith(registry, modes);
+  const view = render(
+    <StoreContext value={store}>
+      <HospitalMap registry={registry} state={state} lang={lang} variant={variant} />
+    </StoreContext>,
+  );
+  const rerender = (next: Record<string, OperatingMode>) =>
+    act(() =>
+      view.rerender(
+        <StoreContext value={store}>
+          <HospitalMap registry={registry} state={situationWith(registry, next)} lang={lang} variant={variant} />
+        </StoreContext>,
+      ),
+    );
+  return { ...view, rerender };
+}
+
+const marker = (container: HTMLElement, siteId: string) => container.querySelector(`[data-site="${siteId}"]`)!;
+
+describe('HospitalMap', () => {
+  it('draws each site in its area with the colour, icon and short name of its hospital’s fonctionnement', () => {
+    const { container } = renderMap('fr', { h1: 'critique', h3: 'procedures-degradees', h4: 'ralenti-maitrise' });
+    const areas = [...container.querySelectorAll('[data-map-area]')].map((e) => e.getAttribute('data-map-area'));
+    expect(areas).toEqual(['paris', 'idf', 'france', 'offmap']);
+
+    const h1 = marker(container, 'h1');
+    expect(h1.getAttribute('data-area')).toBe('paris');
+    expect(h1.getAttribute('data-mode')).toBe('critique');
+    expect(h1.getAttribute('class')).toContain('hmap__marker--down');
+    expect(h1.querySelector('.hmap__glyph')?.textContent).toBe('✖');
+    expect(h1.querySelector('.hmap__label')?.textContent).toBe('Un');
+    expect(h1.querySelector('title')?.textContent).toBe('Un – Critique');
+
+    // A second site shows its own name and its hospital's fonctionnement.
+    const annexe = marker(container, 'h3-annexe');
+    expect(annexe.getAttribute('data-area')).toBe('idf');
+    expect(annexe.getAttribute('data-mode')).toBe('procedures-degradees');
+    expect(annexe.querySelector('.hmap__label')?.textContent).toBe('La Roche-Test');
+    expect(annexe.querySelector('title')?.textContent).toBe('La Roche-Test (Trois) – Procédures dégradées (papier)');
+
+    expect(marker(container, 'h4').getAttribute('data-area')).toBe('france');
+    expect(marker(container, 'h5').getAttribute('data-mode')).toBe('normal');
+    expect(container.querySelectorAll('[data-site]')).toHaveLength(6);
+  });
+
+  it('lists the hospitals without a site and the sites not drawn, a closed site saying so without a status colour', () => {
+    const { container } = renderMap('fr', { h6: 'ralenti-maitrise' });
+    const offmap = container.querySelector('[data-map-area="offmap"]')!;
+    expect([...offmap.querySelectorAll('[data-offmap]')].map((e) => e.getAttribute('data-offmap'))).toEqual([
+      'h5-fermee',
+      'h6',
+      'h7',
+      'h8',
+    ]);
+    const closed = offmap.querySelector('[data-offmap="h5-fermee"]')!;
+    expect(closed.textContent).toBe('La Fermée (Cinq) – fermé');
+    expect(closed.querySelector('[class*="tone-"]')).toBeNull();
+    const had = offmap.querySelector('[data-offmap="h6"]')!;
+    expect(had.textContent).toContain('Six à domicile');
+    expect(had.querySelector('[data-status]')?.getAttribute('data-status')).toBe('ralenti-maitrise');
+    expect(had.textContent).toContain('Ralenti – maîtrisé');
+    expect(offmap.querySelector('[data-offmap="h7"]')?.textContent).toContain('position inconnue');
+  });
+
+  it('is one labelled image for screen readers, and speaks English on request', () => {
+    const { container } = renderMap('en', { h1: 'critique' }, 'overview');
+    const svg = screen.getByRole('img', { name: /Hospital map/ });
+    expect(svg.getAttribute('viewBox')).toBe('0 0 1280 760');
+    expect(container.querySelector('desc')?.textContent).toBe(
+      '3 sites in Paris and the inner suburbs, 2 elsewhere in Île-de-France, 1 outside Île-de-France, 4 not on the map.',
+    );
+    expect(container.querySelector('[data-offmap="h5-fermee"]')?.textContent).toContain('closed');
+    expect(marker(container, 'h1').querySelector('title')?.textContent).toBe('Un – Critical');
+    expect(screen.getByText('Outside Île-de-France')).toBeTruthy();
+  });
+
+  it('changes colours, not positions, when a status changes', () => {
+    const { container, rerender } = renderMap('fr', { h1: 'normal' });
+    const position = () => {
+      const label = marker(container, 'h1').querySelector('.hmap__label')!;
+      return [label.getAttribute('x'), label.getAttribute('y')];
+    };
+    const before = position();
+    rerender({ h1: 'critique' });
+    expect(marker(container, 'h1').getAttribute('data-mode')).toBe('critique');
+    expect(position()).toEqual(before);
+  });
+});
