@@ -229,7 +229,7 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
               status: 'published' as const,
               number: e.data.number,
               publishedBy: e.by,
-              publishedAt: e.recordedAt,
+              publishedAt: e.data.effectiveAt ?? e.recordedAt,
             };
       return { ...next, statements: { ...s.statements, [current.id]: changed } };
     }

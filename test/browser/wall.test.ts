@@ -47,10 +47,10 @@ describe.each([
         .first()
         .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
       expect(panelFont).toBeGreaterThanOrEqual(24 * (viewport.width / 1920));
+      await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
       const layout = await layoutProblems(page);
       expect(layout).toEqual({ scrolls: false, cut: [] });
       expect(await axeViolations(page)).toEqual([]);
-      await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
       expect(browser.outside).toEqual([]);
     } finally {
       await browser.close();

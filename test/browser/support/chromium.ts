@@ -81,22 +81,42 @@ export async function axeViolations(page: Page): Promise<{ id: string; nodes: nu
   });
 }
 
-/** Elements whose content is cut or that stick out of the window, and whether the page scrolls. */
+/**
+ * What a person would see as broken: the page scrolls, an element sticks out of the window, a
+ * panel's content does not fit its box (cut or spilling over its neighbours), or two panels overlap.
+ */
 export async function layoutProblems(page: Page): Promise<{ scrolls: boolean; cut: string[] }> {
   return page.evaluate(() => {
     const root = document.scrollingElement!;
     const scrolls = root.scrollHeight > window.innerHeight + 1 || root.scrollWidth > window.innerWidth + 1;
     const cut: string[] = [];
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${String(el.className)}: ${(el.textContent ?? '').slice(0, 40)}`;
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const style = getComputedStyle(el);
-      if (style.display === 'none' || style.visibility === 'hidden' || el.closest('.visually-hidden, svg')) continue;
+      if (style.display === 'none' || el.closest('.visually-hidden, svg')) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
-      const clipped =
-        (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1) && style.overflow !== 'visible';
-      const outside = r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.top < -1;
-      if (clipped || outside)
-        cut.push(`${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`);
+      if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.top < -1)
+        cut.push(`outside ${name(el)}`);
+    }
+    // Boxes that hold content: it must fit them.
+    for (const el of document.querySelectorAll<HTMLElement>(
+      '.panel, section, [data-panel], .wall__col, .wall__col > *',
+    )) {
+      if (el.closest('svg')) continue;
+      if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+        cut.push(`overflowing ${name(el)}`);
+    }
+    // Siblings in a column never overlap.
+    for (const col of document.querySelectorAll('.wall__col')) {
+      const rects = [...col.children].map((c) => [c, c.getBoundingClientRect()] as const);
+      rects.forEach(([a, ra], i) =>
+        rects.slice(i + 1).forEach(([b, rb]) => {
+          if (ra.bottom > rb.top + 1 && rb.bottom > ra.top + 1 && ra.right > rb.left + 1 && rb.right > ra.left + 1)
+            cut.push(`overlap ${name(a)} / ${name(b)}`);
+        }),
+      );
     }
     return { scrolls, cut };
   });

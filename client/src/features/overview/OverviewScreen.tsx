@@ -1,15 +1,89 @@
-/** The direction overview (route /) and its drill-downs. */
+/**
+ * The direction overview (route /): everything the wall shows in a denser layout, the charts, the
+ * impact matrix, the main courante and the points de situation; and the drill-downs per hospital
+ * and per system. Loaded on demand: the wall never downloads it.
+ */
 import type { Route } from '../../app/router.ts';
+import { useSituation } from '../../app/useSituation.ts';
+import { RecoveryChart } from '../../charts/RecoveryChart.tsx';
+import { ModesChart } from '../../charts/ModesChart.tsx';
+import { useLang, useT } from '../../i18n/useT.ts';
+import { useContext } from 'react';
+import { StoreContext } from '../../app/StoreContext.ts';
+import { EtaPanel } from '../eta/EtaPanel.tsx';
+import { Headline } from '../headline/Headline.tsx';
+import { HospitalPage } from '../hospital/HospitalPage.tsx';
 import { HospitalList } from '../hospitals/HospitalList.tsx';
+import { HospitalMap } from '../map/HospitalMap.tsx';
+import { MainCourante } from '../log/MainCourante.tsx';
+import { ImpactMatrix } from '../matrix/ImpactMatrix.tsx';
+import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
+import { SamuPanel } from '../samu/SamuPanel.tsx';
+import { StatementList } from '../statements/StatementList.tsx';
 import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
 import { DemoBanner } from '../status/DemoBanner.tsx';
+import { StaleBanner } from '../status/StaleBanner.tsx';
+import { SystemPage } from '../system/SystemPage.tsx';
+import './overview.css';
 
 export function OverviewScreen({ route }: { route: Exclude<Route, { screen: 'wall' | 'public' }> }) {
+  const t = useT();
+  const lang = useLang();
+  const store = useContext(StoreContext);
+  const view = useSituation();
   return (
     <div className="overview" data-route={route.screen}>
       <DemoBanner />
-      <ConnectionStatus />
-      <HospitalList />
+      <StaleBanner />
+      <header className="overview__header">
+        <h1>
+          <a href="/" className="overview__home">
+            Vigie
+          </a>{' '}
+          — {view?.state.incident?.title ?? t.noIncident}
+        </h1>
+        <ConnectionStatus />
+        <button
+          type="button"
+          lang={lang === 'fr' ? 'en' : 'fr'}
+          onClick={() => store.getState().setLang(lang === 'fr' ? 'en' : 'fr')}
+        >
+          {t.lang}
+        </button>
+      </header>
+      {!view ? (
+        <p>{t.waiting}</p>
+      ) : route.screen === 'hospital' ? (
+        <main className="overview__page">
+          <HospitalPage hospitalId={route.hospitalId} />
+        </main>
+      ) : route.screen === 'system' ? (
+        <main className="overview__page">
+          <SystemPage systemId={route.systemId} />
+        </main>
+      ) : (
+        <main className="overview__grid">
+          <div className="overview__summary">
+            <Headline />
+            <SamuPanel />
+            <RecoveryPanel />
+            <EtaPanel revisionsShown={10} />
+          </div>
+          <div className="overview__charts">
+            <RecoveryChart variant="overview" />
+            <ModesChart variant="overview" />
+          </div>
+          <div className="overview__map">
+            <HospitalMap registry={view.registry} state={view.state} lang={lang} variant="overview" />
+            <HospitalList />
+          </div>
+          <ImpactMatrix />
+          <div className="overview__columns">
+            <MainCourante variant="overview" />
+            <StatementList variant="overview" />
+          </div>
+        </main>
+      )}
     </div>
   );
 }

@@ -9,7 +9,13 @@ export function Provenance({ by, at }: { by: Actor; at: string }) {
   const lang = useLang();
   return (
     <span className="provenance">
-      {format(t.updated, { time: formatDayTime(at, lang), who: by.name, source: actorKinds.label(by.kind, lang) })}
+      {by.kind === 'person'
+        ? format(t.updated, {
+            time: formatDayTime(at, lang),
+            who: by.name,
+            source: actorKinds.label(by.kind, lang).toLowerCase(),
+          })
+        : format(t.updatedBy, { time: formatDayTime(at, lang), source: actorKinds.label(by.kind, lang).toLowerCase() })}
     </span>
   );
 }

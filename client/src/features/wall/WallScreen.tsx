@@ -6,6 +6,9 @@ import { useLang, useT } from '../../i18n/useT.ts';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
 import { Headline } from '../headline/Headline.tsx';
 import { HospitalList } from '../hospitals/HospitalList.tsx';
+import { HospitalMap } from '../map/HospitalMap.tsx';
+import { MainCourante } from '../log/MainCourante.tsx';
+import { LatestStatement } from './LatestStatement.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
 import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
@@ -35,15 +38,20 @@ export function WallScreen() {
       ) : (
         <main className="wall__grid">
           <div className="wall__col wall__col--map">
+            <div className="wall__map">
+              <HospitalMap registry={view.registry} state={view.state} lang={lang} variant="wall" />
+            </div>
             <HospitalList />
           </div>
           <div className="wall__col">
             <Headline />
-            <SamuPanel />
+            <MainCourante variant="wall" limit={1} />
+            <LatestStatement />
           </div>
           <div className="wall__col">
+            <SamuPanel />
             <RecoveryPanel />
-            <EtaPanel />
+            <EtaPanel revisionsShown={1} />
           </div>
         </main>
       )}

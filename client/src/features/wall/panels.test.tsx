@@ -60,7 +60,7 @@ describe('SamuPanel', () => {
     const { container } = renderWithSituation(<SamuPanel />, buildEvents([opened, set('samu', 'samu-75', 'degrade')]));
     expect(container.querySelector('[data-fact="samu-unaffected"]')).toBeNull();
     expect(container.querySelector('[data-samu="samu-75"] [data-status="degrade"]')?.textContent).toBe('▲ Dégradé');
-    expect(container.querySelector('.panel__footer')?.textContent).toContain('par Alice Martin (Personne)');
+    expect(container.querySelector('.panel__footer')?.textContent).toContain('par Alice Martin (personne)');
   });
 });
 
@@ -137,4 +137,3 @@ describe('StaleBanner', () => {
     expect(container.textContent).toBe('');
   });
 });
-
