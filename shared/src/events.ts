@@ -54,7 +54,11 @@ export const eventDataSchemas = {
   'statement.edited': z.object({ id: StatementIdSchema, fields: StatementFieldsSchema }).strict(),
   /** `effectiveAt`: when it was published on the incident's clock (the scenario's in a demo), if not now. */
   'statement.published': z
-    .object({ id: StatementIdSchema, number: z.number().int().positive(), effectiveAt: InstantSchema.nullable().optional() })
+    .object({
+      id: StatementIdSchema,
+      number: z.number().int().positive(),
+      effectiveAt: InstantSchema.nullable().optional(),
+    })
     .strict(),
   /** The server started with a newer registry that only adds ids to the one the log ran with. */
   'registry.changed': z.object({ from: z.string().min(1), to: z.string().min(1), added: z.array(z.string()) }).strict(),

@@ -18,7 +18,7 @@ export function renderWithSituation(
   ui: ReactNode,
   events: LogEvent[],
   options: { lang?: Lang; registry?: Registry } = {},
-) {
+): { container: HTMLElement; store: VigieStore; state: Situation } {
   const registry = options.registry ?? buildRegistry();
   const state = events.reduce(applyEvent, initialSituation(registry, buildMeta()));
   const store = createVigieStore({ lang: options.lang ?? 'fr' });
