@@ -164,10 +164,11 @@ export type Hosting = (typeof hostings.ids)[number];
 
 /** Who is behind a write. */
 export const actorKinds = scale([
-  { id: 'person', fr: 'Personne', en: 'Person' },
-  { id: 'scenario', fr: 'Scénario', en: 'Scenario' },
-  { id: 'integration', fr: 'Intégration', en: 'Integration' },
-  { id: 'system', fr: 'Registre', en: 'Registry' },
+  // Shown as the source after a name: "par Claire Martin (personne)".
+  { id: 'person', fr: 'personne', en: 'person' },
+  { id: 'scenario', fr: 'scénario', en: 'scenario' },
+  { id: 'integration', fr: 'intégration', en: 'integration' },
+  { id: 'system', fr: 'registre', en: 'registry' },
 ] as const);
 export type ActorKind = (typeof actorKinds.ids)[number];
 

@@ -84,15 +84,15 @@ describe('HospitalPage', () => {
     renderPage('h1');
     const plan = screen.getByTestId('plan-blanc');
     expect(plan.textContent).toContain('levé');
-    expect(plan.textContent).toContain('déclenchement sam. 11:02 par Alice Martin (Personne)');
-    expect(plan.textContent).toContain('levée sam. 11:03 par Bob Durand (Personne)');
+    expect(plan.textContent).toContain('déclenchement sam. 11:02 par Alice Martin (personne)');
+    expect(plan.textContent).toContain('levée sam. 11:03 par Bob Durand (personne)');
   });
 
   it('shows the response level with who set it, and each system with its provenance', () => {
     renderPage('h1');
     const level = document.querySelector<HTMLElement>('[data-item="response-level/h1"]')!;
     expect(level.textContent).toContain('Niveau 1 – Plan de mobilisation interne');
-    expect(level.textContent).toContain('mis à jour sam. 11:03 par Bob Durand (Personne)');
+    expect(level.textContent).toContain('mis à jour sam. 11:03 par Bob Durand (personne)');
     expect(level.textContent).toContain('valeur tenue par Bob Durand');
     const dpi = document.querySelector<HTMLElement>('[data-item="system/h1:dpi"]')!;
     expect(dpi.textContent).toContain('Opérationnel');
@@ -170,9 +170,9 @@ describe('HospitalPage', () => {
     });
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
     expect(within(list).getAllByRole('listitem')[2]!.textContent).toContain('Gestion courante');
-    expect(within(level).queryByRole('button', { name: /Plus/ })).toBeNull();
+    await waitFor(() => expect(within(level).queryByRole('button', { name: /Plus/ })).toBeNull());
     expect(within(level).getByText('Début de l’historique.')).toBeTruthy();
-    expect(document.activeElement).toBe(list);
+    await waitFor(() => expect(document.activeElement).toBe(list));
   });
 
   it('says so when the history cannot be read, and offers to try again', async () => {
@@ -191,6 +191,6 @@ describe('HospitalPage', () => {
   it('speaks English on request', () => {
     renderPage('h1', { lang: 'en' });
     expect(screen.getByTestId('degraded-since').textContent).toBe('in degraded mode since Sat 11:02 (9 h 40 min)');
-    expect(screen.getByTestId('plan-blanc').textContent).toContain('triggered Sat 11:02 by Alice Martin (Person)');
+    expect(screen.getByTestId('plan-blanc').textContent).toContain('triggered Sat 11:02 by Alice Martin (person)');
   });
 });

@@ -115,7 +115,7 @@ describe('ImpactMatrix', () => {
     expect(down.dataset.tone).toBe('down');
     expect(down.textContent).toContain('Indisponible');
     // 09:01 UTC is 11:01 in Paris in August.
-    expect(down.textContent).toContain('mis à jour sam. 11:01 par Alice Martin (Personne)');
+    expect(down.textContent).toContain('mis à jour sam. 11:01 par Alice Martin (personne)');
     expect(document.querySelector('td[data-cell="h2:dpi"]')?.textContent).toContain('valeur initiale du registre');
   });
 

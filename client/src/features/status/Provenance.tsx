@@ -13,9 +13,9 @@ export function Provenance({ by, at }: { by: Actor; at: string }) {
         ? format(t.updated, {
             time: formatDayTime(at, lang),
             who: by.name,
-            source: actorKinds.label(by.kind, lang).toLowerCase(),
+            source: actorKinds.label(by.kind, lang),
           })
-        : format(t.updatedBy, { time: formatDayTime(at, lang), source: actorKinds.label(by.kind, lang).toLowerCase() })}
+        : format(t.updatedBy, { time: formatDayTime(at, lang), source: actorKinds.label(by.kind, lang) })}
     </span>
   );
 }
