@@ -47,6 +47,24 @@ describe.each([
         .first()
         .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
       expect(panelFont).toBeGreaterThanOrEqual(24 * (viewport.width / 1920));
+      // Every site placed once: 36 in Île-de-France (Paris zoom included), 4 in the France inset, HAD and the closed site off-map.
+      const sites = (area: string) => page.locator(`[data-map-area="${area}"] [data-site]`).count();
+      expect((await sites('paris')) + (await sites('idf'))).toBe(36);
+      expect(await sites('france')).toBe(4);
+      expect(await page.locator('[data-map-area="offmap"] [data-offmap]').count()).toBe(2);
+      expect(await page.locator('[data-offmap][data-closed]').textContent()).toContain('fermé');
+      // No two rendered map labels overlap.
+      const overlaps = await page.locator('.hmap__label').evaluateAll((labels) => {
+        const boxes = labels.map((l) => l.getBoundingClientRect());
+        let n = 0;
+        boxes.forEach((a, i) =>
+          boxes.slice(i + 1).forEach((b) => {
+            if (a.right > b.left + 1 && b.right > a.left + 1 && a.bottom > b.top + 1 && b.bottom > a.top + 1) n += 1;
+          }),
+        );
+        return n;
+      });
+      expect(overlaps).toBe(0);
       await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
       const layout = await layoutProblems(page);
       expect(layout).toEqual({ scrolls: false, cut: [] });

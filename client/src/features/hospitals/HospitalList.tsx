@@ -7,6 +7,8 @@ import { format } from '../../i18n/messages.ts';
 import { formatDayTime, formatDuration } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { groupHospitalsByMode, selectSync } from '../../store/selectors.ts';
+import { latestChange } from '../status/latestChange.ts';
+import { Provenance } from '../status/Provenance.tsx';
 import { styleOf } from '../status/statusStyle.ts';
 
 export function HospitalList() {
@@ -16,6 +18,7 @@ export function HospitalList() {
   const groups = useMemo(() => groupHospitalsByMode(sync), [sync]);
   const now = useEffectiveNow(30_000);
   if (sync.kind !== 'situation') return <p>{t.waiting}</p>;
+  const changed = latestChange(Object.values(sync.state.items['operating-mode']));
   return (
     <section className="hospital-list" aria-labelledby="hospitals-title">
       <h2 id="hospitals-title" className="panel__title">
@@ -53,6 +56,11 @@ export function HospitalList() {
           </div>
         );
       })}
+      {changed && (
+        <footer className="panel__footer">
+          <Provenance by={changed.by} at={changed.at} />
+        </footer>
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useSituation } from '../../app/useSituation.ts';
 import { format } from '../../i18n/messages.ts';
 import { formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
+import { Provenance } from '../status/Provenance.tsx';
 
 export function LatestStatement() {
   const t = useT();
@@ -14,7 +15,13 @@ export function LatestStatement() {
     .filter((s) => s.status === 'published')
     .sort((a, b) => (b.number ?? 0) - (a.number ?? 0))[0];
   return (
-    <Panel id="latest-statement" title={t.latestStatement}>
+    <Panel
+      id="latest-statement"
+      title={t.latestStatement}
+      footer={
+        latest?.publishedBy && latest.publishedAt && <Provenance by={latest.publishedBy} at={latest.publishedAt} />
+      }
+    >
       {!latest || latest.publishedAt === null ? (
         <p>{t.publicNone}</p>
       ) : (
