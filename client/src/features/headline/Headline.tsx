@@ -1,5 +1,5 @@
 /** The headline: cause, response levels (plan blanc named), fonctionnement with time in degraded mode, emergencies, systems. */
-import { causes, isDegradedMode, ms } from '@vigie/shared';
+import { causes, ms } from '@vigie/shared';
 import { useMemo } from 'react';
 import { Panel } from '../../app/Panel.tsx';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
@@ -58,13 +58,7 @@ export function Headline() {
         <ul className="headline__modes">
           {facts.modes
             .filter((m) => m.hospitals.length > 0)
-            .map(({ mode, hospitals }) => {
-              const since = isDegradedMode(mode)
-                ? hospitals
-                    .map((h) => h.leftNormalAt)
-                    .filter((x): x is string => x !== null)
-                    .sort()[0]
-                : undefined;
+            .map(({ mode, hospitals, since }) => {
               return (
                 <li key={mode}>
                   <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />

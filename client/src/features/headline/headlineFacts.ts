@@ -1,5 +1,6 @@
 /** The headline figures, computed from the situation (pure, tested without React). */
 import {
+  isDegradedMode,
   isEmergencyOpen,
   operatingModes,
   recoveryProgress,
@@ -14,8 +15,12 @@ import {
 export interface HeadlineFacts {
   /** Hospitals per response level, in the scale's order; plan blanc hospitals named. */
   levels: { level: ResponseLevel; hospitals: Hospital[] }[];
-  /** Hospitals per fonctionnement, with when each left normal. */
-  modes: { mode: OperatingMode; hospitals: { hospital: Hospital; leftNormalAt: string | null }[] }[];
+  /** Hospitals per fonctionnement, with when each left normal; `since`: the earliest, for degraded modes. */
+  modes: {
+    mode: OperatingMode;
+    hospitals: { hospital: Hospital; leftNormalAt: string | null }[];
+    since: string | null;
+  }[];
   /** Confirmed emergency departments: open ones among those whose status is known. */
   emergencies: { open: number; known: number };
   /** Hospital × system pairs back, among those affected during the incident. */
@@ -27,12 +32,13 @@ export function headlineFacts(s: Situation, registry: Registry): HeadlineFacts {
     level,
     hospitals: registry.hospitals.filter((h) => s.items['response-level'][h.id]?.value === level),
   }));
-  const modes = operatingModes.ids.map((mode) => ({
-    mode,
-    hospitals: registry.hospitals
+  const modes = operatingModes.ids.map((mode) => {
+    const hospitals = registry.hospitals
       .filter((h) => (s.items['operating-mode'][h.id]?.value ?? 'inconnu') === mode)
-      .map((hospital) => ({ hospital, leftNormalAt: s.hospitals[hospital.id]?.leftNormalAt ?? null })),
-  }));
+      .map((hospital) => ({ hospital, leftNormalAt: s.hospitals[hospital.id]?.leftNormalAt ?? null }));
+    const left = hospitals.map((h) => h.leftNormalAt).filter((x): x is string => x !== null);
+    return { mode, hospitals, since: isDegradedMode(mode) ? (left.sort()[0] ?? null) : null };
+  });
   let open = 0;
   let known = 0;
   for (const d of registry.emergencyDepartments) {

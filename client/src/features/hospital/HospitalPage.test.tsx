@@ -4,7 +4,7 @@ import type { ItemHistory, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, buildRegistry, openedData } from '@vigie/shared/testing';
 import type { RequestFn } from '../../app/RealtimeContext.ts';
 import { HospitalPage } from './HospitalPage.tsx';
-import { buildSituationStore, renderWithStore } from './situationFixture.tsx';
+import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 
 const bob = buildActor({ id: 'bob', name: 'Bob Durand' });
 

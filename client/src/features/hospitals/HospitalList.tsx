@@ -1,12 +1,13 @@
 /** Hospitals grouped by fonctionnement, in words, with how long the group has been in degraded mode. */
-import { isDegradedMode, ms, operatingModes } from '@vigie/shared';
+import { ms, operatingModes } from '@vigie/shared';
 import { useMemo } from 'react';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { formatDayTime, formatDuration } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { groupHospitalsByMode, selectSync } from '../../store/selectors.ts';
+import { selectSync } from '../../store/selectors.ts';
+import { headlineFacts } from '../headline/headlineFacts.ts';
 import { latestChange } from '../status/latestChange.ts';
 import { Provenance } from '../status/Provenance.tsx';
 import { styleOf } from '../status/statusStyle.ts';
@@ -15,7 +16,13 @@ export function HospitalList() {
   const t = useT();
   const lang = useLang();
   const sync = useStoreSelector(selectSync);
-  const groups = useMemo(() => groupHospitalsByMode(sync), [sync]);
+  const groups = useMemo(
+    () =>
+      sync.kind === 'situation'
+        ? headlineFacts(sync.state, sync.registry).modes.filter((g) => g.hospitals.length > 0)
+        : [],
+    [sync],
+  );
   const now = useEffectiveNow(30_000);
   if (sync.kind !== 'situation') return <p>{t.waiting}</p>;
   const changed = latestChange(Object.values(sync.state.items['operating-mode']));
@@ -24,14 +31,8 @@ export function HospitalList() {
       <h2 id="hospitals-title" className="panel__title">
         {t.hospitals}
       </h2>
-      {groups.map(({ mode, hospitals }) => {
+      {groups.map(({ mode, hospitals, since }) => {
         const [tone, icon] = styleOf('operating-mode', mode);
-        const since = isDegradedMode(mode)
-          ? hospitals
-              .map((h) => h.leftNormalAt)
-              .filter((x): x is string => x !== null)
-              .sort()[0]
-          : undefined;
         return (
           <div key={mode} className="mode-group" data-mode={mode}>
             <h3 className={`tone-${tone}`}>

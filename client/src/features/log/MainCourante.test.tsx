@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EventData } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import { buildSituationStore, renderWithStore } from '../hospital/situationFixture.tsx';
+import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { MainCourante } from './MainCourante.tsx';
 
 afterEach(() => {

@@ -1,9 +1,10 @@
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ReactNode } from 'react';
 import type { LogEvent } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import { StoreContext } from '../../app/StoreContext.ts';
-import { renderWithSituation } from '../../app/renderWithSituation.tsx';
+import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
 import { Headline } from '../headline/Headline.tsx';
@@ -17,6 +18,8 @@ type Body = Pick<LogEvent, 'type' | 'data'>;
 const set = (kind: string, id: string, value: unknown, effectiveAt: string | null = null): Body =>
   ({ type: 'value.set', data: { item: { kind, id, value }, effectiveAt, hold: true } }) as Body;
 const opened: Body = { type: 'incident.opened', data: { ...openedData, startedAt: '2024-08-03T09:00:00.000Z' } };
+
+const renderWithSituation = (ui: ReactNode, events: LogEvent[]) => renderWithStore(ui, buildSituationStore(events));
 
 describe('Headline', () => {
   it('names plan blanc hospitals, says since when each mode is degraded in Paris time, and counts emergencies and systems', () => {
