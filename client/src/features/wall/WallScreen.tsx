@@ -1,6 +1,8 @@
 /** The wall screen (route /mur): large, calm, no controls; every panel says where its data comes from. */
 import { phases } from '@vigie/shared';
 import { useBuildReload } from '../../app/useBuildReload.ts';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import type { VigieState } from '../../store/vigieStore.ts';
 import { useSituation } from '../../app/useSituation.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
@@ -16,14 +18,18 @@ import { DemoBanner } from '../status/DemoBanner.tsx';
 import { StaleBanner } from '../status/StaleBanner.tsx';
 import './wall.css';
 
+const selectBuildId = (s: VigieState) => s.connection.buildId;
+
 export function WallScreen() {
   const t = useT();
   const lang = useLang();
   const view = useSituation();
   useBuildReload();
+  const buildId = useStoreSelector(selectBuildId);
   const incident = view?.state.incident ?? null;
   return (
-    <div className="wall">
+    // The build the server announced, for whoever inspects a wall (and the reload test).
+    <div className="wall" data-build={buildId ?? undefined}>
       <DemoBanner />
       <StaleBanner />
       <header className="wall__header">
