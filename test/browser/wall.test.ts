@@ -65,6 +65,15 @@ describe.each([
         return n;
       });
       expect(overlaps).toBe(0);
+      // Map labels read from across the room: 16 CSS px or more at 1920×1080, twice that at 3840×2160.
+      const labelSizes = await page.locator('.hmap__label').evaluateAll((labels) =>
+        labels.map((l) => {
+          const text = l as SVGTextElement;
+          return parseFloat(getComputedStyle(text).fontSize) * (text.getScreenCTM()?.a ?? 0);
+        }),
+      );
+      expect(labelSizes).toHaveLength(40);
+      expect(Math.min(...labelSizes)).toBeGreaterThanOrEqual(16 * (viewport.width / 1920));
       await page.screenshot({ path: `test-results/wall-${viewport.width}x${viewport.height}.png` });
       const layout = await layoutProblems(page);
       expect(layout).toEqual({ scrolls: false, cut: [] });

@@ -61,13 +61,21 @@ describe('the hospital map of the default registry', () => {
     'places every label of the %s without overlap, inside its panel, clear of every marker and leader',
     (variant) => {
       const layout = layoutMap(registry, variant);
-      if (variant === 'wall') expect([layout.design.width, layout.design.height]).toEqual([1920, 1080]);
+      // The wall: labels of 16 units in a box of about the map's size in CSS px on a 1920×1080 wall.
+      if (variant === 'wall') expect([layout.design.width, layout.design.height]).toEqual([616, 640]);
       const radius = layout.design.markerRadius;
       const markers = layout.panels.flatMap((p) => p.markers);
       expect(markers).toHaveLength(40);
       for (const panel of layout.panels) {
         expect(panel.unplaced).toEqual([]);
-        for (const m of panel.markers) expect(inside(m.label.box, panel.bounds)).toBe(true);
+        for (const m of panel.markers) {
+          expect(inside(m.label.box, panel.bounds)).toBe(true);
+          // Nothing under a title in a corner: neither labels nor markers.
+          for (const o of panel.obstacles) {
+            expect(overlap(m.label.box, o), `${m.site.site.id} label under the title`).toBe(false);
+            expect(overlap({ x: m.x - radius, y: m.y - radius, width: 2 * radius, height: 2 * radius }, o)).toBe(false);
+          }
+        }
       }
       for (const [i, a] of markers.entries()) {
         for (const b of markers.slice(i + 1)) {

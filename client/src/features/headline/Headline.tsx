@@ -12,7 +12,12 @@ import { Provenance } from '../status/Provenance.tsx';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { headlineFacts } from './headlineFacts.ts';
 
-export function Headline() {
+export interface HeadlineProps {
+  /** Whether to show the line of counts per fonctionnement (the wall lists the hospitals instead). */
+  modes?: boolean;
+}
+
+export function Headline({ modes = true }: HeadlineProps = {}) {
   const t = useT();
   const lang = useLang();
   const view = useSituation();
@@ -53,29 +58,31 @@ export function Headline() {
         )}
         {blanc.length === 0 && <span className="visually-hidden"> {t.noPlanBlanc}</span>}
       </p>
-      <div data-fact="operating-mode">
-        <strong>{t.operatingMode} :</strong>
-        <ul className="headline__modes">
-          {facts.modes
-            .filter((m) => m.hospitals.length > 0)
-            .map(({ mode, hospitals, since }) => {
-              return (
-                <li key={mode}>
-                  <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />
-                  {since && (
-                    <span className="since">
-                      {' '}
-                      {format(t.degradedSince, {
-                        time: formatDayTime(since, lang),
-                        duration: formatDuration(now - ms(since)),
-                      })}
-                    </span>
-                  )}
-                </li>
-              );
-            })}
-        </ul>
-      </div>
+      {modes && (
+        <div data-fact="operating-mode">
+          <strong>{t.operatingMode} :</strong>
+          <ul className="headline__modes">
+            {facts.modes
+              .filter((m) => m.hospitals.length > 0)
+              .map(({ mode, hospitals, since }) => {
+                return (
+                  <li key={mode}>
+                    <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />
+                    {since && (
+                      <span className="since">
+                        {' '}
+                        {format(t.degradedSince, {
+                          time: formatDayTime(since, lang),
+                          duration: formatDuration(now - ms(since)),
+                        })}
+                      </span>
+                    )}
+                  </li>
+                );
+              })}
+          </ul>
+        </div>
+      )}
       <p data-fact="emergencies" title={t.emergenciesNote}>
         <strong>{t.emergencies} :</strong>{' '}
         {format(t.emergenciesOpen, { open: String(facts.emergencies.open), known: String(facts.emergencies.known) })}

@@ -124,7 +124,7 @@ function MapPanel({
       <text className="hmap__title" x={frame.x + design.fontSize * 0.5} y={titleY} fontSize={design.titleSize}>
         {t.areas[panel.area]}
       </text>
-      {panel.area === 'idf' && (
+      {panel.area === 'idf' && !design.compact && (
         <g className="hmap__caption">
           <rect
             className="hmap__zoom"

@@ -9,7 +9,8 @@
  * taking its cheapest candidate still free (cost: position preference, leader length and direction,
  * and how many neighbours' positions beside their markers it would take); a label left without a
  * place may move the one placed label blocking it elsewhere. A few deterministic orders are tried
- * (most constrained first, most crowded first, centre outwards, fewest candidates first) and the
+ * (most constrained first, most crowded first, centre outwards and inwards, fewest candidates
+ * first, west to east and back, north to south and back) and the
  * result with the fewest unplaced labels, then the lowest cost, is kept; unplaced labels are reported.
  */
 
@@ -374,6 +375,11 @@ export function layoutLabels(requests: readonly LabelRequest[], settings: LabelS
     sorted((a, b) => crowd(b) - crowd(a)),
     sorted((a, b) => fromCentre(a) - fromCentre(b)),
     sorted((a, b) => candidatesOf(a).length - candidatesOf(b).length),
+    sorted((a, b) => fromCentre(b) - fromCentre(a)),
+    sorted((a, b) => a.x - b.x),
+    sorted((a, b) => b.x - a.x),
+    sorted((a, b) => a.y - b.y),
+    sorted((a, b) => b.y - a.y),
   ];
   let best: ReturnType<typeof attempt> | null = null;
   for (const order of strategies) {

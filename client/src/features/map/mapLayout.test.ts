@@ -34,22 +34,34 @@ describe('layoutMap', () => {
     }
   });
 
-  it('keeps wall labels at 24 units (24 CSS px on a 1920 px wide wall, 16 px down to 1280 px) and markers apart from them', () => {
-    expect(designs.wall.width).toBe(1920);
-    expect(designs.wall.fontSize).toBe(24);
-    expect(designs.wall.fontSize * (1280 / designs.wall.width)).toBeGreaterThanOrEqual(16);
+  it('keeps wall labels at 16 CSS px or more in the map’s box on a 1920×1080 wall (640×655 px), and markers apart from them', () => {
+    const { width, height, fontSize } = designs.wall;
+    const scale = Math.min(640 / width, 655 / height);
+    expect(fontSize * scale).toBeGreaterThanOrEqual(16);
     expect(collisionRadius(designs.wall)).toBeGreaterThan(designs.wall.markerRadius * 1.25);
+  });
+
+  it('keeps the zoom’s sites below a title in a corner on the wall, and its labels clear of it', () => {
+    const [paris] = layoutMap(buildMapRegistry(), 'wall').panels;
+    expect(paris?.obstacles).toEqual([paris?.header]);
+    const title = paris!.header;
+    for (const m of paris!.markers) {
+      expect(m.y).toBeGreaterThan(title.y + title.height);
+      expect(boxesOverlap(m.label.box, title)).toBe(false);
+    }
   });
 
   it('fits each title and caption in its panel, in both languages', () => {
     for (const variant of variants) {
-      const { panels, titleSize, fontSize } = designs[variant];
+      const { panels, titleSize, fontSize, compact } = designs[variant];
       for (const t of Object.values(mapMessages)) {
         for (const area of ['paris', 'idf', 'france'] as const) {
           // Titles are bold: allow 15% more than the regular estimate.
           expect(estimateTextWidth(t.areas[area], titleSize) * 1.15 + fontSize).toBeLessThan(panels[area].width);
         }
-        expect(estimateTextWidth(t.zoomCaption, fontSize) + 2.5 * fontSize).toBeLessThan(panels.idf.width);
+        // A compact design shows no caption.
+        if (!compact)
+          expect(estimateTextWidth(t.zoomCaption, fontSize) + 2.5 * fontSize).toBeLessThan(panels.idf.width);
       }
     }
   });

@@ -6,6 +6,8 @@
 import {
   geoConicConformal,
   geoPath,
+  geoTransform,
+  type GeoStream,
   type ExtendedFeature,
   type GeoConicProjection,
   type GeoGeometryObjects,
@@ -87,15 +89,57 @@ export function extentOf(departements: readonly Departement[], sites: readonly M
   return { type: 'FeatureCollection', features: sites.length > 0 ? [...departements, points] : [...departements] };
 }
 
+/** What the map draws with: a projection, possibly followed by a planar warp (see `warped`). */
+export interface PlanarProjection {
+  (point: [number, number]): [number, number] | null;
+  stream(output: GeoStream): GeoStream;
+}
+
+/** `projection` followed by `warp`, a planar transform of its output (view units to view units). */
+export function warped(
+  projection: PlanarProjection,
+  warp: (x: number, y: number) => [number, number],
+): PlanarProjection {
+  const planar = geoTransform({
+    point(x, y) {
+      const [u, v] = warp(x, y);
+      this.stream.point(u, v);
+    },
+  });
+  const project = (point: [number, number]) => {
+    const xy = projection(point);
+    return xy && warp(xy[0], xy[1]);
+  };
+  return Object.assign(project, { stream: (output: GeoStream) => projection.stream(planar.stream(output)) });
+}
+
+/**
+ * A fisheye centred on (cx, cy): a point at distance r moves to r·(1 + k)/(1 + k·r/radius), so the
+ * centre is magnified 1 + k times and the outskirts drawn closer together (k = 0: no change).
+ */
+export function fisheye(cx: number, cy: number, radius: number, k: number) {
+  return (x: number, y: number): [number, number] => {
+    const r = Math.hypot(x - cx, y - cy);
+    const f = (1 + k) / (1 + (k * r) / radius);
+    return [cx + (x - cx) * f, cy + (y - cy) * f];
+  };
+}
+
+/** The bounding box of an object in a projection, in view units. */
+export function boundsOf(projection: PlanarProjection, object: GeoPermissibleObjects): Box {
+  const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(object);
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
 /** SVG path data of a geometry in a projection, with one decimal (enough at screen scale). */
-export function pathOf(projection: GeoProjection, object: GeoPermissibleObjects): string {
+export function pathOf(projection: PlanarProjection, object: GeoPermissibleObjects): string {
   return geoPath(projection).digits(1)(object) ?? '';
 }
 
 /** Where each site falls in a projection, in view units. */
 export function projectSites(
   sites: readonly MapSite[],
-  projection: GeoProjection,
+  projection: PlanarProjection,
 ): { site: MapSite; x: number; y: number }[] {
   return sites.map((site) => {
     const [x, y] = projection([site.lon, site.lat]) ?? [Number.NaN, Number.NaN];

@@ -47,11 +47,12 @@ export function WallScreen() {
             <div className="wall__map">
               <HospitalMap registry={view.registry} state={view.state} lang={lang} variant="wall" />
             </div>
-            <HospitalList />
+            <MainCourante variant="wall" limit={1} />
           </div>
           <div className="wall__col">
-            <Headline />
-            <MainCourante variant="wall" limit={1} />
+            {/* The list below states each fonctionnement: the headline's per-mode line would repeat it. */}
+            <Headline modes={false} />
+            <HospitalList />
             <LatestStatement />
           </div>
           <div className="wall__col">

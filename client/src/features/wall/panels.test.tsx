@@ -49,6 +49,15 @@ describe('Headline', () => {
     expect(text('emergencies')).toContain('ouvertes 1 / 1'); // h2's department is not confirmed
     expect(text('systems')).toContain('rétablis 1 / 2 affectés');
   });
+
+  it('leaves the line per fonctionnement to the hospital list on the wall', () => {
+    const { container } = renderWithSituation(
+      <Headline modes={false} />,
+      buildEvents([opened, set('operating-mode', 'h1', 'procedures-degradees', '2024-08-03T09:02:00.000Z')]),
+    );
+    expect(container.querySelector('[data-fact="operating-mode"]')).toBeNull();
+    expect(container.querySelector('[data-fact="response-level"]')).not.toBeNull();
+  });
 });
 
 describe('SamuPanel', () => {
