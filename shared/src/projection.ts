@@ -90,7 +90,7 @@ export function touchedBy(e: LogEvent): Touched[] {
       const derived: Touched[] =
         kind === 'response-level' || kind === 'operating-mode'
           ? [{ part: 'hospitals', id }]
-          : kind === 'system'
+          : kind === 'system' || kind === 'samu'
             ? [{ part: 'affected', id }]
             : [];
       return [{ part: 'items', kind, id }, { part: 'journal' }, ...derived];

@@ -226,6 +226,16 @@ describe('applyEvent', () => {
     });
   });
 
+  it('remembers a SAMU that was affected during the incident, even once it is back', () => {
+    const samu = (value: string) =>
+      ({
+        type: 'value.set',
+        data: { item: { kind: 'samu', id: 'samu-75', value }, effectiveAt: null, hold: true },
+      }) as const;
+    const s = fold(buildEvents([{ type: 'incident.opened', data: openedData }, samu('degrade'), samu('operationnel')]));
+    expect(s.affected).toEqual({ 'samu-75': true });
+  });
+
   it('keeps every ETA revision and every main-courante entry', () => {
     const s = fold(
       buildEvents([

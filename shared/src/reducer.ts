@@ -250,7 +250,7 @@ function withJournal(s: Situation, line: JournalLine): Situation {
   };
 }
 
-/** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs affected. */
+/** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs and SAMU affected. */
 function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when: string, e: LogEvent): Situation {
   switch (item.kind) {
     case 'response-level': {
@@ -276,13 +276,15 @@ function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when
         return withFacts(s, item.id, { ...facts, leftNormalAt: when });
       return s;
     }
-    case 'system': {
+    case 'system':
+    case 'samu': {
       const during = s.incident !== null && s.incident.closedAt === null;
-      if (!during || isSystemUp(item.value) || item.value === 'inconnu' || s.affected[item.id]) return s;
+      const down =
+        item.value !== 'operationnel' && item.value !== 'inconnu' && (item.kind === 'samu' || !isSystemUp(item.value));
+      if (!during || !down || s.affected[item.id]) return s;
       return { ...s, affected: { ...s.affected, [item.id]: true } };
     }
     case 'emergency':
-    case 'samu':
     case 'stage':
       return s;
   }

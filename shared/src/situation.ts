@@ -185,7 +185,7 @@ export const SituationSchema = z
     incident: IncidentSchema.nullable(),
     items: ItemsSchema,
     hospitals: z.record(z.string(), HospitalFactsSchema),
-    /** Hospital × system pairs that were ever affected during the incident (recovery progress counts these). */
+    /** Items ever affected during the incident: hospital × system pairs (recovery progress counts these) and SAMU. */
     affected: z.record(z.string(), z.literal(true)),
     eta: z.array(EtaRevisionSchema),
     log: z.array(LogEntrySchema),

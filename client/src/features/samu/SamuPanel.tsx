@@ -13,7 +13,9 @@ export function SamuPanel() {
   if (!view) return null;
   const { state, registry } = view;
   const values = registry.samu.map((s) => state.items.samu[s.id]);
-  const unaffected = values.every((v) => v?.value === 'operationnel');
+  // "Non affectés" only when all four stayed opérationnel through the incident, not merely are now.
+  const unaffected =
+    values.every((v) => v?.value === 'operationnel') && registry.samu.every((s) => !state.affected[s.id]);
   const changed = latestChange(values);
   const siteName = (siteId: string) =>
     allSites(registry).find((s) => s.site.id === siteId)?.hospital.shortName ?? siteId;

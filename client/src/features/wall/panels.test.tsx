@@ -68,6 +68,14 @@ describe('SamuPanel', () => {
     );
   });
 
+  it('does not say so once one was affected during the incident, even after it recovered', () => {
+    const { container } = renderWithSituation(
+      <SamuPanel />,
+      buildEvents([opened, set('samu', 'samu-75', 'indisponible'), set('samu', 'samu-75', 'operationnel')]),
+    );
+    expect(container.querySelector('[data-fact="samu-unaffected"]')).toBeNull();
+  });
+
   it('drops that line once one is affected and shows its status in words and icon', () => {
     const { container } = renderWithSituation(<SamuPanel />, buildEvents([opened, set('samu', 'samu-75', 'degrade')]));
     expect(container.querySelector('[data-fact="samu-unaffected"]')).toBeNull();
