@@ -16,7 +16,7 @@ import {
   type Situation,
   type Tracked,
 } from '@vigie/shared';
-import { useEffect, useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { formatDayTime } from '../../i18n/time.ts';
@@ -24,6 +24,7 @@ import { useLang } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
 import { StatusBadge } from '../status/StatusBadge.tsx';
+import { BackLink, useArrivalFocus } from './DrillDown.tsx';
 import { ItemHistory } from './ItemHistory.tsx';
 import { ItemProvenance } from './ItemProvenance.tsx';
 import { ItemValueBadge } from './ItemValueBadge.tsx';
@@ -38,20 +39,12 @@ export function HospitalPage({ hospitalId }: { hospitalId: string }) {
   const lang = useLang();
   const m = messages[lang];
   const sync = useStoreSelector(selectSync);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const loaded = sync.kind === 'situation';
-  // Arriving from a link, the page's heading takes focus so keyboard and screen-reader users start here.
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [hospitalId, loaded]);
+  const headingRef = useArrivalFocus(hospitalId, sync.kind === 'situation');
 
   const hospital = sync.kind === 'situation' ? sync.registry.hospitals.find((h) => h.id === hospitalId) : undefined;
   return (
     <article className="hospital-page" aria-labelledby="hospital-page-title" data-hospital={hospitalId}>
-      <RouteLink to="/" className="hospital-page__back">
-        <span aria-hidden="true">← </span>
-        {m.back}
-      </RouteLink>
+      <BackLink className="hospital-page__back" label={m.back} />
       {sync.kind !== 'situation' ? (
         <p className="hospital-page__waiting">{m.waiting}</p>
       ) : !hospital ? (

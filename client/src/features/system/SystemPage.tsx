@@ -13,12 +13,13 @@ import {
   type Registry,
   type Situation,
 } from '@vigie/shared';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
+import { BackLink, useArrivalFocus } from '../hospital/DrillDown.tsx';
 import { ItemProvenance } from '../hospital/ItemProvenance.tsx';
 import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
 import { StatusBadge } from '../status/StatusBadge.tsx';
@@ -29,20 +30,12 @@ export function SystemPage({ systemId }: { systemId: string }) {
   const lang = useLang();
   const m = messages[lang];
   const sync = useStoreSelector(selectSync);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const loaded = sync.kind === 'situation';
-  // Arriving from a link, the page's heading takes focus so keyboard and screen-reader users start here.
-  useEffect(() => {
-    headingRef.current?.focus();
-  }, [systemId, loaded]);
+  const headingRef = useArrivalFocus(systemId, sync.kind === 'situation');
 
   const system = sync.kind === 'situation' ? sync.registry.systems.find((s) => s.id === systemId) : undefined;
   return (
     <article className="system-page" aria-labelledby="system-page-title" data-system={systemId}>
-      <RouteLink to="/" className="system-page__back">
-        <span aria-hidden="true">← </span>
-        {m.back}
-      </RouteLink>
+      <BackLink className="system-page__back" label={m.back} />
       {sync.kind !== 'situation' ? (
         <p>{m.waiting}</p>
       ) : !system ? (
