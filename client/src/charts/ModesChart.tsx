@@ -9,16 +9,12 @@ import { operatingModes, type OperatingMode } from '@vigie/shared';
 import { styleOf } from '../features/status/statusStyle.ts';
 import { format } from '../i18n/messages.ts';
 import { formatDayTime } from '../i18n/time.ts';
-import { useLang } from '../i18n/useT.ts';
 import type { Lang } from '../store/vigieStore.ts';
 import { ChartFrame } from './ChartFrame.tsx';
-import { chartMessages } from './messages.ts';
-import { lastPointTime, seriesToRows, type SeriesRow } from './series.ts';
-import { colors, themes, toneColors, type ChartProps, type ChartTheme } from './theme.ts';
+import { useChartData } from './useChartData.ts';
+import type { SeriesRow } from './series.ts';
+import { colors, toneColors, type ChartProps, type ChartTheme } from './theme.ts';
 import { timeDomain, timeTicks } from './timeAxis.ts';
-import { useElementWidth } from './useElementWidth.ts';
-import { useSeries } from './useSeries.ts';
-import { useSeriesEnd } from './useSeriesEnd.ts';
 
 const seriesOf = (mode: OperatingMode) => `mode:${mode}` as const;
 const NAMES = operatingModes.ids.map(seriesOf);
@@ -29,18 +25,9 @@ const MODES = operatingModes.ids.map((mode) => {
   return { mode, key: seriesOf(mode), color: toneColors[tone], icon };
 });
 
-export function ModesChart({ variant, width, height }: ChartProps) {
-  const lang = useLang();
-  const t = chartMessages[lang];
-  const theme = themes[variant];
-  const plotHeight = height ?? theme.height;
-  const [plotRef, measured] = useElementWidth();
-  const chartWidth = Math.round(width ?? measured);
-  const { data, error, loading } = useSeries(chartWidth);
-  const end = useSeriesEnd(60_000);
-
-  const rows = useMemo(() => (data ? seriesToRows(data.series, NAMES, { until: end }) : []), [data, end]);
-  const lastAt = useMemo(() => (data ? lastPointTime(data.series, NAMES) : null), [data]);
+export function ModesChart(props: ChartProps) {
+  const { variant } = props;
+  const { lang, t, theme, plotHeight, plotRef, chartWidth, rows, lastAt, statusFor } = useChartData(props, NAMES);
   const domain = useMemo(() => timeDomain(rows.map((r) => r.t)), [rows]);
 
   const latest = rows.at(-1);
@@ -52,7 +39,6 @@ export function ModesChart({ variant, width, height }: ChartProps) {
           counts: operatingModes.ids.map((m) => `${operatingModes.label(m, lang)} ${count(m) ?? 0}`).join(', '),
         })
       : t.modesNone;
-  const status = domain ? null : error ? t.error : loading || !data ? t.loading : t.empty;
 
   return (
     <ChartFrame
@@ -60,7 +46,7 @@ export function ModesChart({ variant, width, height }: ChartProps) {
       variant={variant}
       title={t.modesTitle}
       summary={summary}
-      status={chartWidth > 0 ? status : t.loading}
+      status={statusFor(domain)}
       plotRef={plotRef}
       height={plotHeight}
       legend={

@@ -19,18 +19,15 @@ import type { EtaRevision } from '@vigie/shared';
 import { useStoreSelector } from '../app/useStoreSelector.ts';
 import { format } from '../i18n/messages.ts';
 import { formatDayTime } from '../i18n/time.ts';
-import { useLang } from '../i18n/useT.ts';
 import { selectSync } from '../store/selectors.ts';
 import type { Lang, VigieState } from '../store/vigieStore.ts';
 import { ChartFrame } from './ChartFrame.tsx';
+import { useChartData } from './useChartData.ts';
 import { etaMarkers, placeLabels, type EtaMarker } from './etaMarkers.ts';
 import { chartMessages, type ChartMessages } from './messages.ts';
-import { lastPointTime, seriesToRows, type SeriesRow } from './series.ts';
-import { colors, textWidth, themes, type ChartProps, type ChartTheme } from './theme.ts';
+import type { SeriesRow } from './series.ts';
+import { colors, textWidth, type ChartProps, type ChartTheme } from './theme.ts';
 import { timeDomain, timeTicks } from './timeAxis.ts';
-import { useElementWidth } from './useElementWidth.ts';
-import { useSeries } from './useSeries.ts';
-import { useSeriesEnd } from './useSeriesEnd.ts';
 
 const NAMES = ['recovery'] as const;
 const NO_ETA: readonly EtaRevision[] = [];
@@ -51,19 +48,13 @@ const percentFormats: Record<Lang, Intl.NumberFormat> = {
 /** "62 %" in French, "62%" in English. */
 const percent = (share: number, lang: Lang) => percentFormats[lang].format(share);
 
-export function RecoveryChart({ variant, width, height }: ChartProps) {
-  const lang = useLang();
-  const t = chartMessages[lang];
-  const theme = themes[variant];
-  const plotHeight = height ?? theme.height;
-  const [plotRef, measured] = useElementWidth();
-  const chartWidth = Math.round(width ?? measured);
-  const { data, error, loading } = useSeries(chartWidth);
+export function RecoveryChart(props: ChartProps) {
+  const { variant } = props;
+  const { lang, t, theme, plotHeight, plotRef, chartWidth, data, end, rows, lastAt, statusFor } = useChartData(
+    props,
+    NAMES,
+  );
   const eta = useStoreSelector(selectEta);
-  const end = useSeriesEnd(60_000);
-
-  const rows = useMemo(() => (data ? seriesToRows(data.series, NAMES, { until: end }) : []), [data, end]);
-  const lastAt = useMemo(() => (data ? lastPointTime(data.series, NAMES) : null), [data]);
   const markers = useMemo(() => etaMarkers(eta), [eta]);
   // Revisions show even before recovery has a first point (nothing affected counted yet).
   const domain = useMemo(() => {
@@ -72,7 +63,6 @@ export function RecoveryChart({ variant, width, height }: ChartProps) {
   }, [data, rows, markers, end]);
 
   const summary = recoverySummary(t, lang, rows, lastAt, eta);
-  const status = domain ? null : error ? t.error : loading || !data ? t.loading : t.empty;
 
   return (
     <ChartFrame
@@ -80,7 +70,7 @@ export function RecoveryChart({ variant, width, height }: ChartProps) {
       variant={variant}
       title={t.recoveryTitle}
       summary={summary}
-      status={chartWidth > 0 ? status : t.loading}
+      status={statusFor(domain)}
       plotRef={plotRef}
       height={plotHeight}
       legend={markers.length > 0 && <MarkerKey t={t} markers={markers} />}
