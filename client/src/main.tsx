@@ -9,6 +9,7 @@ import { connect } from './realtime/connect.ts';
 import { canKeepOfflineCopy, keepOfflineCopy, loadOfflineCopy, registerServiceWorker } from './realtime/offlineCopy.ts';
 import { createVigieStore } from './store/vigieStore.ts';
 import './app/styles.css';
+import './app/print.css';
 
 const lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'fr';
 document.documentElement.lang = lang;

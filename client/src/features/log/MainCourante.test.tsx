@@ -100,8 +100,10 @@ describe('MainCourante', () => {
     fireEvent.click(screen.getByRole('button', { name: /Imprimer/ }));
     expect(print).toHaveBeenCalledOnce();
     expect(document.documentElement.dataset.printScope).toBe('main-courante');
+    expect(document.querySelector('.main-courante')?.hasAttribute('data-print-root')).toBe(true);
     window.dispatchEvent(new Event('afterprint'));
     expect(document.documentElement.dataset.printScope).toBeUndefined();
+    expect(document.querySelector('[data-print-root]')).toBeNull();
   });
 
   it('shows only the latest entries on the wall, with no controls and no journal', () => {
