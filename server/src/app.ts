@@ -13,7 +13,14 @@ import { requestLogger } from './transport/http/requestLogger.ts';
 import type { EventStore } from './store/eventStore.ts';
 import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
-import { useHandshakeAuth } from './transport/realtime/auth.ts';
+import { closeEndedSessions, handshakeAuth } from './transport/realtime/auth.ts';
+import { requestBudget } from './transport/realtime/requestBudget.ts';
+import { accessApi } from './transport/http/api/accessApi.ts';
+import { fail, sendReply } from './transport/http/api/defineRoute.ts';
+import { network, type NetworkSettings } from './transport/http/network.ts';
+import { securityHeaders } from './transport/http/securityHeaders.ts';
+import { Access, type AccessOptions } from './access/access.ts';
+import type { AccessStore } from './access/accessStore.ts';
 import { Broadcaster, type BroadcasterOptions } from './transport/realtime/broadcaster.ts';
 import { registerCommandHandlers } from './transport/realtime/handlers/commandHandlers.ts';
 import { registerQueryHandlers } from './transport/realtime/handlers/queryHandlers.ts';
@@ -23,7 +30,13 @@ import { refuseUnknownEvents } from './transport/realtime/defineHandler.ts';
 import { clientEventSchemas } from '@vigie/shared';
 
 export interface AppOptions extends BroadcasterOptions {
-  devIdentity: boolean;
+  /** Reading without an account (anonymous = viewer). */
+  openRead: boolean;
+  network: NetworkSettings;
+  /** Requests per second one connection may send. */
+  requestsPerSecond: number;
+  /** Code and session lifetimes (defaults in access.ts). */
+  access?: Omit<AccessOptions, 'openRead' | 'now'>;
   clientDist?: string;
   /** The server clock (a test may move it forward). */
   now?: () => Date;
@@ -34,6 +47,7 @@ export interface App {
   http: HttpServer;
   io: VigieServer;
   log: IncidentLog;
+  access: Access;
   broadcaster: Broadcaster;
   /** Listens on `port` (0 for any) and resolves with the port taken. */
   listen(port: number, host?: string): Promise<number>;
@@ -46,31 +60,54 @@ export interface App {
 
 export const DEFAULT_CLIENT_DIST = resolve(import.meta.dirname, '../../client/dist');
 
-export async function createApp(deps: { store: EventStore; registry: Registry; options: AppOptions }): Promise<App> {
-  const { store, registry, options } = deps;
+export async function createApp(deps: {
+  store: EventStore;
+  accessStore: AccessStore;
+  registry: Registry;
+  options: AppOptions;
+}): Promise<App> {
+  const { store, accessStore, registry, options } = deps;
   const logger = options.logger ?? silentLogger;
   const log = new IncidentLog(store, registry, { logger, ...(options.now ? { now: options.now } : {}) });
   await log.open();
   const series = new SeriesBuilder(log, store, registry);
+  const access = new Access(accessStore, registry, {
+    ...options.access,
+    openRead: options.openRead,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const net = network(options.network);
   let stopping = false;
 
   const web = express();
   web.disable('x-powered-by');
+  web.set('trust proxy', net.trust);
   web.use(requestLogger(logger));
+  web.use(securityHeaders(net));
+  // State-changing requests from another site are refused before anything reads them.
+  web.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || net.originAllowed(req)) return next();
+    sendReply(res, fail('forbidden', 'this origin is not allowed'));
+  });
   serveHealth(web, () => ({
     ready: !stopping,
     logId: log.situation.logId,
     seq: log.situation.seq,
     buildId: options.buildId,
   }));
+  web.use(accessApi({ access, net, logger }));
   serveClient(web, options.clientDist ?? DEFAULT_CLIENT_DIST);
 
   const http = createServer(web);
-  const io = createIo(http);
-  useHandshakeAuth(io, { devIdentity: options.devIdentity });
+  const auth = handshakeAuth({ access, net });
+  const io = createIo(http, auth.allowRequest);
+  auth.attach(io);
+  closeEndedSessions(io, access);
   const broadcaster = new Broadcaster(io, log, registry, options);
+  const budget = requestBudget(options.requestsPerSecond);
 
   io.on('connection', (socket) => {
+    budget(socket);
     registerCommandHandlers(socket, log);
     registerSyncHandlers(socket, broadcaster);
     registerQueryHandlers(socket, { log, store, series });
@@ -82,6 +119,7 @@ export async function createApp(deps: { store: EventStore; registry: Registry; o
     http,
     io,
     log,
+    access,
     broadcaster,
     listen: (port, host) =>
       new Promise((done, fail) => {
@@ -100,6 +138,7 @@ export async function createApp(deps: { store: EventStore; registry: Registry; o
       series.stop();
       await io.close();
       await store.close();
+      await accessStore.close();
     },
   };
 }

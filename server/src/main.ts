@@ -1,7 +1,8 @@
 /** Composition root: settings, registry, store, server, demo player, backups, and a clean stop on SIGTERM/SIGINT. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashState } from '@vigie/shared';
+import { accessPaths, hashState } from '@vigie/shared';
+import type { Access } from './access/access.ts';
 import { DEFAULT_CLIENT_DIST, createApp } from './app.ts';
 import { loadConfig } from './config/env.ts';
 import { createLogger } from './logger.ts';
@@ -9,6 +10,7 @@ import { loadRegistry } from './registry/loadRegistry.ts';
 import { loadScenario } from './scenario/scenarioFile.ts';
 import { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 import { scheduleBackups } from './store/sqlite/backups.ts';
+import { openSqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
 import { openSqliteStore } from './store/sqlite/sqliteStore.ts';
 
 const logger = createLogger();
@@ -18,19 +20,24 @@ async function start() {
   logger.level = config.logLevel;
   const registry = loadRegistry(config.registryPath);
   const store = openSqliteStore(config.storePath, config.mode);
+  const accessStore = openSqliteAccessStore(config.accessStorePath);
   const indexHtml = join(DEFAULT_CLIENT_DIST, 'index.html');
   // The build id changes with every client build (its index names the hashed bundles).
   const buildId = config.buildId ?? (existsSync(indexHtml) ? hashState(readFileSync(indexHtml, 'utf8')) : 'dev');
 
   const app = await createApp({
     store,
+    accessStore,
     registry,
     options: {
       buildId,
       coalesceMs: config.coalesceMs,
       heartbeatMs: config.heartbeatMs,
       maxCatchUpEvents: config.maxCatchUpEvents,
-      devIdentity: config.devIdentity,
+      openRead: config.openRead,
+      network: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
+      requestsPerSecond: config.requestsPerSecond,
+      access: { codeTtlMs: config.codeTtlMs },
       logger,
     },
   });
@@ -64,6 +71,8 @@ async function start() {
     `Vigie ${config.mode === 'demo' ? 'DÉMONSTRATION' : 'incident réel'} on http://localhost:${port}, ready ${Math.round(performance.now())} ms after process start`,
   );
 
+  if (config.mode === 'demo') await offerDemoSignIn(app.access, config.allowedOrigins[0]!);
+
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
@@ -84,6 +93,19 @@ async function start() {
       );
     });
   }
+}
+
+/**
+ * The demo's ready sign-in: a one-time link valid 15 minutes, printed to the interactive terminal
+ * only — never to the logs (a service's output is collected, a terminal is someone's screen).
+ */
+async function offerDemoSignIn(access: Access, origin: string) {
+  if (!process.stdout.isTTY) return;
+  const entry = await access.demoSignIn();
+  process.stdout.write(
+    `\n  Connexion « ${entry.name} » (commandement + direction de crise), valable 15 minutes, une seule fois :\n` +
+      `  ${origin}${accessPaths.signIn}#code=${entry.code}\n\n`,
+  );
 }
 
 start().catch((error: unknown) => {

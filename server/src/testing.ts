@@ -10,7 +10,13 @@ import { DEFAULT_REGISTRY_PATH } from './config/env.ts';
 import type { Principal, Role } from './domain/context.ts';
 import { loadRegistry } from './registry/loadRegistry.ts';
 import type { EventStore, StoreKind } from './store/eventStore.ts';
+import { openSqliteAccessStore, type SqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqliteStore.ts';
+import { seedSession, type SeededSession } from './access/seedSession.ts';
+import type { Scope } from '@vigie/shared';
+
+export { seedSession, type SeededSession } from './access/seedSession.ts';
+export { openSqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
 
 export { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 export { loadScenario } from './scenario/scenarioFile.ts';
@@ -37,6 +43,9 @@ export interface TestServer {
   url: string;
   store: SqliteStore;
   storePath: string;
+  accessStore: SqliteAccessStore;
+  /** A fresh account with these roles and a session (its cookie goes in the client's headers). */
+  as: (role: Role | Role[], options?: { scope?: Scope; name?: string }) => Promise<SeededSession>;
   /** Stops the server and removes its folder (unless the folder was given). */
   close: () => Promise<void>;
 }
@@ -58,26 +67,42 @@ export async function startTestServer(
   const tmp = given ? null : tempDir();
   const storePath = given ?? join(tmp!.dir, 'test.sqlite');
   const store = openSqliteStore(storePath, kind ?? 'live');
+  // The server's own origins, once its port is known (a test may name others).
+  const origins: string[] = [];
+  const accessStore = openSqliteAccessStore(storePath.replace(/\.sqlite$/, '') + '-access.sqlite');
   const app = await createApp({
     store: wrapStore ? wrapStore(store) : store,
+    accessStore,
     registry: registry ?? defaultRegistry(),
     options: {
       buildId: 'test-build',
       coalesceMs: 75,
       heartbeatMs: 2000,
       maxCatchUpEvents: 2000,
-      devIdentity: true,
+      openRead: true,
+      requestsPerSecond: 1000,
+      network: { allowedOrigins: origins, trustProxy: [] },
       clientDist: join(storePath, '..', 'no-client'),
       ...options,
     },
   });
   const port = await app.listen(wanted ?? 0, '127.0.0.1');
+  if (!options.network) origins.push(`http://127.0.0.1:${port}`, `http://localhost:${port}`);
   return {
     app,
     port,
     url: `http://127.0.0.1:${port}`,
     store,
     storePath,
+    accessStore,
+    as: (role, { scope, name } = {}) => {
+      const roles = Array.isArray(role) ? role : [role];
+      return seedSession(accessStore, {
+        name: name ?? `Personne ${roles.join('+')}`,
+        roles,
+        ...(scope ? { scope } : {}),
+      });
+    },
     close: async () => {
       await app.close();
       tmp?.remove();

@@ -1,4 +1,5 @@
 export * from './actor.ts';
+export * from './access.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './hash.ts';

@@ -12,7 +12,7 @@ export interface ScaleValue<Id extends string = string> {
   readonly en: string;
 }
 
-function scale<const Id extends string>(values: readonly ScaleValue<Id>[]) {
+export function scale<const Id extends string>(values: readonly ScaleValue<Id>[]) {
   const ids = values.map((v) => v.id) as [Id, ...Id[]];
   return {
     values,
@@ -168,6 +168,8 @@ export const actorKinds = scale([
   { id: 'person', fr: 'personne', en: 'person' },
   { id: 'scenario', fr: 'scénario', en: 'scenario' },
   { id: 'integration', fr: 'intégration', en: 'integration' },
+  // Wall screens read; they never write, so this kind names a reader, never an author.
+  { id: 'screen', fr: 'écran mural', en: 'wall screen' },
   { id: 'system', fr: 'registre', en: 'registry' },
 ] as const);
 export type ActorKind = (typeof actorKinds.ids)[number];

@@ -3,6 +3,7 @@
  * used as the generics of Socket.IO's `Server` and `Socket` on both sides.
  */
 import { z } from 'zod';
+import { SessionEndedSchema, SessionInfoSchema } from './access.ts';
 import { commandSchemas, type CommandInput, type CommandName } from './commands.ts';
 import { PublicPatchSchema, SituationPatchSchema } from './projection.ts';
 import { querySchemas, type QueryInput, type QueryName } from './queries.ts';
@@ -69,6 +70,8 @@ export const serverEventSchemas = {
   'situation:patched': PatchMessageSchema,
   'server:heartbeat': HeartbeatSchema,
   'server:restarting': RestartingSchema,
+  'session:info': SessionInfoSchema,
+  'session:ended': SessionEndedSchema,
 } as const;
 
 /** Schemas of the client → server events: the commands, the history queries, and asking to be brought up to date. */
@@ -94,20 +97,11 @@ const sameKeys: [
 ] = [true, true];
 void sameKeys;
 
-/** What a client sends in the Socket.IO handshake `auth`. */
+/** What a client sends in the Socket.IO handshake `auth` (who it is comes from its session cookie). */
 export const HandshakeSchema = z
   .object({
     position: SyncPositionSchema.optional(),
     audience: z.enum(['public', 'viewer', 'staff']).optional(),
-    /** Development only (off by default): a declared identity, until sign-in exists. */
-    devIdentity: z
-      .object({
-        id: z.string().min(1).max(100),
-        name: z.string().min(1).max(200),
-        role: z.enum(['viewer', 'commander', 'lead']),
-      })
-      .strict()
-      .optional(),
   })
   .strict();
 export type Handshake = z.infer<typeof HandshakeSchema>;

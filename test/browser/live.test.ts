@@ -26,10 +26,8 @@ const start = (options: { port?: number; buildId?: string } = {}) =>
 
 /** Sends one change as a commander over a real socket. */
 async function change(url: string, event: string, payload: Record<string, unknown>): Promise<Reply> {
-  const socket = io(url, {
-    auth: { devIdentity: { id: 'cmd', name: 'Claire Commandant', role: 'lead' } },
-    transports: ['websocket'],
-  });
+  const { cookie } = await server!.as('lead', { name: 'Claire Commandant' });
+  const socket = io(url, { extraHeaders: { cookie }, transports: ['websocket'] });
   try {
     return await new Promise<Reply>((resolve) =>
       socket.emit(event as never, { idempotencyKey: `k-${Date.now()}-${Math.random()}`, ...payload }, resolve),

@@ -3,15 +3,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Reply } from '@vigie/shared';
-import { openStoreForTest } from '@vigie/server/testing';
+import { openSqliteAccessStore, openStoreForTest, seedSession } from '@vigie/server/testing';
 import { startServer, type ServerProcess } from './support/serverProcess.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'vigie-crash-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const commander = { devIdentity: { id: 'drill', name: 'Exercice', role: 'lead' } };
+// The drill's lead signs in with a session seeded in the access store the server process opens.
+let cookie = '';
+beforeAll(async () => {
+  const access = openSqliteAccessStore(join(dataDir, 'vigie-access.sqlite'));
+  cookie = (await seedSession(access, { name: 'Exercice', roles: ['lead'] })).cookie;
+  await access.close();
+});
 const statuses = ['indisponible', 'degrade', 'en-cours-de-retablissement', 'operationnel'];
 const hospitals = ['cochin', 'hegp', 'necker', 'bichat', 'avicenne', 'bicetre'];
 
@@ -23,7 +29,7 @@ function payload(n: number) {
 }
 
 function connect(server: ServerProcess): Promise<Socket> {
-  const socket = io(server.url, { auth: commander, transports: ['websocket'], reconnection: false });
+  const socket = io(server.url, { extraHeaders: { cookie }, transports: ['websocket'], reconnection: false });
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statementFields } from '@vigie/shared/testing';
 import { startTestServer, type TestServer } from '@vigie/server/testing';
-import { contractViolations, key, lead, observed, type ObservedClient } from './support/observedClient.ts';
+import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 let server: TestServer;
 const clients: ObservedClient[] = [];
@@ -19,7 +19,7 @@ const received = (c: ObservedClient) => JSON.stringify([c.snapshots, c.patches, 
 
 describe('audiences', () => {
   it('never streams a draft, a client address or an origin to the public or a viewer, and keeps a revised ETA off the public projection until a point is published', async () => {
-    const l = await observed(server.url, lead);
+    const l = await observed(server.url, await server.as('lead'));
     const viewer = await observed(server.url);
     const pub = await observed(server.url, { audience: 'public' });
     clients.push(l, viewer, pub);
@@ -55,7 +55,7 @@ describe('audiences', () => {
   });
 
   it('covers every sequence number for a public client even when nothing public changed', async () => {
-    const l = await observed(server.url, lead);
+    const l = await observed(server.url, await server.as('lead'));
     const pub = await observed(server.url, { audience: 'public' });
     clients.push(l, pub);
     const reply = await l.send('log:add-entry', { idempotencyKey: key(), type: 'action', text: 'Appeler l’ARS' });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { serverEventSchemas } from '@vigie/shared';
 import { statementFields } from '@vigie/shared/testing';
 import { startTestServer, type TestServer } from '@vigie/server/testing';
-import { contractViolations, key, lead, observed, type ObservedClient } from './support/observedClient.ts';
+import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 let server: TestServer;
 const clients: ObservedClient[] = [];
@@ -14,10 +14,12 @@ afterEach(async () => {
 describe('the realtime contract', () => {
   it('emits only payloads that parse with the shared schemas, for every event and audience', async () => {
     server = await startTestServer({ heartbeatMs: 150 });
-    const l = await observed(server.url, lead);
+    const l = await observed(server.url, await server.as('lead'));
     const viewer = await observed(server.url);
     const pub = await observed(server.url, { audience: 'public' });
-    clients.push(l, viewer, pub);
+    const leavingSession = await server.as('viewer');
+    const leaving = await observed(server.url, leavingSession);
+    clients.push(l, viewer, pub, leaving);
     const send = async (event: string, payload: Record<string, unknown>) => {
       const reply = await l.send(event, { idempotencyKey: key(), ...payload });
       if (!reply.ok) throw new Error(`${event}: ${reply.error.message}`);
@@ -66,14 +68,18 @@ describe('the realtime contract', () => {
     for (const c of clients) {
       await c.until(() => (c.sync() as { seq: number }).seq === last.seq + 1 && c.heartbeats.length > 0);
     }
+    await server.app.access.signOut(leavingSession.sessionId);
+    await leaving.until(() => leaving.ended.length === 1);
     void server.app.close(); // announces the restart
-    for (const c of clients) await c.until(() => c.restarts === 1);
+    for (const c of [l, viewer, pub]) await c.until(() => c.restarts === 1);
     const seen = new Set(
       clients.flatMap((c) => [
         ...(c.snapshots.length ? ['situation:snapshot'] : []),
         ...(c.patches.length ? ['situation:patched'] : []),
         ...(c.heartbeats.length ? ['server:heartbeat'] : []),
         ...(c.restarts ? ['server:restarting'] : []),
+        ...(c.sessions.length ? ['session:info'] : []),
+        ...(c.ended.length ? ['session:ended'] : []),
       ]),
     );
     expect([...seen].sort()).toEqual(Object.keys(serverEventSchemas).sort());

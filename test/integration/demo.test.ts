@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isEmergencyOpen, type Situation } from '@vigie/shared';
 import { defaultRegistry, loadScenario, ScenarioPlayer, startTestServer, type TestServer } from '@vigie/server/testing';
-import { commander, contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
+import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 const scenario = loadScenario();
 const SPEED = 60;
@@ -76,7 +76,8 @@ describe('the demo', () => {
   it('keeps what a person set during the demo, showing later scenario writes as ignored', async () => {
     const { toMinute } = await demoServer();
     await toMinute(100);
-    const person = await observed(server.url, commander);
+    const me = await server.as('commander');
+    const person = await observed(server.url, me);
     clients.push(person);
     for (const [event, payload] of [
       ['system:set-status', { hospitalId: 'cochin', systemId: 'dpi', status: 'degrade' }],
@@ -87,7 +88,7 @@ describe('the demo', () => {
     await toMinute(lastStepMinute);
     const s = server.app.log.situation;
     expectEndState(s, { system: 'cochin:dpi', mode: 'hegp' });
-    expect(s.items.system['cochin:dpi']).toMatchObject({ value: 'degrade', heldBy: { id: 'cmd-1' } });
+    expect(s.items.system['cochin:dpi']).toMatchObject({ value: 'degrade', heldBy: { id: me.accountId } });
     expect(s.items['operating-mode'].hegp?.value).toBe('critique');
     const events = await server.store.readEvents(server.app.log.current.logId, 0, 100_000);
     const ignored = events

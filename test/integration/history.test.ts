@@ -10,7 +10,7 @@ import {
   type Reply,
 } from '@vigie/shared';
 import { buildPrincipal, defaultRegistry, startTestServer, type TestServer } from '@vigie/server/testing';
-import { commander, contractViolations, key, lead, observed, type ObservedClient } from './support/observedClient.ts';
+import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 let server: TestServer;
 const clients: ObservedClient[] = [];
@@ -82,8 +82,10 @@ async function openIncident(l: ObservedClient) {
 
 describe('history:item', () => {
   it('lists every value an item took, with who set it, when and when it took effect, newest first', async () => {
-    const l = await track(observed(server.url, lead));
-    const c = await track(observed(server.url, commander));
+    const leadSession = await server.as('lead');
+    const cmdSession = await server.as('commander', { name: 'Claire Commandant' });
+    const l = await track(observed(server.url, leadSession));
+    const c = await track(observed(server.url, cmdSession));
     const viewer = await track(observed(server.url));
     await openIncident(l);
     const backdated = new Date(Date.now() - 60 * 60_000).toISOString();
@@ -106,15 +108,20 @@ describe('history:item', () => {
 
     expect(history.before).toBeNull();
     expect(history.entries).toMatchObject([
-      { type: 'value.released', value: null, by: { id: 'lead-1' }, effectiveAt: null },
+      { type: 'value.released', value: null, by: { id: leadSession.accountId }, effectiveAt: null },
       {
         type: 'value.ignored',
         value: 'operationnel',
         by: { kind: 'integration', id: 'supervision' },
         effectiveAt: null,
       },
-      { type: 'value.set', value: 'degrade', by: { id: 'lead-1' }, effectiveAt: backdated },
-      { type: 'value.set', value: 'indisponible', by: { id: 'cmd-1', name: 'Claire Commandant' }, effectiveAt: null },
+      { type: 'value.set', value: 'degrade', by: { id: leadSession.accountId }, effectiveAt: backdated },
+      {
+        type: 'value.set',
+        value: 'indisponible',
+        by: { id: cmdSession.accountId, name: 'Claire Commandant' },
+        effectiveAt: null,
+      },
     ]);
     const seqs = history.entries.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
@@ -169,7 +176,7 @@ describe('paging', () => {
   });
 
   it('returns the same audit trail page by page while new events arrive', async () => {
-    const l = await track(observed(server.url, lead));
+    const l = await track(observed(server.url, await server.as('lead')));
     await writes(17, ['cochin', 'necker']);
 
     const { paged, atStart } = await pageWhileWriting(l, 'audit:list', {});
@@ -181,8 +188,10 @@ describe('paging', () => {
 
 describe('audit:list', () => {
   it('refuses the audit trail to a viewer and a commander, and gives a lead who did what, from which address and session', async () => {
-    const l = await track(observed(server.url, lead));
-    const c = await track(observed(server.url, commander));
+    const leadSession = await server.as('lead');
+    const cmdSession = await server.as('commander');
+    const l = await track(observed(server.url, leadSession));
+    const c = await track(observed(server.url, cmdSession));
     const viewer = await track(observed(server.url));
     await openIncident(l);
     data(
@@ -200,24 +209,28 @@ describe('audit:list', () => {
     expect(code(await query(pub, 'history:item', { item: dpi }))).toBe('forbidden');
     const audit = data(await query(l, 'audit:list', {}));
 
-    const session = (client: ObservedClient) => `dev:${client.socket.id ?? 'disconnected'}`;
     expect(audit.entries).toMatchObject([
-      { seq: 2, type: 'value.set', by: { id: 'cmd-1' }, origin: { sessionId: session(c) } },
-      { seq: 1, type: 'incident.opened', by: { id: 'lead-1' }, origin: { sessionId: session(l) } },
+      { seq: 2, type: 'value.set', by: { id: cmdSession.accountId }, origin: { sessionId: cmdSession.sessionId } },
+      {
+        seq: 1,
+        type: 'incident.opened',
+        by: { id: leadSession.accountId },
+        origin: { sessionId: leadSession.sessionId },
+      },
     ]);
     for (const e of audit.entries) {
       expect(e.origin.address).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
       expect(e.commandId).toEqual(expect.any(String));
     }
-    const mine = data(await query(l, 'audit:list', { actorId: 'person:cmd-1' }));
+    const mine = data(await query(l, 'audit:list', { actorId: `person:${cmdSession.accountId}` }));
     expect(mine.entries.map((e) => e.seq)).toEqual([2]);
   });
 });
 
 describe('history:series', () => {
   it('bounds every series by maxPoints, its first and last points matching the first and last states', async () => {
-    const l = await track(observed(server.url, lead));
-    const c = await track(observed(server.url, commander));
+    const l = await track(observed(server.url, await server.as('lead')));
+    const c = await track(observed(server.url, await server.as('commander')));
     await openIncident(l);
     const startedAt = Date.parse(server.app.log.situation.incident!.startedAt);
     const first = server.app.log.situation;

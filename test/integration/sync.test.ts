@@ -2,15 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncState } from '@vigie/client/sync';
 import { hashState, projectSituation } from '@vigie/shared';
 import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
-import {
-  commander,
-  contractViolations,
-  key,
-  lead,
-  observe,
-  observed,
-  type ObservedClient,
-} from './support/observedClient.ts';
+import { io } from 'socket.io-client';
+import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 let server: TestServer;
 const clients: ObservedClient[] = [];
@@ -49,7 +42,8 @@ const serverHash = (audience: 'viewer' | 'staff') => hashState(projectSituation(
 
 describe('live sync', () => {
   it('brings a change by one client to another with the right sequence number', async () => {
-    const a = track(await observed(server.url, commander));
+    const me = await server.as('commander');
+    const a = track(await observed(server.url, me));
     const b = track(await observed(server.url));
     const reply = await a.send('system:set-status', {
       idempotencyKey: key(),
@@ -64,7 +58,7 @@ describe('live sync', () => {
     expect(sync.kind === 'situation' && sync.state.items.system['cochin:dpi']).toMatchObject({
       value: 'indisponible',
       version: seq,
-      by: { id: 'cmd-1' },
+      by: { id: me.accountId },
     });
     expect(b.patches.at(-1)).toMatchObject({ from: seq, to: seq });
     expect(copyHash(b.sync())).toBe(serverHash('viewer'));
@@ -73,7 +67,7 @@ describe('live sync', () => {
   it('sends a lone change at once, not after the coalescing window', async () => {
     await server.close();
     server = await startTestServer({ coalesceMs: 60_000 });
-    const a = track(await observed(server.url, commander));
+    const a = track(await observed(server.url, await server.as('commander')));
     const b = track(await observed(server.url));
     await a.send('system:set-status', {
       idempotencyKey: key(),
@@ -125,7 +119,7 @@ describe('live sync', () => {
 
 describe('catch-up after being away', () => {
   async function awayWhile(count: number) {
-    const b = track(await observed(server.url, commander));
+    const b = track(await observed(server.url, await server.as('commander')));
     const before = b.snapshots.length;
     b.socket.disconnect();
     await changes(count);
@@ -161,7 +155,7 @@ describe('catch-up after being away', () => {
   });
 
   it('moves every client to the new log when an incident opens', async () => {
-    const l = track(await observed(server.url, lead));
+    const l = track(await observed(server.url, await server.as('lead')));
     const b = track(await observed(server.url));
     const previous = server.app.log.logId;
     await l.send('incident:open', {
@@ -177,13 +171,22 @@ describe('catch-up after being away', () => {
 });
 
 describe('the handshake', () => {
-  it('refuses a declared identity when the development setting is off', async () => {
+  it('refuses an identity declared in the handshake, with the demo playing', async () => {
     await server.close();
-    server = await startTestServer({ devIdentity: false });
-    const c = track(observe(server.url, commander));
-    const error = await new Promise<Error>((resolve) => c.socket.once('connect_error', resolve));
-    expect(error.message).toBe('unauthorized');
+    server = await startTestServer({ kind: 'demo', openRead: true });
+    const declared = { devIdentity: { id: 'cmd', name: 'Claire Commandant', role: 'lead' } };
+    const socket = io(server.url, { auth: declared, transports: ['websocket'], reconnection: false });
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    socket.close();
+    expect(error.message).toBe('invalid_payload');
+    // The same reader without the declaration reads as a viewer (reading is open in the demo).
     const anonymous = track(await observed(server.url));
     expect(anonymous.snapshots[0]?.audience).toBe('viewer');
+    expect(await anonymous.send('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'unauthorized' },
+      },
+    );
   });
 });

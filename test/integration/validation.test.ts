@@ -1,15 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_LINE, MAX_TEXT, type Reply } from '@vigie/shared';
 import { statementFields } from '@vigie/shared/testing';
-import { startTestServer, type TestServer } from '@vigie/server/testing';
-import { commander, contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
+import { startTestServer, type SeededSession, type TestServer } from '@vigie/server/testing';
+import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 let server: TestServer;
 let c: ObservedClient;
+let me: SeededSession;
 
 beforeEach(async () => {
   server = await startTestServer();
-  c = await observed(server.url, commander);
+  me = await server.as('commander');
+  c = await observed(server.url, me);
   // One recorded change, so "nothing more was recorded" is checked against a log that has something.
   expect((await c.send('samu:set-status', { idempotencyKey: key(), samuId: 'samu-75', status: 'degrade' })).ok).toBe(
     true,
@@ -76,7 +78,7 @@ describe('inbound validation', () => {
       systems: line,
       body: 'è'.repeat(MAX_TEXT),
     };
-    const lead = await observed(server.url, { devIdentity: { id: 'lead-x', name: 'Lead', role: 'lead' } });
+    const lead = await observed(server.url, await server.as('lead'));
     await lead.send('incident:open', {
       idempotencyKey: key(),
       type: 'sse-numerique',
@@ -110,7 +112,7 @@ describe('inbound validation', () => {
     );
     expect(await dropped).toBe('transport close');
     expect(server.app.log.situation).toBe(before);
-    const other = await observed(server.url, commander);
+    const other = await observed(server.url, await server.as('commander'));
     expect(code(await other.send('system:set-status', valid()))).toBe('ok');
     other.close();
   });
@@ -126,7 +128,7 @@ describe('inbound validation', () => {
     });
     expect(reply).toMatchObject({
       ok: false,
-      error: { code: 'conflict', details: { current: { value: 'indisponible', by: { id: 'cmd-1' } } } },
+      error: { code: 'conflict', details: { current: { value: 'indisponible', by: { id: me.accountId } } } },
     });
     expect(server.app.log.situation).toBe(before);
   });

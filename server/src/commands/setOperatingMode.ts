@@ -2,6 +2,9 @@
 import { writeItem } from '../domain/writeItem.ts';
 import { defineCommand } from './defineCommand.ts';
 
-export const setOperatingMode = defineCommand('hospital:set-operating-mode', 'status:write', (ctx, input) =>
-  writeItem(ctx, { kind: 'operating-mode', id: input.hospitalId, value: input.mode }, input),
+export const setOperatingMode = defineCommand(
+  'hospital:set-operating-mode',
+  'status:write',
+  (ctx, input) => writeItem(ctx, { kind: 'operating-mode', id: input.hospitalId, value: input.mode }, input),
+  (input) => ({ kind: 'operating-mode', id: input.hospitalId }),
 );

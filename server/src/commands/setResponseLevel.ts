@@ -2,6 +2,9 @@
 import { writeItem } from '../domain/writeItem.ts';
 import { defineCommand } from './defineCommand.ts';
 
-export const setResponseLevel = defineCommand('hospital:set-response-level', 'status:write', (ctx, input) =>
-  writeItem(ctx, { kind: 'response-level', id: input.hospitalId, value: input.level }, input),
+export const setResponseLevel = defineCommand(
+  'hospital:set-response-level',
+  'status:write',
+  (ctx, input) => writeItem(ctx, { kind: 'response-level', id: input.hospitalId, value: input.level }, input),
+  (input) => ({ kind: 'response-level', id: input.hospitalId }),
 );

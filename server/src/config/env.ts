@@ -18,8 +18,20 @@ const EnvSchema = z.object({
   VIGIE_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(75),
   /** A client further behind than this many events gets a snapshot instead of a patch. */
   VIGIE_MAX_CATCHUP_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
-  /** Development only: accept an identity declared in the handshake (until sign-in exists). */
-  VIGIE_DEV_IDENTITY: flag.default(false),
+  /** Origins the dashboard is opened from, comma-separated (every name and address people type). */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Proxies whose X-Forwarded-For/-Proto are believed, comma-separated (addresses, CIDRs, `loopback`). */
+  TRUST_PROXY: z.string().default(''),
+  /** Reading without an account (anonymous = viewer); default: on in the demo, off for a real incident. */
+  VIGIE_OPEN_READ: flag.optional(),
+  /** Requests per second one connection may send (a benchmark raises it). */
+  VIGIE_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** How long the one-time codes of a printed sheet stay valid. */
+  VIGIE_CODE_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(24),
   VIGIE_BUILD_ID: z.string().optional(),
   /** Where scheduled online backups go (a second disk, ideally); unset: no scheduled backups. */
   VIGIE_BACKUP_DIR: z.string().optional(),
@@ -42,10 +54,23 @@ export type Config = {
   heartbeatMs: number;
   coalesceMs: number;
   maxCatchUpEvents: number;
-  devIdentity: boolean;
+  accessStorePath: string;
+  openRead: boolean;
+  allowedOrigins: string[];
+  trustProxy: string[];
+  requestsPerSecond: number;
+  codeTtlMs: number;
   buildId: string | undefined;
   backup: { dir: string; everyMs: number; keep: number } | null;
   logLevel: string;
+};
+
+const list = (value: string | undefined) => {
+  const items = value
+    ?.split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return items?.length ? items : undefined;
 };
 
 /** The default registry shipped with the project (AP-HP). */
@@ -69,7 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     heartbeatMs: e.VIGIE_HEARTBEAT_MS,
     coalesceMs: e.VIGIE_COALESCE_MS,
     maxCatchUpEvents: e.VIGIE_MAX_CATCHUP_EVENTS,
-    devIdentity: e.VIGIE_DEV_IDENTITY,
+    accessStorePath: resolve(e.VIGIE_DATA_DIR, e.VIGIE_MODE === 'demo' ? 'demo-access.sqlite' : 'vigie-access.sqlite'),
+    openRead: e.VIGIE_OPEN_READ ?? e.VIGIE_MODE === 'demo',
+    allowedOrigins: list(e.ALLOWED_ORIGINS) ?? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
+    trustProxy: list(e.TRUST_PROXY) ?? [],
+    requestsPerSecond: e.VIGIE_REQUESTS_PER_SECOND,
+    codeTtlMs: e.VIGIE_CODE_TTL_HOURS * 3_600_000,
     buildId: e.VIGIE_BUILD_ID,
     backup: e.VIGIE_BACKUP_DIR
       ? { dir: resolve(e.VIGIE_BACKUP_DIR), everyMs: e.VIGIE_BACKUP_EVERY_MIN * 60_000, keep: e.VIGIE_BACKUP_KEEP }

@@ -1,13 +1,14 @@
 /** What a command decides with: the situation as of the commands before it, who asks, and the clocks. */
-import type { Actor, NewEvent, Registry, Situation } from '@vigie/shared';
+import type { Actor, NewEvent, Registry, Role, Scope, Situation } from '@vigie/shared';
 
-/** Roles an account may hold (sign-in comes with the access work; the policy table uses them now). */
-export type Role = 'viewer' | 'commander' | 'lead' | 'admin';
+export type { Role };
 
-/** Who is asking: a person with roles, the demo scenario, or an integration. */
+/** Who is asking: a person with roles, a wall screen, the demo scenario, or an integration. */
 export interface Principal {
   actor: Actor;
   roles: readonly Role[];
+  /** Where a person may act (null or absent: the whole group). */
+  scope?: Scope;
   /** Set for the demo scenario: the speed of its clock (simulated seconds per real second). */
   scenario?: { speed: number };
 }

@@ -25,7 +25,7 @@ import { rebuildSituation } from './rebuildSituation.ts';
 import type { CommandDefinition } from '../commands/defineCommand.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { CommandContext, Principal } from '../domain/context.ts';
-import { can } from '../policies/can.ts';
+import { can, itemTarget } from '../policies/can.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { EventStore, IdempotencyRecord, StoredEvent } from '../store/eventStore.ts';
 
@@ -325,6 +325,9 @@ export class IncidentLog {
           parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
         ),
       );
+    }
+    if (def.item && !can(principal, def.action, itemTarget(def.item(parsed.data), this.registry), this.registry)) {
+      return reply(fail('forbidden', 'outside your scope'));
     }
     const input = parsed.data as { idempotencyKey: string };
     const { idempotencyKey: key, ...rest } = input;

@@ -25,7 +25,6 @@ export async function startServer(dataDir: string, env: Record<string, string> =
       VIGIE_DATA_DIR: dataDir,
       PORT: '0',
       HOST: '127.0.0.1',
-      VIGIE_DEV_IDENTITY: 'on',
       LOG_LEVEL: 'info',
       ...env,
     },

@@ -12,6 +12,7 @@ import {
   type PatchMessage,
   type Reply,
   type ServerToClientEvents,
+  type SessionInfo,
   type Snapshot,
 } from '@vigie/shared';
 
@@ -26,6 +27,9 @@ export interface ObservedClient {
   heartbeats: Heartbeat[];
   restarts: number;
   gaps: number;
+  /** Who the server said this client is (`session:info`), and why it ended the session (`session:ended`). */
+  sessions: SessionInfo[];
+  ended: string[];
   /** Sends a request and resolves with its reply. */
   send: (event: string, payload: unknown) => Promise<Reply>;
   /** Resolves once `predicate` holds (checked after every message), or rejects after `timeoutMs`. */
@@ -33,16 +37,21 @@ export interface ObservedClient {
   close: () => void;
 }
 
+/** The handshake a test client sends, and the session cookie it carries (from `server.as(role)`). */
+export type Identity = Omit<Handshake, 'position'> & { cookie?: string };
+
 export function observe(
   url: string,
-  handshake: Omit<Handshake, 'position'> = {},
+  identity: Identity = {},
   options: { connect?: boolean; reconnect?: boolean } = {},
 ): ObservedClient {
+  const { audience, cookie } = identity;
   let sync: SyncState = emptySync;
   const waiters = new Set<() => void>();
   const notify = () => waiters.forEach((w) => w());
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
-    auth: (cb) => cb({ ...handshake, position: positionOf(sync) }),
+    auth: (cb) => cb({ ...(audience ? { audience } : {}), position: positionOf(sync) }),
+    ...(cookie ? { extraHeaders: { cookie } } : {}),
     transports: ['websocket'],
     reconnection: options.reconnect ?? false,
     reconnectionDelay: 100,
@@ -57,6 +66,8 @@ export function observe(
     heartbeats: [],
     restarts: 0,
     gaps: 0,
+    sessions: [],
+    ended: [],
     send: (event, payload) =>
       new Promise((resolve) => {
         (socket.emit as (e: string, p: unknown, ack: (r: Reply) => void) => void)(event, payload, resolve);
@@ -103,6 +114,14 @@ export function observe(
     client.restarts += 1;
     notify();
   });
+  socket.on('session:info', (info) => {
+    client.sessions.push(info);
+    notify();
+  });
+  socket.on('session:ended', ({ reason }) => {
+    client.ended.push(reason);
+    notify();
+  });
   socket.on('connect', notify);
   socket.on('disconnect', notify);
   socket.on('connect_error', notify);
@@ -110,14 +129,11 @@ export function observe(
 }
 
 /** Resolves once the client holds its first copy. */
-export async function observed(url: string, handshake: Omit<Handshake, 'position'> = {}): Promise<ObservedClient> {
-  const client = observe(url, handshake);
+export async function observed(url: string, identity: Identity = {}): Promise<ObservedClient> {
+  const client = observe(url, identity);
   await client.until(() => client.sync().kind !== 'empty');
   return client;
 }
-
-export const commander = { devIdentity: { id: 'cmd-1', name: 'Claire Commandant', role: 'commander' as const } };
-export const lead = { devIdentity: { id: 'lead-1', name: 'Louis Directeur', role: 'lead' as const } };
 
 let counter = 0;
 /** A fresh idempotency key. */

@@ -1,30 +1,85 @@
 /**
- * Handshake authentication: who the socket is and which audience it receives. Until sign-in
- * exists, a declared identity is accepted only under the development setting (off by default);
- * everyone else reads as a viewer, or as the public when it asks for the public summary.
+ * Handshake authentication. The Origin is checked before anything else (on the WebSocket upgrade
+ * and on polling alike), then the session cookie says who the socket is and which audience it
+ * receives; without a session only the public summary, or reading where it is open, gets through.
+ * Each connection renews the session cookie, so a wall screen stays signed in indefinitely.
  */
+import type { IncomingMessage } from 'node:http';
 import { HandshakeSchema, type Audience } from '@vigie/shared';
-import type { Principal } from '../../domain/context.ts';
+import type { Access, ResolvedSession } from '../../access/access.ts';
 import { can } from '../../policies/can.ts';
+import type { Network } from '../http/network.ts';
+import { readSessionToken, sessionCookie } from '../http/sessionCookie.ts';
 import type { VigieServer, VigieSocket } from './io.ts';
+import { accountRoom, sessionRoom } from './rooms.ts';
 
-export function useHandshakeAuth(io: VigieServer, options: { devIdentity: boolean }): void {
-  io.use((socket: VigieSocket, next) => {
-    const parsed = HandshakeSchema.safeParse(socket.handshake.auth ?? {});
-    if (!parsed.success) return next(new Error('invalid_payload'));
-    const { devIdentity, audience: requested, position } = parsed.data;
-    if (devIdentity && !options.devIdentity) return next(new Error('unauthorized'));
-    const principal: Principal | null = devIdentity
-      ? { actor: { kind: 'person', id: devIdentity.id, name: devIdentity.name }, roles: [devIdentity.role] }
-      : null;
-    const audience: Audience = requested ?? (principal && can(principal, 'read:staff') ? 'staff' : 'viewer');
-    if (audience === 'staff' && !(principal && can(principal, 'read:staff'))) return next(new Error('forbidden'));
-    socket.data = {
-      principal,
-      audience,
-      origin: { sessionId: principal ? `dev:${socket.id}` : null, address: socket.handshake.address },
-      position: position ?? { logId: null, seq: 0 },
-    };
-    next();
-  });
+export interface HandshakeDeps {
+  access: Access;
+  net: Network;
+}
+
+/** The `allowRequest` hook of the server, and the middleware that completes the handshake. */
+export function handshakeAuth({ access, net }: HandshakeDeps) {
+  const sessions = new WeakMap<IncomingMessage, ResolvedSession | null>();
+  const resolve = async (req: IncomingMessage) => {
+    if (!sessions.has(req)) sessions.set(req, await access.resolve(readSessionToken(req)));
+    return sessions.get(req) ?? null;
+  };
+
+  const allowRequest = (req: IncomingMessage, done: (error: string | null | undefined, ok: boolean) => void) => {
+    if (!net.originAllowed(req)) return done('forbidden', false);
+    resolve(req).then(
+      () => done(null, true),
+      () => done('internal', false),
+    );
+  };
+
+  const attach = (io: VigieServer) => {
+    io.engine.on('initial_headers', (headers: Record<string, string>, req: IncomingMessage) => {
+      const session = sessions.get(req);
+      const token = readSessionToken(req);
+      if (session && token) headers['set-cookie'] = sessionCookie(token, session.expiresAt, net.secure(req));
+    });
+    io.use((socket: VigieSocket, next) => {
+      const parsed = HandshakeSchema.safeParse(socket.handshake.auth ?? {});
+      if (!parsed.success) return next(new Error('invalid_payload'));
+      const { audience: requested, position } = parsed.data;
+      resolve(socket.request).then((session) => {
+        const principal = session?.principal ?? null;
+        if (!principal && requested !== 'public' && !access.options.openRead) return next(new Error('unauthorized'));
+        const staff = principal !== null && can(principal, 'read:staff');
+        const audience: Audience = requested ?? (staff ? 'staff' : 'viewer');
+        if (audience === 'staff' && !staff) return next(new Error('forbidden'));
+        socket.data = {
+          principal,
+          session: session?.info ?? access.anonymous(),
+          audience,
+          origin: { sessionId: session?.session.id ?? null, address: net.address(socket.request) },
+          position: position ?? { logId: null, seq: 0 },
+        };
+        if (session) {
+          void socket.join(sessionRoom(session.session.id));
+          void socket.join(accountRoom(session.principal.actor.id));
+        }
+        next();
+      }, next);
+    });
+    io.on('connection', (socket) => socket.emit('session:info', socket.data.session));
+  };
+
+  return { allowRequest, attach };
+}
+
+/** Ended sessions and changed rights close the sockets concerned at once; their clients wipe their copy. */
+export function closeEndedSessions(io: VigieServer, access: Access): void {
+  access.onSessionsEnded = (sessionIds, reason) => {
+    for (const id of sessionIds) {
+      io.in(sessionRoom(id)).emit('session:ended', { reason });
+      io.in(sessionRoom(id)).disconnectSockets(true);
+    }
+  };
+  access.onRightsChanged = (accountId) => {
+    io.in(accountRoom(accountId)).emit('session:ended', { reason: 'roles-changed' });
+    io.in(accountRoom(accountId)).disconnectSockets(true);
+  };
 }

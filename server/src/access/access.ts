@@ -1,0 +1,526 @@
+/**
+ * Access use cases: signing in (password, one-time code), pairing wall screens, resolving a session
+ * token to a principal, and what an admin does to accounts and screens. Every change is journaled;
+ * secrets leave only once, in the reply that creates them.
+ */
+import type {
+  AccountDraft,
+  AccountSummary,
+  Origin,
+  Pairing,
+  Registry,
+  Role,
+  Scope,
+  ScreenSummary,
+  SessionEndReason,
+  SessionInfo,
+  SheetEntry,
+} from '@vigie/shared';
+import { CommandError } from '../domain/commandError.ts';
+import type { Principal } from '../domain/context.ts';
+import type { AccessStore, AccountRecord, ScreenRecord, SessionOwner, SessionRecord } from './accessStore.ts';
+import { DuplicateLoginError } from './accessStore.ts';
+import { digest, hashPassword, newCode, newId, randomToken, spendVerifyTime, verifyPassword } from './secrets.ts';
+import { SignInThrottle } from './signInThrottle.ts';
+
+const HOUR = 3_600_000;
+
+export interface AccessOptions {
+  /** Reading without an account (anonymous = viewer). */
+  openRead: boolean;
+  now?: () => Date;
+  /** How long printed codes stay valid. */
+  codeTtlMs?: number;
+  /** A person's session ends after this long unused. */
+  sessionIdleMs?: number;
+  /** A wall screen's session, renewed on every connection. */
+  screenSessionMs?: number;
+  pairingTtlMs?: number;
+}
+
+/** Where a request comes from (kept in the journal and on the session). */
+export interface From {
+  address: string | null;
+  userAgent?: string | null;
+}
+
+/** Who asks for an admin change, and from where. */
+export interface Caller {
+  principal: Principal;
+  origin: Origin;
+}
+
+/** A valid session: who it is, and until when its cookie should live. */
+export interface ResolvedSession {
+  session: SessionRecord;
+  principal: Principal;
+  info: SessionInfo;
+  expiresAt: Date;
+}
+
+export interface SignedIn extends ResolvedSession {
+  /** The session cookie's value (never stored: the store keeps its hash). */
+  token: string;
+}
+
+export class Access {
+  readonly throttle = new SignInThrottle();
+  /** Set by the transport: closes the connections of ended sessions, or of a person whose rights changed. */
+  onSessionsEnded: (sessionIds: string[], reason: SessionEndReason) => void = () => undefined;
+  onRightsChanged: (accountId: string) => void = () => undefined;
+  private readonly now: () => Date;
+  private readonly codeTtlMs: number;
+  private readonly sessionIdleMs: number;
+  private readonly screenSessionMs: number;
+  private readonly pairingTtlMs: number;
+
+  constructor(
+    readonly store: AccessStore,
+    private readonly registry: Registry,
+    readonly options: AccessOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.codeTtlMs = options.codeTtlMs ?? 24 * HOUR;
+    this.sessionIdleMs = options.sessionIdleMs ?? 12 * HOUR;
+    // 400 days: the longest a browser keeps a cookie; every connection renews it.
+    this.screenSessionMs = options.screenSessionMs ?? 400 * 24 * HOUR;
+    this.pairingTtlMs = options.pairingTtlMs ?? 24 * HOUR;
+  }
+
+  anonymous(): SessionInfo {
+    return { kind: 'anonymous', id: null, name: null, roles: [], scope: null, openRead: this.options.openRead };
+  }
+
+  /** The session behind a cookie token, renewed; null if unknown, ended, expired, disabled or revoked. */
+  async resolve(token: string | undefined): Promise<ResolvedSession | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.store.findSession(digest(token));
+    const now = this.now();
+    if (!session || session.endedAt !== null || Date.parse(session.expiresAt) <= now.getTime()) return null;
+    const iso = now.toISOString();
+    if (session.accountId) {
+      const account = await this.store.findAccount(session.accountId);
+      if (!account || account.disabled) return null;
+      const expiresAt = new Date(now.getTime() + this.sessionIdleMs);
+      await this.store.touchSession(session.id, iso, expiresAt.toISOString());
+      return { session, expiresAt, ...this.personOf(account) };
+    }
+    const screen = await this.store.findScreen(session.screenId!, iso);
+    if (!screen || screen.revokedAt !== null) return null;
+    const expiresAt = new Date(now.getTime() + this.screenSessionMs);
+    await this.store.touchSession(session.id, iso, expiresAt.toISOString());
+    await this.store.updateScreen(screen.id, { lastSeenAt: iso });
+    return { session, expiresAt, ...this.screenOf(screen) };
+  }
+
+  async signIn(login: string, password: string, from: From): Promise<SignedIn> {
+    const address = from.address ?? 'unknown';
+    await this.wait(login, address);
+    const account = await this.store.findAccountByLogin(login);
+    const ok = account?.passwordHash ? await verifyPassword(account.passwordHash, password) : false;
+    if (!account?.passwordHash) await spendVerifyTime(password);
+    if (!ok || !account || account.disabled) {
+      await this.throttle.failed(login, address);
+      throw new CommandError('unauthorized', 'wrong login or password');
+    }
+    await this.throttle.succeeded(login, address);
+    return this.openPersonSession(account, from, 'signed-in');
+  }
+
+  async signInWithCode(code: string, from: From): Promise<SignedIn> {
+    const address = from.address ?? 'unknown';
+    await this.wait(null, address);
+    const accountId = await this.store.consumeCode(digest(code), this.now().toISOString());
+    const account = accountId ? await this.store.findAccount(accountId) : null;
+    if (!account || account.disabled) {
+      await this.throttle.failed(null, address);
+      throw new CommandError('unauthorized', 'this code is unknown, used or expired');
+    }
+    return this.openPersonSession(account, from, 'signed-in with a code');
+  }
+
+  async pairScreen(secret: string, from: From): Promise<SignedIn> {
+    const address = from.address ?? 'unknown';
+    await this.wait(null, address);
+    const now = this.now().toISOString();
+    const screenId = await this.store.consumePairing(digest(secret), now);
+    const screen = screenId ? await this.store.findScreen(screenId, now) : null;
+    if (!screen || screen.revokedAt !== null) {
+      await this.throttle.failed(null, address);
+      throw new CommandError('unauthorized', 'this pairing link is unknown, used or expired');
+    }
+    // A screen paired again (a new TV, a reset browser) leaves its earlier sessions behind.
+    await this.endSessions({ screenId: screen.id }, 'screen-revoked');
+    await this.store.updateScreen(screen.id, { pairedAt: now, lastSeenAt: now });
+    const signedIn = await this.openSession({ screenId: screen.id }, from, this.screenSessionMs, this.screenOf(screen));
+    await this.journal(
+      { id: `screen:${screen.id}`, name: screen.name },
+      'screen paired',
+      screen.id,
+      from,
+      signedIn.session.id,
+    );
+    return signedIn;
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.endSessions({ sessionId }, 'signed-out');
+  }
+
+  async setPassword(caller: Caller, password: string, currentPassword: string | undefined): Promise<void> {
+    const account = await this.store.findAccount(caller.principal.actor.id);
+    if (!account || caller.principal.actor.kind !== 'person')
+      throw new CommandError('forbidden', 'only a person has a password');
+    // Changing a password needs the current one; setting the first one (after a code) does not.
+    if (account.passwordHash && !(await verifyPassword(account.passwordHash, currentPassword ?? ''))) {
+      throw new CommandError('unauthorized', 'the current password is wrong');
+    }
+    await this.store.updateAccount(account.id, { passwordHash: await hashPassword(password) });
+    await this.journalBy(caller, 'password set', account.id);
+  }
+
+  // ---- administration -----------------------------------------------------------------------
+
+  /** Creates accounts with a one-time code each (all or none): the printable sheet. */
+  async createAccounts(drafts: AccountDraft[], caller: Caller): Promise<SheetEntry[]> {
+    drafts.forEach((d) => this.checkScope(d.scope));
+    const explicit = drafts.flatMap((d) => (d.login ? [d.login] : []));
+    const repeated = explicit.filter((l, i) => explicit.indexOf(l) !== i);
+    if (repeated.length) throw new CommandError('invalid_payload', `login given twice: ${repeated.join(', ')}`);
+    const taken = new Set([...explicit, ...(await this.derivedLoginsTaken(drafts))]);
+    const at = this.now().toISOString();
+    const accounts: AccountRecord[] = drafts.map((d) => ({
+      id: newId(),
+      login: d.login ?? uniqueLogin(d.name, taken),
+      name: d.name,
+      roles: d.roles,
+      scope: d.scope,
+      passwordHash: null,
+      disabled: false,
+      createdAt: at,
+      lastSignInAt: null,
+    }));
+    const codes = accounts.map((a) => ({
+      account: a,
+      ...newCode(),
+      expiresAt: new Date(Date.parse(at) + this.codeTtlMs),
+    }));
+    try {
+      await this.store.createAccounts(
+        accounts,
+        codes.map((c) => ({ hash: digest(c.code), subjectId: c.account.id, expiresAt: c.expiresAt.toISOString() })),
+      );
+    } catch (error) {
+      if (error instanceof DuplicateLoginError)
+        throw new CommandError('conflict', error.message, { logins: error.logins });
+      throw error;
+    }
+    for (const a of accounts) await this.journalBy(caller, `account created (${a.roles.join('+')})`, a.id);
+    return codes.map((c) => sheetEntry(c.account, c.printed, c.expiresAt));
+  }
+
+  async listAccounts(): Promise<AccountSummary[]> {
+    return (await this.store.listAccounts(this.now().toISOString())).map(({ passwordHash, ...a }) => ({
+      id: a.id,
+      name: a.name,
+      login: a.login,
+      roles: a.roles,
+      scope: a.scope,
+      disabled: a.disabled,
+      hasPassword: passwordHash !== null,
+      createdAt: a.createdAt,
+      lastSignInAt: a.lastSignInAt,
+      activeSessions: a.activeSessions,
+    }));
+  }
+
+  async updateAccount(
+    id: string,
+    patch: { roles?: Role[] | undefined; scope?: Scope | undefined; disabled?: boolean | undefined },
+    caller: Caller,
+  ): Promise<AccountSummary> {
+    if (patch.scope !== undefined) this.checkScope(patch.scope);
+    const before = await this.requireAccount(id);
+    if (id === caller.principal.actor.id && (patch.disabled || (patch.roles && !patch.roles.includes('admin'))))
+      throw new CommandError('forbidden', 'an admin cannot remove their own admin rights (another admin can)');
+    await this.store.updateAccount(id, {
+      ...(patch.roles ? { roles: patch.roles } : {}),
+      ...(patch.scope !== undefined ? { scope: patch.scope } : {}),
+      ...(patch.disabled !== undefined ? { disabled: patch.disabled } : {}),
+    });
+    await this.journalBy(caller, `account updated ${JSON.stringify(patch)}`, id);
+    if (patch.disabled && !before.disabled) await this.endSessions({ accountId: id }, 'revoked');
+    else if (patch.roles || patch.scope !== undefined) this.onRightsChanged(id);
+    return (await this.listAccounts()).find((a) => a.id === id)!;
+  }
+
+  /** A new one-time code (a reset: the password, if any, still works until changed). */
+  async issueCode(accountId: string, caller: Caller | null, ttlMs = this.codeTtlMs): Promise<SheetEntry> {
+    const account = await this.requireAccount(accountId);
+    const { code, printed } = newCode();
+    const expiresAt = new Date(this.now().getTime() + ttlMs);
+    await this.store.addCode({ hash: digest(code), subjectId: account.id, expiresAt: expiresAt.toISOString() });
+    if (caller) await this.journalBy(caller, 'code issued', account.id);
+    return sheetEntry(account, printed, expiresAt);
+  }
+
+  async revokeAccountSessions(accountId: string, caller: Caller): Promise<number> {
+    await this.requireAccount(accountId);
+    const ended = await this.endSessions({ accountId }, 'revoked');
+    await this.journalBy(caller, `sessions revoked (${ended})`, accountId);
+    return ended;
+  }
+
+  async listScreens(): Promise<ScreenSummary[]> {
+    return this.store.listScreens(this.now().toISOString());
+  }
+
+  async registerScreen(name: string, caller: Caller): Promise<Pairing> {
+    const id = newId();
+    await this.store.createScreen({
+      id,
+      name,
+      createdAt: this.now().toISOString(),
+      pairedAt: null,
+      lastSeenAt: null,
+      revokedAt: null,
+    });
+    await this.journalBy(caller, 'screen registered', id);
+    return this.newPairing(id, caller);
+  }
+
+  async newPairing(screenId: string, caller: Caller): Promise<Pairing> {
+    const screen = await this.requireScreen(screenId);
+    if (screen.revokedAt !== null) throw new CommandError('conflict', 'this screen is revoked: register it again');
+    const secret = randomToken();
+    const expiresAt = new Date(this.now().getTime() + this.pairingTtlMs);
+    await this.store.addPairing({ hash: digest(secret), subjectId: screenId, expiresAt: expiresAt.toISOString() });
+    await this.journalBy(caller, 'pairing link issued', screenId);
+    return { screen: await this.requireScreen(screenId), secret, expiresAt: expiresAt.toISOString() };
+  }
+
+  async revokeScreen(screenId: string, caller: Caller): Promise<ScreenSummary> {
+    await this.requireScreen(screenId);
+    await this.store.updateScreen(screenId, { revokedAt: this.now().toISOString() });
+    await this.endSessions({ screenId }, 'screen-revoked');
+    await this.journalBy(caller, 'screen revoked', screenId);
+    return this.requireScreen(screenId);
+  }
+
+  // ---- bootstrap ----------------------------------------------------------------------------
+
+  /**
+   * Creates the admin `login` (or restores an existing one to admin, enabled) and returns a one-time
+   * code: the first admin, and the break-glass reset, from the server host.
+   */
+  async bootstrapAdmin(login: string, name: string, ttlMs = HOUR): Promise<SheetEntry> {
+    const existing = await this.store.findAccountByLogin(login);
+    if (!existing) {
+      const [entry] = await this.createAccounts([{ name, login, roles: ['admin'], scope: null }], this.hostCaller());
+      return this.issueCode(entry!.accountId, this.hostCaller(), ttlMs);
+    }
+    const roles: Role[] = existing.roles.includes('admin') ? existing.roles : [...existing.roles, 'admin'];
+    await this.store.updateAccount(existing.id, { roles, disabled: false });
+    await this.journalBy(this.hostCaller(), 'admin restored from the server host', existing.id);
+    return this.issueCode(existing.id, this.hostCaller(), ttlMs);
+  }
+
+  /** The demo's ready sign-in: a commander who is also the incident lead, and a code valid 15 minutes. */
+  async demoSignIn(): Promise<SheetEntry> {
+    const login = 'cellule.demo';
+    const existing = await this.store.findAccountByLogin(login);
+    const id =
+      existing?.id ??
+      (
+        await this.createAccounts(
+          [{ name: 'Cellule de crise (démo)', login, roles: ['commander', 'lead'], scope: null }],
+          this.hostCaller(),
+        )
+      )[0]!.accountId;
+    return this.issueCode(id, this.hostCaller(), 15 * 60_000);
+  }
+
+  // ---- internals ----------------------------------------------------------------------------
+
+  private async wait(login: string | null, address: string) {
+    const gate = await this.throttle.before(login, address);
+    if ('retryAfterS' in gate)
+      throw new CommandError('rate_limited', `too many failed attempts: try again in ${gate.retryAfterS} s`, {
+        retryAfterS: gate.retryAfterS,
+      });
+    if (gate.delayMs > 0) await new Promise((r) => setTimeout(r, gate.delayMs));
+  }
+
+  private async openPersonSession(account: AccountRecord, from: From, what: string): Promise<SignedIn> {
+    const signedIn = await this.openSession(
+      { accountId: account.id },
+      from,
+      this.sessionIdleMs,
+      this.personOf(account),
+    );
+    await this.store.updateAccount(account.id, { lastSignInAt: signedIn.session.createdAt });
+    await this.journal({ id: account.id, name: account.name }, what, account.id, from, signedIn.session.id);
+    return signedIn;
+  }
+
+  private async openSession(
+    owner: { accountId: string } | { screenId: string },
+    from: From,
+    ttlMs: number,
+    who: { principal: Principal; info: SessionInfo },
+  ): Promise<SignedIn> {
+    const token = randomToken();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + ttlMs);
+    const session: SessionRecord = {
+      id: newId(),
+      tokenHash: digest(token),
+      accountId: 'accountId' in owner ? owner.accountId : null,
+      screenId: 'screenId' in owner ? owner.screenId : null,
+      createdAt: now.toISOString(),
+      lastSeenAt: now.toISOString(),
+      expiresAt: expiresAt.toISOString(),
+      address: from.address,
+      userAgent: from.userAgent?.slice(0, 300) ?? null,
+      endedAt: null,
+    };
+    await this.store.createSession(session);
+    return { token, session, expiresAt, ...who };
+  }
+
+  private async endSessions(owner: SessionOwner, reason: SessionEndReason): Promise<number> {
+    const ended = await this.store.endSessions(owner, this.now().toISOString(), reason);
+    if (ended.length) this.onSessionsEnded(ended, reason);
+    return ended.length;
+  }
+
+  private personOf(account: AccountRecord): { principal: Principal; info: SessionInfo } {
+    return {
+      principal: {
+        actor: { kind: 'person', id: account.id, name: account.name },
+        roles: account.roles,
+        scope: account.scope,
+      },
+      info: {
+        kind: 'person',
+        id: account.id,
+        name: account.name,
+        roles: account.roles,
+        scope: account.scope,
+        openRead: this.options.openRead,
+      },
+    };
+  }
+
+  private screenOf(screen: ScreenRecord): { principal: Principal; info: SessionInfo } {
+    return {
+      principal: { actor: { kind: 'screen', id: screen.id, name: screen.name }, roles: ['viewer'] },
+      info: {
+        kind: 'screen',
+        id: screen.id,
+        name: screen.name,
+        roles: ['viewer'],
+        scope: null,
+        openRead: this.options.openRead,
+      },
+    };
+  }
+
+  private checkScope(scope: Scope) {
+    if (!scope) return;
+    const unknown = [
+      ...scope.hospitals.filter((id) => !this.registry.hospitals.some((h) => h.id === id)),
+      ...scope.ghus.filter((id) => !this.registry.ghus.some((g) => g.id === id)),
+    ];
+    if (unknown.length) throw new CommandError('invalid_payload', `unknown hospital or GHU: ${unknown.join(', ')}`);
+  }
+
+  private async derivedLoginsTaken(drafts: AccountDraft[]): Promise<string[]> {
+    // Every login a derived one could collide with: the base names and their numbered forms.
+    const bases = drafts.filter((d) => !d.login).map((d) => loginBase(d.name));
+    const candidates = bases.flatMap((b) => [
+      b,
+      ...Array.from({ length: drafts.length + 1 }, (_, i) => `${b}${i + 2}`),
+    ]);
+    return this.store.loginsTaken([...new Set(candidates)]);
+  }
+
+  private async requireAccount(id: string): Promise<AccountRecord> {
+    const account = await this.store.findAccount(id);
+    if (!account) throw new CommandError('not_found', 'no such account');
+    return account;
+  }
+
+  private async requireScreen(id: string): Promise<ScreenRecord> {
+    const screen = await this.store.findScreen(id, this.now().toISOString());
+    if (!screen) throw new CommandError('not_found', 'no such screen');
+    return screen;
+  }
+
+  private hostCaller(): Caller {
+    return {
+      principal: { actor: { kind: 'system', id: 'server-host', name: 'serveur' }, roles: [] },
+      origin: { sessionId: null, address: null },
+    };
+  }
+
+  private journalBy(caller: Caller, action: string, target: string) {
+    return this.journal(
+      caller.principal.actor,
+      action,
+      target,
+      { address: caller.origin.address },
+      caller.origin.sessionId,
+    );
+  }
+
+  private journal(
+    actor: { id: string; name: string },
+    action: string,
+    target: string,
+    from: From,
+    sessionId: string | null,
+  ) {
+    return this.store.journal({
+      at: this.now().toISOString(),
+      actorId: actor.id,
+      actorName: actor.name,
+      action,
+      target,
+      address: from.address,
+      sessionId,
+    });
+  }
+}
+
+function sheetEntry(account: AccountRecord, code: string, expiresAt: Date): SheetEntry {
+  return {
+    accountId: account.id,
+    name: account.name,
+    login: account.login,
+    roles: account.roles,
+    scope: account.scope,
+    code,
+    expiresAt: expiresAt.toISOString(),
+  };
+}
+
+/** "Élodie N'Guyen-Martin" → "elodie.nguyen-martin". */
+function loginBase(name: string): string {
+  const base = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '.')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 50);
+  return base.length >= 2 ? base : `compte.${base}`;
+}
+
+function uniqueLogin(name: string, taken: Set<string>): string {
+  const base = loginBase(name);
+  let login = base;
+  for (let n = 2; taken.has(login); n++) login = `${base}${n}`;
+  taken.add(login);
+  return login;
+}

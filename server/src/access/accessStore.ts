@@ -1,0 +1,104 @@
+/**
+ * Where accounts, one-time codes, wall screens and sessions are kept: apart from the incident log,
+ * so restoring a log backup never brings back a revoked session or an old password.
+ * Secrets are stored only as hashes (see secrets.ts).
+ */
+import type { Role, Scope } from '@vigie/shared';
+
+export interface AccountRecord {
+  id: string;
+  login: string;
+  name: string;
+  roles: Role[];
+  scope: Scope;
+  passwordHash: string | null;
+  disabled: boolean;
+  createdAt: string;
+  lastSignInAt: string | null;
+}
+
+export interface ScreenRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  pairedAt: string | null;
+  lastSeenAt: string | null;
+  revokedAt: string | null;
+  /** Expiry of the latest unused pairing link, if any. */
+  pairingExpiresAt: string | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  tokenHash: string;
+  /** Exactly one of the two is set: a person's session or a wall screen's. */
+  accountId: string | null;
+  screenId: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  address: string | null;
+  userAgent: string | null;
+  endedAt: string | null;
+}
+
+/** A one-time secret (sign-in code or pairing link) by its hash. */
+export interface OneTimeSecret {
+  hash: string;
+  /** The account a code signs in, or the screen a pairing link pairs. */
+  subjectId: string;
+  expiresAt: string;
+}
+
+/** An access change kept for the record: who did what to whom, from where. */
+export interface AccessJournalEntry {
+  at: string;
+  actorId: string;
+  actorName: string;
+  action: string;
+  target: string;
+  address: string | null;
+  sessionId: string | null;
+}
+
+export type SessionOwner = { sessionId: string } | { accountId: string } | { screenId: string };
+
+export class DuplicateLoginError extends Error {
+  constructor(readonly logins: string[]) {
+    super(`login already taken: ${logins.join(', ')}`);
+  }
+}
+
+export interface AccessStore {
+  /** Creates accounts and their first codes at once, or none (a taken login throws DuplicateLoginError). */
+  createAccounts(accounts: AccountRecord[], codes: OneTimeSecret[]): Promise<void>;
+  listAccounts(now: string): Promise<(AccountRecord & { activeSessions: number })[]>;
+  findAccount(id: string): Promise<AccountRecord | null>;
+  findAccountByLogin(login: string): Promise<AccountRecord | null>;
+  loginsTaken(logins: string[]): Promise<string[]>;
+  updateAccount(
+    id: string,
+    patch: Partial<Pick<AccountRecord, 'roles' | 'scope' | 'disabled' | 'passwordHash' | 'lastSignInAt'>>,
+  ): Promise<AccountRecord | null>;
+
+  addCode(code: OneTimeSecret): Promise<void>;
+  /** Marks a valid, unused, unexpired code used and returns its account id (once only). */
+  consumeCode(hash: string, now: string): Promise<string | null>;
+
+  createScreen(screen: Omit<ScreenRecord, 'pairingExpiresAt'>): Promise<void>;
+  listScreens(now: string): Promise<ScreenRecord[]>;
+  findScreen(id: string, now: string): Promise<ScreenRecord | null>;
+  updateScreen(id: string, patch: Partial<Pick<ScreenRecord, 'pairedAt' | 'lastSeenAt' | 'revokedAt'>>): Promise<void>;
+  /** A new pairing link voids the screen's earlier unused ones. */
+  addPairing(pairing: OneTimeSecret): Promise<void>;
+  consumePairing(hash: string, now: string): Promise<string | null>;
+
+  createSession(session: SessionRecord): Promise<void>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  touchSession(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  /** Ends the open sessions of an owner; returns the ids ended. */
+  endSessions(owner: SessionOwner, at: string, reason: string): Promise<string[]>;
+
+  journal(entry: AccessJournalEntry): Promise<void>;
+  close(): Promise<void>;
+}

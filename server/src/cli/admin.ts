@@ -1,0 +1,29 @@
+/**
+ * The first admin, and the break-glass reset, from the server host:
+ *   pnpm admin <login> "<Prénom Nom>"
+ * creates the admin account (or gives an existing account admin rights back, enabled) and prints a
+ * one-time sign-in link valid one hour. There is no default password; the server may be running.
+ */
+import { accessPaths } from '@vigie/shared';
+import { Access } from '../access/access.ts';
+import { loadConfig } from '../config/env.ts';
+import { loadRegistry } from '../registry/loadRegistry.ts';
+import { openSqliteAccessStore } from '../store/sqlite/sqliteAccessStore.ts';
+
+const [login, ...nameWords] = process.argv.slice(2);
+const name = nameWords.join(' ').trim();
+if (!login || !/^[a-z0-9._-]{2,60}$/.test(login) || !name) {
+  console.error('usage: pnpm admin <login> "<Prénom Nom>"   (login: 2-60 of a-z 0-9 . _ -)');
+  process.exit(2);
+}
+const config = loadConfig();
+const store = openSqliteAccessStore(config.accessStorePath);
+const access = new Access(store, loadRegistry(config.registryPath), { openRead: config.openRead });
+const entry = await access.bootstrapAdmin(login, name);
+await store.close();
+const expires = new Date(entry.expiresAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
+console.log(
+  `Administrateur « ${entry.name} » (${entry.login}) — code à usage unique, valable jusqu'au ${expires} :\n` +
+    `  ${entry.code}\n  ${config.allowedOrigins[0] ?? ''}${accessPaths.signIn}#code=${entry.code}\n` +
+    'Une fois connecté, choisissez un mot de passe dans « Mon compte ».',
+);
