@@ -3,6 +3,7 @@
  * token to a principal, and what an admin does to accounts and screens. Every change is journaled;
  * secrets leave only once, in the reply that creates them.
  */
+import { CodeSchema } from '@vigie/shared';
 import type {
   AccountDraft,
   AccountSummary,
@@ -130,7 +131,11 @@ export class Access {
   async signInWithCode(code: string, from: From): Promise<SignedIn> {
     const address = from.address ?? 'unknown';
     await this.wait(null, address);
-    const accountId = await this.store.consumeCode(digest(code), this.now().toISOString());
+    // As printed ("K7PQ-M3XZ-R9TW") or as typed, in any case.
+    const normalized = CodeSchema.safeParse(code);
+    const accountId = normalized.success
+      ? await this.store.consumeCode(digest(normalized.data), this.now().toISOString())
+      : null;
     const account = accountId ? await this.store.findAccount(accountId) : null;
     if (!account || account.disabled) {
       await this.throttle.failed(null, address);
@@ -435,14 +440,8 @@ export class Access {
     if (unknown.length) throw new CommandError('invalid_payload', `unknown hospital or GHU: ${unknown.join(', ')}`);
   }
 
-  private async derivedLoginsTaken(drafts: AccountDraft[]): Promise<string[]> {
-    // Every login a derived one could collide with: the base names and their numbered forms.
-    const bases = drafts.filter((d) => !d.login).map((d) => loginBase(d.name));
-    const candidates = bases.flatMap((b) => [
-      b,
-      ...Array.from({ length: drafts.length + 1 }, (_, i) => `${b}${i + 2}`),
-    ]);
-    return this.store.loginsTaken([...new Set(candidates)]);
+  private derivedLoginsTaken(drafts: AccountDraft[]): Promise<string[]> {
+    return this.store.loginsStartingWith([...new Set(drafts.filter((d) => !d.login).map((d) => loginBase(d.name)))]);
   }
 
   private async requireAccount(id: string): Promise<AccountRecord> {

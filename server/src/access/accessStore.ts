@@ -76,6 +76,8 @@ export interface AccessStore {
   findAccount(id: string): Promise<AccountRecord | null>;
   findAccountByLogin(login: string): Promise<AccountRecord | null>;
   loginsTaken(logins: string[]): Promise<string[]>;
+  /** Logins that start with one of the prefixes (to number a derived login past every taken one). */
+  loginsStartingWith(prefixes: string[]): Promise<string[]>;
   updateAccount(
     id: string,
     patch: Partial<Pick<AccountRecord, 'roles' | 'scope' | 'disabled' | 'passwordHash' | 'lastSignInAt'>>,

@@ -208,6 +208,17 @@ export class SqliteAccessStore implements AccessStore {
     });
   }
 
+  loginsStartingWith(prefixes: string[]) {
+    return settle(() =>
+      prefixes.flatMap((prefix) =>
+        this.db
+          .prepare<{ p: string }, { login: string }>(`SELECT login FROM accounts WHERE substr(login, 1, length(@p)) = @p`)
+          .all({ p: prefix })
+          .map((r) => r.login),
+      ),
+    );
+  }
+
   private taken(logins: string[]): string[] {
     if (!logins.length) return [];
     return this.db
