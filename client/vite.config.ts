@@ -9,6 +9,7 @@ export default defineConfig({
     proxy: {
       '/socket.io': { target: 'http://localhost:8080', ws: true },
       '/healthz': 'http://localhost:8080',
+      '/api': 'http://localhost:8080',
     },
   },
 });

@@ -16,6 +16,8 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(event.request.url);
   if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/socket.io') || url.pathname.endsWith('z')) return; // live data, /healthz, /readyz
+  // Sessions, accounts and pairing: never kept in a cache a signed-out browser would still hold.
+  if (url.pathname.startsWith('/api/')) return;
   // Network first, so a new build is always taken when the server answers; the cache is the fallback.
   event.respondWith(
     fetch(event.request)

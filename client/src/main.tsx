@@ -1,9 +1,12 @@
-/** Entry point: one store, one socket binding (outside React) for the route's audience, the app. */
+/**
+ * Entry point: one store, one socket binding (outside React) for the route's audience, the app.
+ * The sign-in and pairing pages show no situation: they open no socket and touch no offline copy.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
-import { RealtimeContext } from './app/RealtimeContext.ts';
-import { routeOf } from './app/router.ts';
+import { RealtimeContext, type RequestFn } from './app/RealtimeContext.ts';
+import { routeOf, withoutSocket, type Route } from './app/router.ts';
 import { StoreContext } from './app/StoreContext.ts';
 import { connect } from './realtime/connect.ts';
 import { canKeepOfflineCopy, keepOfflineCopy, loadOfflineCopy, registerServiceWorker } from './realtime/offlineCopy.ts';
@@ -17,28 +20,39 @@ const store = createVigieStore({ lang });
 store.subscribe((s, prev) => {
   if (s.lang !== prev.lang) document.documentElement.lang = s.lang;
 });
-// The public summary reads the public audience only: the latest published point de situation.
-const audience = routeOf(window.location.pathname).screen === 'public' ? 'public' : undefined;
-// Where a service worker can reopen the page with the server down, start from the last saved copy (marked as such).
-const copy = canKeepOfflineCopy() ? loadOfflineCopy() : null;
-if (copy && copy.sync.kind === (audience === 'public' ? 'public' : 'situation')) {
-  store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
-}
-const { request } = connect(store, {
-  ...(audience ? { audience } : {}),
-  ...(copy ? { initial: copy.sync } : {}),
-});
-if (canKeepOfflineCopy()) {
-  registerServiceWorker();
-  keepOfflineCopy(store);
+const route = routeOf(window.location.pathname);
+const request = withoutSocket(route) ? null : start(route);
+
+/** Connects the socket (from the saved offline copy where there is one) and keeps that copy. */
+function start(route: Route): RequestFn {
+  // The public summary reads the public audience only: the latest published point de situation.
+  const audience = route.screen === 'public' ? 'public' : undefined;
+  // Where a service worker can reopen the page with the server down, start from the last saved copy (marked as such).
+  const copy = canKeepOfflineCopy() ? loadOfflineCopy() : null;
+  if (copy && copy.sync.kind === (audience === 'public' ? 'public' : 'situation')) {
+    store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
+  }
+  const { request } = connect(store, {
+    ...(audience ? { audience } : {}),
+    ...(copy ? { initial: copy.sync } : {}),
+  });
+  if (canKeepOfflineCopy()) {
+    registerServiceWorker();
+    keepOfflineCopy(store);
+  }
+  return request;
 }
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreContext value={store}>
-      <RealtimeContext value={request}>
+      {request ? (
+        <RealtimeContext value={request}>
+          <App />
+        </RealtimeContext>
+      ) : (
         <App />
-      </RealtimeContext>
+      )}
     </StoreContext>
   </StrictMode>,
 );

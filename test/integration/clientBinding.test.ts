@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '@vigie/client/realtime';
+import { applySnapshot, emptySync } from '@vigie/client/sync';
 import { createVigieStore } from '@vigie/client/store';
 import { hashState, projectSituation } from '@vigie/shared';
-import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
+import { buildPrincipal, defaultRegistry, startTestServer, type TestServer } from '@vigie/server/testing';
 import { key } from './support/observedClient.ts';
 
 let server: TestServer;
@@ -48,6 +49,31 @@ describe('the client socket binding', () => {
     expect(sync.kind === 'situation' && hashState(sync.state)).toBe(
       hashState(projectSituation(server.app.log.situation, 'viewer')),
     );
+    binding.close();
+  });
+
+  it('drops the copy it started from, wipes the offline copy and says so when the server refuses the handshake', async () => {
+    server = await startTestServer({ openRead: false });
+    const situation = server.app.log.situation;
+    const initial = applySnapshot(emptySync, {
+      audience: 'viewer',
+      logId: situation.logId,
+      seq: situation.seq,
+      state: projectSituation(situation, 'viewer'),
+      registry: defaultRegistry(),
+    });
+    const store = createVigieStore();
+    store.getState().publish(initial, { offlineCopyAt: Date.now() - 60_000 });
+    let wiped = 0;
+    const binding = connect(store, {
+      url: server.url,
+      initial,
+      schedule: (publish) => publish(),
+      wipe: () => Promise.resolve(void (wiped += 1)),
+    });
+    await expect.poll(() => store.getState().session.refused).toBe('unauthorized');
+    expect(store.getState().sync).toEqual(emptySync);
+    expect(wiped).toBe(1);
     binding.close();
   });
 });

@@ -22,6 +22,12 @@ export const formatDayTime = (instant: Date | string, lang: Lang) =>
 export const formatClock = (instant: Date | string, lang: Lang) =>
   formatter(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(instant));
 
+/** "03/08/2024 11:02": a date a list can sort by eye (account and screen records). */
+export const formatDateTime = (instant: Date | string, lang: Lang) =>
+  formatter(lang, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
+
 /** A duration in words: "45 s", "9 min", "9 h 40 min". */
 export function formatDuration(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

@@ -2,6 +2,7 @@
  * The socket binding, outside React: keeps the audience's copy folded as messages arrive, asks to
  * be brought up to date on any gap, and publishes to the store at most once per frame (nothing
  * piles up in a hidden tab: the copy stays folded, the store catches up when frames resume).
+ * When the server ends the session or refuses the handshake, the copy is dropped and wiped.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Audience, ClientToServerEvents, Reply, ServerToClientEvents } from '@vigie/shared';
@@ -14,6 +15,7 @@ import {
   type SyncState,
 } from '../store/syncReducer.ts';
 import type { ConnectionSlice, VigieStore } from '../store/vigieStore.ts';
+import { wipeOfflineCopy } from './offlineCopy.ts';
 
 export type VigieSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -24,6 +26,10 @@ export interface ConnectOptions {
   audience?: Audience;
   /** Schedules a store update; defaults to the next animation frame. */
   schedule?: (publish: () => void) => void;
+  /** Wipes the offline copy (saved state, cached page); replaced in tests. */
+  wipe?: () => Promise<void>;
+  /** Reloads the page (after a change of rights); replaced in tests. */
+  reload?: () => void;
 }
 
 const nextFrame = (publish: () => void) =>
@@ -67,6 +73,39 @@ export function connect(
     socket.emit('sync:request', positionOf(sync), () => undefined);
   };
 
+  // Once the session is over, nothing more of the situation is folded or shown. The public summary
+  // needs no account and shows nothing private: it keeps its copy (marked frozen once heartbeats stop).
+  let over = false;
+  const wipe = () => (options.wipe ?? wipeOfflineCopy)().catch(() => undefined);
+  const reload = options.reload ?? (() => window.location.reload());
+  const dropCopy = () => {
+    over = true;
+    sync = emptySync;
+    // A publish still pending must not bring back the age of data no longer shown.
+    const { confirmedAt: _confirmed, offlineCopyAt: _offline, ...pending } = connection;
+    connection = pending;
+  };
+  socket.on('session:info', (info) => store.getState().setSessionInfo(info));
+  socket.on('session:ended', ({ reason }) => {
+    if (options.audience !== 'public') {
+      dropCopy();
+      store.getState().endSession(reason);
+    }
+    socket.close();
+    const wiped = wipe();
+    // The session stays with new rights: a fresh page reconnects and gets the projection they allow.
+    if (reason === 'roles-changed' && options.audience !== 'public') void wiped.then(reload);
+  });
+  socket.on('connect_error', (err) => {
+    if (err.message !== 'unauthorized' && err.message !== 'forbidden') return; // unreachable: keep the copy
+    if (options.audience !== 'public') {
+      dropCopy();
+      store.getState().refuseSession(err.message);
+      update({ connection: { status: 'disconnected' } });
+    }
+    void wipe();
+  });
+
   let restarting = false;
   socket.on('connect', () => {
     restarting = false;
@@ -80,13 +119,17 @@ export function connect(
   socket.on('disconnect', () => update({ connection: { status: restarting ? 'restarting' : 'disconnected' } }));
   socket.io.on('reconnect_attempt', () => update({ connection: { status: restarting ? 'restarting' : 'connecting' } }));
   const live = () => ({ confirmedAt: Date.now(), offlineCopyAt: null });
-  socket.on('situation:snapshot', (m) => update({ sync: applySnapshot(sync, m), connection: live() }));
+  socket.on('situation:snapshot', (m) => {
+    if (!over) update({ sync: applySnapshot(sync, m), connection: live() });
+  });
   socket.on('situation:patched', (m) => {
+    if (over) return;
     const { sync: next, gap } = applyPatch(sync, m);
     if (gap) return resync();
     update({ sync: next, connection: live() });
   });
   socket.on('server:heartbeat', (hb) => {
+    if (over) return;
     const seen = {
       serverOffsetMs: Date.parse(hb.serverTime) - Date.now(),
       buildId: hb.buildId,

@@ -1,7 +1,9 @@
 /**
  * The client store, built from slices: connection (state, data age, build), sync (the audience's
- * copy of the situation) and ui (language). A factory, so each test gets a fresh store.
+ * copy of the situation), session (who this connection is, or why it was ended or refused) and ui
+ * (language). A factory, so each test gets a fresh store.
  */
+import type { SessionEndReason, SessionInfo } from '@vigie/shared';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SyncState } from './syncReducer.ts';
@@ -25,13 +27,31 @@ export interface ConnectionSlice {
   offlineCopyAt: number | null;
 }
 
+/** Why the server refused the socket handshake (the `connect_error` message). */
+export type SessionRefusal = 'unauthorized' | 'forbidden';
+
+export interface SessionSlice {
+  /** Who this connection is (`session:info`, on every connection). */
+  info: SessionInfo | null;
+  /** The server ended the session (`session:ended`): nothing of the situation is kept. */
+  ended: SessionEndReason | null;
+  /** The server refused the handshake: no session, or one that was revoked or expired. */
+  refused: SessionRefusal | null;
+}
+
 export interface VigieState {
   connection: ConnectionSlice;
   sync: SyncState;
+  session: SessionSlice;
   lang: Lang;
   /** Publishes the folded copy and connection changes together (one render). */
   publish: (sync: SyncState, connection: Partial<ConnectionSlice>) => void;
   setSync: (sync: SyncState) => void;
+  setSessionInfo: (info: SessionInfo) => void;
+  /** The session ended: drops the copy (and who we were) so nothing stale stays on screen. */
+  endSession: (reason: SessionEndReason) => void;
+  /** The handshake was refused: drops the copy likewise (a revoked screen must not keep its old picture). */
+  refuseSession: (refused: SessionRefusal) => void;
   setLang: (lang: Lang) => void;
 }
 
@@ -49,9 +69,23 @@ export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
       offlineCopyAt: null,
     },
     sync: emptySync,
+    session: { info: null, ended: null, refused: null },
     lang: initial.lang ?? 'fr',
     publish: (sync, connection) => set((s) => ({ sync, connection: { ...s.connection, ...connection } })),
     setSync: (sync) => set({ sync }),
+    setSessionInfo: (info) => set({ session: { info, ended: null, refused: null } }),
+    endSession: (ended) =>
+      set((s) => ({
+        sync: emptySync,
+        session: { info: null, ended, refused: null },
+        connection: { ...s.connection, confirmedAt: null, offlineCopyAt: null },
+      })),
+    refuseSession: (refused) =>
+      set((s) => ({
+        sync: emptySync,
+        session: { info: null, ended: null, refused },
+        connection: { ...s.connection, confirmedAt: null, offlineCopyAt: null },
+      })),
     setLang: (lang) => set({ lang }),
   }));
 }

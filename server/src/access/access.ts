@@ -3,20 +3,9 @@
  * token to a principal, and what an admin does to accounts and screens. Every change is journaled;
  * secrets leave only once, in the reply that creates them.
  */
-import { CodeSchema } from '@vigie/shared';
-import type {
-  AccountDraft,
-  AccountSummary,
-  Origin,
-  Pairing,
-  Registry,
-  Role,
-  Scope,
-  ScreenSummary,
-  SessionEndReason,
-  SessionInfo,
-  SheetEntry,
-} from '@vigie/shared';
+import { CodeSchema } from '@vigie/shared/api';
+import type { Origin, Registry, Role, Scope, SessionEndReason, SessionInfo } from '@vigie/shared';
+import type { AccountDraft, AccountSummary, Pairing, ScreenSummary, SheetEntry } from '@vigie/shared/api';
 import { CommandError } from '../domain/commandError.ts';
 import type { Principal } from '../domain/context.ts';
 import type { AccessStore, AccountRecord, ScreenRecord, SessionOwner, SessionRecord } from './accessStore.ts';

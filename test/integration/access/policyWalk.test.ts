@@ -4,7 +4,8 @@
  * Exactly the allowed ones succeed, and only they change anything (the incident log or the access store).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoutes, clientEventSchemas, type ApiRouteName, type Reply } from '@vigie/shared';
+import { clientEventSchemas, type Reply } from '@vigie/shared';
+import { apiRoutes, type ApiRouteName } from '@vigie/shared/api';
 import { statementFields } from '@vigie/shared/testing';
 import { buildPrincipal, startTestServer, type SeededSession, type TestServer } from '@vigie/server/testing';
 import { callApi } from '../support/api.ts';

@@ -1,5 +1,6 @@
 /** Calls the HTTP API as a browser would: JSON, the session cookie, and optionally an Origin. */
-import { apiRoutes, type ApiRouteName, type Reply } from '@vigie/shared';
+import type { Reply } from '@vigie/shared';
+import { apiRoutes, type ApiRouteName } from '@vigie/shared/api';
 
 export interface ApiCall {
   cookie?: string;

@@ -3,7 +3,7 @@
  * impact matrix, the main courante and the points de situation; and the drill-downs per hospital
  * and per system. Loaded on demand: the wall never downloads it.
  */
-import type { Route } from '../../app/router.ts';
+import type { DashboardRoute } from '../../app/router.ts';
 import { useSituation } from '../../app/useSituation.ts';
 import { RecoveryChart } from '../../charts/RecoveryChart.tsx';
 import { ModesChart } from '../../charts/ModesChart.tsx';
@@ -19,6 +19,8 @@ import { MainCourante } from '../log/MainCourante.tsx';
 import { ImpactMatrix } from '../matrix/ImpactMatrix.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
+import { IdentityArea } from '../session/IdentityArea.tsx';
+import { SessionGate } from '../session/SessionGate.tsx';
 import { StatementList } from '../statements/StatementList.tsx';
 import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
 import { DemoBanner } from '../status/DemoBanner.tsx';
@@ -26,7 +28,15 @@ import { StaleBanner } from '../status/StaleBanner.tsx';
 import { SystemPage } from '../system/SystemPage.tsx';
 import './overview.css';
 
-export function OverviewScreen({ route }: { route: Exclude<Route, { screen: 'wall' | 'public' }> }) {
+export function OverviewScreen({ route }: { route: DashboardRoute }) {
+  return (
+    <SessionGate>
+      <Dashboard route={route} />
+    </SessionGate>
+  );
+}
+
+function Dashboard({ route }: { route: DashboardRoute }) {
   const t = useT();
   const lang = useLang();
   const store = useContext(StoreContext);
@@ -43,6 +53,7 @@ export function OverviewScreen({ route }: { route: Exclude<Route, { screen: 'wal
           — {view?.state.incident?.title ?? t.noIncident}
         </h1>
         <ConnectionStatus />
+        <IdentityArea />
         <button
           type="button"
           lang={lang === 'fr' ? 'en' : 'fr'}

@@ -2,6 +2,7 @@
 import { phases } from '@vigie/shared';
 import { useBuildReload } from '../../app/useBuildReload.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { selectSession } from '../../store/selectors.ts';
 import type { VigieState } from '../../store/vigieStore.ts';
 import { useSituation } from '../../app/useSituation.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
@@ -11,6 +12,8 @@ import { HospitalList } from '../hospitals/HospitalList.tsx';
 import { HospitalMap } from '../map/HospitalMap.tsx';
 import { MainCourante } from '../log/MainCourante.tsx';
 import { LatestStatement } from './LatestStatement.tsx';
+import { WallBlank } from './WallBlank.tsx';
+import { WallIdentity } from './WallIdentity.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
 import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
@@ -26,7 +29,9 @@ export function WallScreen() {
   const view = useSituation();
   useBuildReload();
   const buildId = useStoreSelector(selectBuildId);
+  const { ended, refused } = useStoreSelector(selectSession);
   const incident = view?.state.incident ?? null;
+  if (ended || refused) return <WallBlank ended={ended} />;
   return (
     // The build the server announced, for whoever inspects a wall (and the reload test).
     <div className="wall" data-build={buildId ?? undefined}>
@@ -37,7 +42,10 @@ export function WallScreen() {
           {incident ? incident.title : t.noIncident}
           {incident && <span className="wall__phase"> — {phases.label(incident.phase, lang)}</span>}
         </h1>
-        <ConnectionStatus />
+        <div className="wall__corner">
+          <ConnectionStatus />
+          <WallIdentity />
+        </div>
       </header>
       {!view ? (
         <p className="wall__waiting">{t.waiting}</p>

@@ -212,7 +212,9 @@ export class SqliteAccessStore implements AccessStore {
     return settle(() =>
       prefixes.flatMap((prefix) =>
         this.db
-          .prepare<{ p: string }, { login: string }>(`SELECT login FROM accounts WHERE substr(login, 1, length(@p)) = @p`)
+          .prepare<{ p: string }, { login: string }>(
+            `SELECT login FROM accounts WHERE substr(login, 1, length(@p)) = @p`,
+          )
           .all({ p: prefix })
           .map((r) => r.login),
       ),

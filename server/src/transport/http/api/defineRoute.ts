@@ -3,7 +3,8 @@
  * body validation, the caller's session, the policy check, and the reply shape with its HTTP status.
  */
 import type { Request, Response, Router } from 'express';
-import { apiRoutes, type ApiReply, type ApiRouteName, type ErrorCode, type Reply } from '@vigie/shared';
+import type { ErrorCode, Reply } from '@vigie/shared';
+import { apiRoutes, type ApiReply, type ApiRouteName } from '@vigie/shared/api';
 import type { z } from 'zod';
 import type { Caller, ResolvedSession } from '../../../access/access.ts';
 import { CommandError } from '../../../domain/commandError.ts';
