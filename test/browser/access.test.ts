@@ -1,0 +1,176 @@
+/**
+ * Access as people live it, in real Chromium: an admin prints a sheet of one-time codes and pairs a
+ * wall screen; a person signs in with a code from the sheet; the screen shows /mur under its name and
+ * blanks, its offline copy gone, when revoked; signing out wipes the browser's copy; a LAN name works.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_CLIENT_DIST, startTestServer, type TestServer } from '@vigie/server/testing';
+import { openBrowser, type Browser } from './support/chromium.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'vigie-access-'));
+const shots = join(import.meta.dirname, '../../test-results');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let server: TestServer | null = null;
+const browsers: Browser[] = [];
+afterEach(async () => {
+  await Promise.all(browsers.splice(0).map((b) => b.close()));
+  await server?.close();
+  server = null;
+});
+
+async function browse(origin: string, hostRules?: string): Promise<Browser> {
+  const b = await openBrowser({ origin, ...(hostRules ? { hostRules } : {}) });
+  browsers.push(b);
+  // A page the CSP blocks would say so on the console.
+  b.page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
+  return b;
+}
+const cspViolations: string[] = [];
+
+/** Whether the page still holds anything of the situation: the saved copy or the cached page. */
+const offlineCopy = (page: Page) =>
+  page.evaluate(async () => ({
+    saved: localStorage.getItem('vigie-offline-copy') !== null,
+    caches: (await caches.keys()).length,
+  }));
+
+/** Lets the page save its offline copy (every 10 s), then lets time run normally again. */
+async function saveOfflineCopy(page: Page) {
+  await page.clock.runFor(11_000);
+  await page.clock.resume();
+  await expect.poll(() => offlineCopy(page), { timeout: 10_000 }).toMatchObject({ saved: true });
+}
+
+describe('access in the browser', () => {
+  it('signs a person in with a code from the printed sheet, pairs a wall screen, and blanks it when revoked', async () => {
+    server = await startTestServer({
+      storePath: join(dir, 'pair.sqlite'),
+      clientDist: DEFAULT_CLIENT_DIST,
+      openRead: false,
+      heartbeatMs: 300,
+    });
+    const url = server.url;
+    const admin = await browse(url);
+    await admin.context.addCookies([
+      { name: 'vigie_session', value: (await server.as('admin', { name: 'Alice Admin' })).token, url },
+    ]);
+    await admin.page.goto(`${url}/admin`);
+    await admin.page
+      .getByLabel('Liste à coller')
+      .fill('Claire Martin ; commandement ; Cochin\nLouis Durand ; direction de crise ;');
+    await admin.page.getByRole('button', { name: /Créer les comptes/ }).click();
+    await admin.page.getByRole('button', { name: 'Confirmer' }).click();
+    const cards = admin.page.locator('.sheet-card');
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(2);
+    const claire = cards.filter({ hasText: 'Claire Martin' });
+    expect(await claire.textContent()).toMatch(/Commandement/);
+    expect(await claire.locator('svg path').getAttribute('d')).toMatch(/^M/);
+    const code = (await claire.locator('[data-code]').textContent())!.trim();
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    await admin.page.screenshot({ path: join(shots, 'access-sheet.png'), fullPage: true });
+
+    // Claire types her code on her own machine.
+    const person = await browse(url);
+    await person.page.goto(`${url}/connexion`);
+    await person.page.getByRole('textbox', { name: 'Code à usage unique' }).fill(code.toLowerCase());
+    await person.page.getByRole('button', { name: 'Utiliser le code' }).click();
+    await person.page.locator('[data-session="person"]').waitFor({ timeout: 15_000 });
+    expect(await person.page.locator('[data-session="person"]').textContent()).toContain('Claire Martin');
+    expect(new URL(person.page.url()).pathname).toBe('/');
+
+    // The admin registers the wall screen; the TV opens the link once.
+    await admin.page.getByLabel('Nom de l’écran').fill('Salle de crise – mur 1');
+    await admin.page.getByRole('button', { name: 'Enregistrer et créer le lien' }).click();
+    const link = (await admin.page.locator('[data-link]').textContent())!.trim();
+    expect(link).toMatch(new RegExp(`^${url}/appairage#[A-Za-z0-9_-]{43}$`));
+
+    const wall = await browse(url);
+    await wall.page.clock.install();
+    await wall.page.goto(link);
+    await wall.page.waitForURL(`${url}/mur`);
+    await wall.page.locator('[data-session="screen"]').waitFor({ timeout: 15_000 });
+    expect(await wall.page.locator('[data-session="screen"]').textContent()).toContain('Salle de crise – mur 1');
+    await wall.page.locator('[data-hospital="cochin"]').first().waitFor();
+    // The secret left the address bar and the history at once.
+    expect(await wall.page.evaluate(() => window.location.hash)).toBe('');
+    await wall.page.screenshot({ path: join(shots, 'access-wall-paired.png') });
+    await saveOfflineCopy(wall.page);
+
+    await admin.page.reload();
+    const row = admin.page.locator('tr', { hasText: 'Salle de crise – mur 1' });
+    await row.getByRole('button', { name: 'Révoquer' }).click();
+    const revokedAt = Date.now();
+    await row.getByRole('button', { name: 'Confirmer' }).click();
+    await wall.page.locator('[data-session-state="ended"][data-reason="screen-revoked"]').waitFor({ timeout: 10_000 });
+    expect(Date.now() - revokedAt).toBeLessThan(10_000);
+    expect(await wall.page.locator('[data-hospital]').count()).toBe(0);
+    expect(await wall.page.textContent('body')).toContain('Cet écran n’est plus autorisé à afficher la situation.');
+    await expect.poll(() => offlineCopy(wall.page)).toEqual({ saved: false, caches: 0 });
+    await wall.page.screenshot({ path: join(shots, 'access-wall-revoked.png') });
+    // Reopened later, it stays blank.
+    await wall.page.goto(`${url}/mur`);
+    await wall.page.locator('[data-session-state="refused"]').waitFor();
+    expect(await wall.page.locator('[data-hospital]').count()).toBe(0);
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('wipes the browser’s copy on sign-out', async () => {
+    server = await startTestServer({
+      storePath: join(dir, 'signout.sqlite'),
+      clientDist: DEFAULT_CLIENT_DIST,
+      openRead: false,
+      heartbeatMs: 300,
+    });
+    const url = server.url;
+    const { token } = await server.as('commander', { name: 'Claire Martin' });
+    const person = await browse(url);
+    await person.context.addCookies([{ name: 'vigie_session', value: token, url }]);
+    await person.page.clock.install();
+    await person.page.goto(`${url}/mur`);
+    await person.page.locator('[data-hospital="cochin"]').first().waitFor({ timeout: 15_000 });
+    await person.page
+      .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 })
+      .catch(() => undefined);
+    await saveOfflineCopy(person.page);
+
+    await person.page.goto(`${url}/compte`);
+    await person.page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await person.page.waitForURL(/\/connexion/);
+    await expect.poll(() => offlineCopy(person.page)).toEqual({ saved: false, caches: 0 });
+    const session = await person.page.evaluate(async () => (await fetch('/api/session')).json());
+    expect(session).toMatchObject({ ok: true, data: { kind: 'anonymous' } });
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('works under a LAN host name that is configured, and is refused under one that is not', async () => {
+    const origins: string[] = [];
+    server = await startTestServer({
+      clientDist: DEFAULT_CLIENT_DIST,
+      network: { allowedOrigins: origins, trustProxy: [] },
+    });
+    const lan = `http://vigie.test:${server.port}`;
+    const browser = await browse(lan, 'MAP vigie.test 127.0.0.1, MAP autre.test 127.0.0.1');
+    // Configured: reading is open here, so the wall shows the picture and says so.
+    origins.push(lan);
+    await browser.page.goto(`${lan}/mur`);
+    await browser.page.locator('[data-hospital="cochin"]').first().waitFor({ timeout: 15_000 });
+    expect(await browser.page.locator('[data-session="anonymous"]').textContent()).toMatch(/accès libre en lecture/i);
+    // The same server under a name nobody configured: the handshake is refused, nothing shows.
+    const refused: number[] = [];
+    browser.page.on('response', (r) => {
+      if (r.url().includes('/socket.io/')) refused.push(r.status());
+    });
+    await browser.page.goto(`http://autre.test:${server.port}/mur`);
+    await browser.page.waitForTimeout(3000);
+    expect(await browser.page.locator('[data-hospital]').count()).toBe(0);
+    expect(refused.length === 0 || refused.every((s) => s === 403 || s === 400)).toBe(true);
+    expect(cspViolations).toEqual([]);
+  });
+});
