@@ -44,6 +44,8 @@ export interface TestServer {
   store: SqliteStore;
   storePath: string;
   accessStore: SqliteAccessStore;
+  /** The origins the server accepts (its own, once listening); a test may add a LAN name. */
+  allowedOrigins: string[];
   /** A fresh account with these roles and a session (its cookie goes in the client's headers). */
   as: (role: Role | Role[], options?: { scope?: Scope; name?: string }) => Promise<SeededSession>;
   /** Stops the server and removes its folder (unless the folder was given). */
@@ -95,6 +97,7 @@ export async function startTestServer(
     store,
     storePath,
     accessStore,
+    allowedOrigins: origins,
     as: (role, { scope, name } = {}) => {
       const roles = Array.isArray(role) ? role : [role];
       return seedSession(accessStore, {

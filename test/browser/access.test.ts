@@ -144,21 +144,17 @@ describe('access in the browser', () => {
     await person.page.getByRole('button', { name: 'Se déconnecter' }).click();
     await person.page.waitForURL(/\/connexion/);
     await expect.poll(() => offlineCopy(person.page)).toEqual({ saved: false, caches: 0 });
-    const session = await person.page.evaluate(async () => (await fetch('/api/session')).json());
+    const session = await person.page.evaluate(async () => (await fetch('/api/session')).json() as Promise<unknown>);
     expect(session).toMatchObject({ ok: true, data: { kind: 'anonymous' } });
     expect(cspViolations).toEqual([]);
   });
 
   it('works under a LAN host name that is configured, and is refused under one that is not', async () => {
-    const origins: string[] = [];
-    server = await startTestServer({
-      clientDist: DEFAULT_CLIENT_DIST,
-      network: { allowedOrigins: origins, trustProxy: [] },
-    });
+    server = await startTestServer({ clientDist: DEFAULT_CLIENT_DIST });
     const lan = `http://vigie.test:${server.port}`;
     const browser = await browse(lan, 'MAP vigie.test 127.0.0.1, MAP autre.test 127.0.0.1');
     // Configured: reading is open here, so the wall shows the picture and says so.
-    origins.push(lan);
+    server.allowedOrigins.push(lan);
     await browser.page.goto(`${lan}/mur`);
     await browser.page.locator('[data-hospital="cochin"]').first().waitFor({ timeout: 15_000 });
     expect(await browser.page.locator('[data-session="anonymous"]').textContent()).toMatch(/accès libre en lecture/i);

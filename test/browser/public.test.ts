@@ -55,6 +55,7 @@ describe('the public summary', () => {
 
   it('renders the wall when reached by a LAN name over plain HTTP (not a secure context)', async () => {
     const lan = `http://vigie.test:${server.port}`;
+    server.allowedOrigins.push(lan);
     const browser = await openBrowser({ origin: lan, hostRules: 'MAP vigie.test 127.0.0.1' });
     try {
       const { page } = browser;

@@ -42,10 +42,7 @@ export function WallScreen() {
           {incident ? incident.title : t.noIncident}
           {incident && <span className="wall__phase"> — {phases.label(incident.phase, lang)}</span>}
         </h1>
-        <div className="wall__corner">
-          <ConnectionStatus />
-          <WallIdentity />
-        </div>
+        <ConnectionStatus />
       </header>
       {!view ? (
         <p className="wall__waiting">{t.waiting}</p>
@@ -70,6 +67,7 @@ export function WallScreen() {
           </div>
         </main>
       )}
+      <WallIdentity />
     </div>
   );
 }
