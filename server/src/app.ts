@@ -13,7 +13,7 @@ import { requestLogger } from './transport/http/requestLogger.ts';
 import type { EventStore } from './store/eventStore.ts';
 import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
-import { closeEndedSessions, handshakeAuth } from './transport/realtime/auth.ts';
+import { handshakeAuth, manageSessions } from './transport/realtime/auth.ts';
 import { requestBudget } from './transport/realtime/requestBudget.ts';
 import { accessApi } from './transport/http/api/accessApi.ts';
 import { fail, sendReply } from './transport/http/api/defineRoute.ts';
@@ -37,6 +37,8 @@ export interface AppOptions extends BroadcasterOptions {
   requestsPerSecond: number;
   /** Code and session lifetimes (defaults in access.ts). */
   access?: Omit<AccessOptions, 'openRead' | 'now'>;
+  /** How often the sessions of connected people are kept alive (default 5 min). */
+  sessionKeepAliveMs?: number;
   clientDist?: string;
   /** The server clock (a test may move it forward). */
   now?: () => Date;
@@ -102,7 +104,7 @@ export async function createApp(deps: {
   const auth = handshakeAuth({ access, net });
   const io = createIo(http, auth.allowRequest);
   auth.attach(io);
-  closeEndedSessions(io, access);
+  const stopSessions = manageSessions(io, access, options.sessionKeepAliveMs);
   const broadcaster = new Broadcaster(io, log, registry, options);
   const budget = requestBudget(options.requestsPerSecond);
 
@@ -135,6 +137,7 @@ export async function createApp(deps: {
       broadcaster.announceRestart();
       await log.close();
       broadcaster.stop();
+      stopSessions();
       series.stop();
       await io.close();
       await store.close();

@@ -25,6 +25,7 @@ async function start() {
   // The build id changes with every client build (its index names the hashed bundles).
   const buildId = config.buildId ?? (existsSync(indexHtml) ? hashState(readFileSync(indexHtml, 'utf8')) : 'dev');
 
+  const origins = [...(config.allowedOrigins ?? [])];
   const app = await createApp({
     store,
     accessStore,
@@ -35,13 +36,14 @@ async function start() {
       heartbeatMs: config.heartbeatMs,
       maxCatchUpEvents: config.maxCatchUpEvents,
       openRead: config.openRead,
-      network: { allowedOrigins: config.allowedOrigins, trustProxy: config.trustProxy },
+      network: { allowedOrigins: origins, trustProxy: config.trustProxy },
       requestsPerSecond: config.requestsPerSecond,
       access: { codeTtlMs: config.codeTtlMs },
       logger,
     },
   });
   const port = await app.listen(config.port, config.host);
+  if (!config.allowedOrigins) origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
 
   const player =
     config.mode === 'demo'
@@ -71,7 +73,7 @@ async function start() {
     `Vigie ${config.mode === 'demo' ? 'DÉMONSTRATION' : 'incident réel'} on http://localhost:${port}, ready ${Math.round(performance.now())} ms after process start`,
   );
 
-  if (config.mode === 'demo') await offerDemoSignIn(app.access, config.allowedOrigins[0]!);
+  if (config.mode === 'demo') await offerDemoSignIn(app.access, origins[0]!);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -117,6 +117,13 @@ export class Access {
     return this.openPersonSession(account, from, 'signed-in');
   }
 
+  /** Keeps the sessions of connected people alive: a console open all day is in use, not idle. */
+  async keepAlive(sessionIds: string[]): Promise<void> {
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + this.sessionIdleMs).toISOString();
+    for (const id of sessionIds) await this.store.touchSession(id, now.toISOString(), expiresAt);
+  }
+
   async signInWithCode(code: string, from: From): Promise<SignedIn> {
     const address = from.address ?? 'unknown';
     await this.wait(null, address);

@@ -24,6 +24,6 @@ await store.close();
 const expires = new Date(entry.expiresAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
 console.log(
   `Administrateur « ${entry.name} » (${entry.login}) — code à usage unique, valable jusqu'au ${expires} :\n` +
-    `  ${entry.code}\n  ${config.allowedOrigins[0] ?? ''}${accessPaths.signIn}#code=${entry.code}\n` +
+    `  ${entry.code}\n  ${config.allowedOrigins?.[0] ?? `http://localhost:${config.port}`}${accessPaths.signIn}#code=${entry.code}\n` +
     'Une fois connecté, choisissez un mot de passe dans « Mon compte ».',
 );

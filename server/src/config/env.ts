@@ -56,7 +56,8 @@ export type Config = {
   maxCatchUpEvents: number;
   accessStorePath: string;
   openRead: boolean;
-  allowedOrigins: string[];
+  /** Null when not configured: then only this host's own localhost origins, on the port taken. */
+  allowedOrigins: string[] | null;
   trustProxy: string[];
   requestsPerSecond: number;
   codeTtlMs: number;
@@ -96,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCatchUpEvents: e.VIGIE_MAX_CATCHUP_EVENTS,
     accessStorePath: resolve(e.VIGIE_DATA_DIR, e.VIGIE_MODE === 'demo' ? 'demo-access.sqlite' : 'vigie-access.sqlite'),
     openRead: e.VIGIE_OPEN_READ ?? e.VIGIE_MODE === 'demo',
-    allowedOrigins: list(e.ALLOWED_ORIGINS) ?? [`http://localhost:${e.PORT}`, `http://127.0.0.1:${e.PORT}`],
+    allowedOrigins: list(e.ALLOWED_ORIGINS) ?? null,
     trustProxy: list(e.TRUST_PROXY) ?? [],
     requestsPerSecond: e.VIGIE_REQUESTS_PER_SECOND,
     codeTtlMs: e.VIGIE_CODE_TTL_HOURS * 3_600_000,

@@ -126,6 +126,27 @@ describe('sessions', () => {
     });
   });
 
+  it('keeps the session of a connected person alive, and lets it lapse once unused', async () => {
+    server = await startTestServer({ openRead: false, access: { sessionIdleMs: 1000 }, sessionKeepAliveMs: 200 });
+    const person = await server.as('commander');
+    await server.app.access.keepAlive([person.sessionId]); // the seeded session starts with the short idle limit
+    const tab = await observed(server.url, person);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(tab.socket.connected).toBe(true);
+    const expires = () =>
+      (
+        server.accessStore.db.prepare('SELECT expires_at FROM sessions WHERE id = ?').get(person.sessionId) as {
+          expires_at: string;
+        }
+      ).expires_at;
+    expect(Date.parse(expires())).toBeGreaterThan(Date.now());
+    tab.close();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await callApi(server.url, 'session:get', { cookie: person.cookie })).reply).toMatchObject({
+      data: { kind: 'anonymous' },
+    });
+  });
+
   it('reconnects a person whose rights changed with the new rights, and ends a disabled account at once', async () => {
     server = await startTestServer({ openRead: false });
     const admin = await server.as('admin');

@@ -372,7 +372,7 @@ export class SqliteAccessStore implements AccessStore {
   touchSession(id: string, lastSeenAt: string, expiresAt: string) {
     return settle(() => {
       this.db
-        .prepare(`UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?`)
+        .prepare(`UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND ended_at IS NULL`)
         .run(lastSeenAt, expiresAt, id);
     });
   }

@@ -70,8 +70,12 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
   return { allowRequest, attach };
 }
 
-/** Ended sessions and changed rights close the sockets concerned at once; their clients wipe their copy. */
-export function closeEndedSessions(io: VigieServer, access: Access): void {
+/**
+ * Ended sessions and changed rights close the sockets concerned at once; their clients wipe their
+ * copy. Sessions with a connected person are kept alive (they would otherwise lapse after hours of
+ * use without a reconnection). Returns the function that stops the keep-alive.
+ */
+export function manageSessions(io: VigieServer, access: Access, keepAliveMs = 5 * 60_000): () => void {
   access.onSessionsEnded = (sessionIds, reason) => {
     for (const id of sessionIds) {
       io.in(sessionRoom(id)).emit('session:ended', { reason });
@@ -82,4 +86,14 @@ export function closeEndedSessions(io: VigieServer, access: Access): void {
     io.in(accountRoom(accountId)).emit('session:ended', { reason: 'roles-changed' });
     io.in(accountRoom(accountId)).disconnectSockets(true);
   };
+  const timer = setInterval(() => {
+    const people = new Set<string>();
+    for (const socket of io.of('/').sockets.values()) {
+      const { session, origin } = socket.data;
+      if (session.kind === 'person' && origin.sessionId) people.add(origin.sessionId);
+    }
+    access.keepAlive([...people]).catch(() => undefined);
+  }, keepAliveMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
