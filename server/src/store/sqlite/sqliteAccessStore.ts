@@ -1,7 +1,6 @@
 /** Accounts, codes, screens and sessions in their own SQLite file (WAL, synchronous=FULL). */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openDatabase } from './openDatabase.ts';
 import type { Role, Scope } from '@vigie/shared';
 import {
   DuplicateLoginError,
@@ -133,21 +132,7 @@ function settle<T>(run: () => T): Promise<T> {
 }
 
 export function openSqliteAccessStore(path: string): SqliteAccessStore {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  // The admin command-line tool may write while the server runs.
-  db.pragma('busy_timeout = 5000');
-  const version = db.pragma('user_version', { simple: true }) as number;
-  migrations.slice(version).forEach((sql, i) =>
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version + i + 1}`);
-    })(),
-  );
-  return new SqliteAccessStore(db);
+  return new SqliteAccessStore(openDatabase(path, migrations));
 }
 
 export class SqliteAccessStore implements AccessStore {

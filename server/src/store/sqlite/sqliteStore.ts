@@ -1,7 +1,7 @@
 /** The embedded store: one SQLite file, WAL with synchronous=FULL, so an acknowledged append survives power loss. */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
   itemKeyOf,
@@ -15,6 +15,7 @@ import {
   type StoreKind,
 } from '../eventStore.ts';
 import { migrations } from './migrations.ts';
+import { openDatabase } from './openDatabase.ts';
 
 interface EventRow {
   seq: number;
@@ -37,13 +38,7 @@ interface LogRow {
 
 /** Opens (creating if needed) a store file of the given kind; a file of the other kind is refused. */
 export function openSqliteStore(path: string, kind: StoreKind): SqliteStore {
-  mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const db = openDatabase(path, migrations);
   const existing = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'kind'`).get();
   if (!existing) db.prepare(`INSERT INTO meta (key, value) VALUES ('kind', ?)`).run(kind);
   else if (existing.value !== kind) {
@@ -51,16 +46,6 @@ export function openSqliteStore(path: string, kind: StoreKind): SqliteStore {
     throw new Error(`Store ${path} is a ${existing.value} store; refusing to open it as ${kind}`);
   }
   return new SqliteStore(db, kind);
-}
-
-function migrate(db: Database.Database) {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  migrations.slice(version).forEach((sql, i) => {
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${version + i + 1}`);
-    })();
-  });
 }
 
 // Rows were validated on their way in; parsing them again would slow every replay.
