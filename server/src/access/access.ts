@@ -92,14 +92,16 @@ export class Access {
       const account = await this.store.findAccount(session.accountId);
       if (!account || account.disabled) return null;
       const expiresAt = new Date(now.getTime() + this.sessionIdleMs);
-      await this.store.touchSession(session.id, iso, expiresAt.toISOString());
+      if (stale(session, now)) await this.store.touchSession(session.id, iso, expiresAt.toISOString());
       return { session, expiresAt, ...this.personOf(account) };
     }
     const screen = await this.store.findScreen(session.screenId!, iso);
     if (!screen || screen.revokedAt !== null) return null;
     const expiresAt = new Date(now.getTime() + this.screenSessionMs);
-    await this.store.touchSession(session.id, iso, expiresAt.toISOString());
-    await this.store.updateScreen(screen.id, { lastSeenAt: iso });
+    if (stale(session, now)) {
+      await this.store.touchSession(session.id, iso, expiresAt.toISOString());
+      await this.store.updateScreen(screen.id, { lastSeenAt: iso });
+    }
     return { session, expiresAt, ...this.screenOf(screen) };
   }
 
@@ -487,6 +489,12 @@ export class Access {
     });
   }
 }
+
+/**
+ * Whether a session's last use is old enough to record a new one: a minute's precision is plenty for
+ * an expiry counted in hours, and a building's screens reconnecting at once then cost no write each.
+ */
+const stale = (session: SessionRecord, now: Date) => now.getTime() - Date.parse(session.lastSeenAt) >= 60_000;
 
 function sheetEntry(account: AccountRecord, code: string, expiresAt: Date): SheetEntry {
   return {
