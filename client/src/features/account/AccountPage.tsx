@@ -2,35 +2,37 @@
  * "Mon compte" (/compte): who I am (roles and scope in words, with the registry's names once the
  * copy has arrived), my password, and signing out — which also wipes this browser's offline copy.
  */
-import { accessPaths } from '@vigie/shared';
+import { accessPaths, type SessionInfo } from '@vigie/shared';
 import { useState } from 'react';
 import { AccessFrame } from '../../access/AccessFrame.tsx';
 import { callApi, type ApiFailure } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { FormError } from '../../access/FormError.tsx';
 import { withLang } from '../../access/navigation.ts';
+import { PageLink } from '../../access/PageLink.tsx';
+import { SessionPage } from '../session/SessionPage.tsx';
 import { rolesInWords, scopeInWords } from '../../access/words.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { wipeOfflineCopy } from '../../realtime/offlineCopy.ts';
-import { selectRegistry, selectSession } from '../../store/selectors.ts';
-import { SessionGate } from '../session/SessionGate.tsx';
+import { selectRegistry } from '../../store/selectors.ts';
 import { useSignInHref } from '../session/useSignInHref.ts';
 import { messages } from './messages.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import './account.css';
 
 export function AccountPage() {
+  const m = messages[useLang()];
   return (
-    <SessionGate>
-      <Account />
-    </SessionGate>
+    <SessionPage title={m.title} page="account" waiting={m.waiting}>
+      {(info) => <Account info={info} />}
+    </SessionPage>
   );
 }
 
-function Account() {
+function Account({ info }: { info: SessionInfo }) {
   const lang = useLang();
   const m = messages[lang];
-  const { info } = useStoreSelector(selectSession);
   const registry = useStoreSelector(selectRegistry);
   const signIn = useSignInHref();
   const [signingOut, setSigningOut] = useState<'no' | 'busy' | ApiFailure>('no');
@@ -44,22 +46,11 @@ function Account() {
     window.location.assign(withLang(accessPaths.signIn, lang));
   };
 
-  if (!info) {
-    return (
-      <AccessFrame title={m.title} page="account">
-        <p role="status">{m.waiting}</p>
-      </AccessFrame>
-    );
-  }
   if (info.kind === 'anonymous') {
     return (
       <AccessFrame title={m.title} page="account">
         <p>{m.notSignedIn}</p>
-        <p>
-          <a className="access-page__back" href={signIn}>
-            {m.signIn}
-          </a>
-        </p>
+        <PageLink href={signIn}>{m.signIn}</PageLink>
       </AccessFrame>
     );
   }
@@ -86,21 +77,13 @@ function Account() {
       <section aria-labelledby="account-sign-out">
         <h2 id="account-sign-out">{m.signOut}</h2>
         <p className="field__hint">{m.signOutHint}</p>
-        {typeof signingOut === 'object' && (
-          <p className="form-error" role="alert">
-            {failureText(signingOut, lang)}
-          </p>
-        )}
+        <FormError>{typeof signingOut === 'object' && failureText(signingOut, lang)}</FormError>
         <button type="button" disabled={signingOut === 'busy'} onClick={() => void signOut()}>
           {m.signOut}
         </button>
       </section>
 
-      <p>
-        <a className="access-page__back" href={withLang('/', lang)}>
-          {m.back}
-        </a>
-      </p>
+      <PageLink href={withLang('/', lang)}>{m.back}</PageLink>
     </AccessFrame>
   );
 }

@@ -2,7 +2,10 @@
 import { useId, useState, type FormEvent } from 'react';
 import { callApi, type ApiFailure } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { Field } from '../../access/Field.tsx';
+import { FormError } from '../../access/FormError.tsx';
 import { formText } from '../../access/formText.ts';
+import { SubmitRow } from '../../access/SubmitRow.tsx';
 import { useLang } from '../../i18n/useT.ts';
 import { messages } from './messages.ts';
 
@@ -47,62 +50,33 @@ export function PasswordForm() {
               invalid_payload: m.invalidPassword,
               ...(status.withCurrent ? { unauthorized: m.wrongCurrent } : {}),
             });
-  const described = error ? `${id}-error` : undefined;
+  const newPassword = {
+    type: 'password',
+    autoComplete: 'new-password',
+    minLength: MIN_LENGTH,
+    required: true,
+    describedBy: error ? `${id}-error` : undefined,
+  };
   return (
     <form className="form" onSubmit={(e) => void save(e)} noValidate data-form="password">
       <p className="field__hint">{m.passwordIntro}</p>
-      <div className="field">
-        <label htmlFor={`${id}-current`}>{m.currentPassword}</label>
-        <span className="field__hint" id={`${id}-current-hint`}>
-          {m.currentPasswordHint}
-        </span>
-        <input
-          id={`${id}-current`}
-          name="current"
-          type="password"
-          autoComplete="current-password"
-          aria-describedby={`${id}-current-hint`}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-new`}>{m.newPassword}</label>
-        <input
-          id={`${id}-new`}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_LENGTH}
-          required
-          aria-describedby={described}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-confirm`}>{m.confirmPassword}</label>
-        <input
-          id={`${id}-confirm`}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_LENGTH}
-          required
-          aria-describedby={described}
-        />
-      </div>
-      {error && (
-        <p className="form-error" role="alert" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <Field
+        id={`${id}-current`}
+        label={m.currentPassword}
+        hint={m.currentPasswordHint}
+        name="current"
+        type="password"
+        autoComplete="current-password"
+      />
+      <Field id={`${id}-new`} label={m.newPassword} name="password" {...newPassword} />
+      <Field id={`${id}-confirm`} label={m.confirmPassword} name="confirm" {...newPassword} />
+      <FormError id={`${id}-error`}>{error}</FormError>
       {status.kind === 'saved' && (
         <p className="form-ok" role="status">
           {m.passwordSaved}
         </p>
       )}
-      <div className="form__actions">
-        <button type="submit" className="button--primary" disabled={status.kind === 'busy'}>
-          {m.savePassword}
-        </button>
-      </div>
+      <SubmitRow label={m.savePassword} busy={status.kind === 'busy'} />
     </form>
   );
 }

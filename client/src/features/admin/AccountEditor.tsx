@@ -4,6 +4,8 @@ import type { AccountSummary } from '@vigie/shared/api';
 import { useId, useState, type FormEvent } from 'react';
 import { callApi } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { FormError } from '../../access/FormError.tsx';
+import { SubmitRow } from '../../access/SubmitRow.tsx';
 import type { PlaceNames } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
@@ -60,19 +62,12 @@ export function AccountEditor({
         ))}
       </fieldset>
       <ScopePicker scope={scope} places={places} onChange={setScope} />
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form__actions">
-        <button type="submit" className="button--primary" disabled={busy}>
-          {m.save}
-        </button>
+      <FormError>{error}</FormError>
+      <SubmitRow label={m.save} busy={busy}>
         <button type="button" onClick={onCancel}>
           {m.cancel}
         </button>
-      </div>
+      </SubmitRow>
     </form>
   );
 }

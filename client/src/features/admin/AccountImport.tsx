@@ -7,6 +7,7 @@ import { parseAccountList, type SheetEntry } from '@vigie/shared/api';
 import { useId, useMemo, useState } from 'react';
 import { callApi } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { FormError } from '../../access/FormError.tsx';
 import { rolesInWords, scopeInWords, type PlaceNames } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
@@ -109,11 +110,7 @@ export function AccountImport({
           )
         )}
       </div>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError>{error}</FormError>
       <div className="form__actions">
         <ConfirmButton
           className="button--primary"

@@ -3,12 +3,14 @@
  * printable sheet of one-time codes) and wall screens (pairing links, revocation). Hospital and GHU
  * names come from the registry of the situation copy the admin's socket receives.
  */
+import type { SessionInfo } from '@vigie/shared';
 import { AccessFrame } from '../../access/AccessFrame.tsx';
 import { withLang } from '../../access/navigation.ts';
+import { PageLink } from '../../access/PageLink.tsx';
+import { SessionPage } from '../session/SessionPage.tsx';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { selectRegistry, selectSession } from '../../store/selectors.ts';
-import { SessionGate } from '../session/SessionGate.tsx';
+import { selectRegistry } from '../../store/selectors.ts';
 import { useSignInHref } from '../session/useSignInHref.ts';
 import { AccountsSection } from './AccountsSection.tsx';
 import { ScreensSection } from './ScreensSection.tsx';
@@ -16,39 +18,26 @@ import { useAdminMessages } from './useAdminMessages.ts';
 import './admin.css';
 
 export function AdminPage() {
+  const m = useAdminMessages();
   return (
-    <SessionGate>
-      <Admin />
-    </SessionGate>
+    <SessionPage title={m.title} page="admin" waiting={m.waiting}>
+      {(info) => <Admin info={info} />}
+    </SessionPage>
   );
 }
 
-function Admin() {
+function Admin({ info }: { info: SessionInfo }) {
   const m = useAdminMessages();
   const lang = useLang();
-  const { info } = useStoreSelector(selectSession);
   const registry = useStoreSelector(selectRegistry);
   const signIn = useSignInHref();
-  if (!info) {
-    return (
-      <AccessFrame title={m.title} page="admin">
-        <p role="status">{m.waiting}</p>
-      </AccessFrame>
-    );
-  }
   if (!info.roles.includes('admin')) {
     return (
       <AccessFrame title={m.title} page="admin">
         <p role="alert" data-admin-only>
           {m.adminOnly}
         </p>
-        {info.kind === 'anonymous' && (
-          <p>
-            <a className="access-page__back" href={signIn}>
-              {m.signIn}
-            </a>
-          </p>
-        )}
+        {info.kind === 'anonymous' && <PageLink href={signIn}>{m.signIn}</PageLink>}
       </AccessFrame>
     );
   }
@@ -56,11 +45,7 @@ function Admin() {
     <AccessFrame title={m.title} page="admin" wide>
       <AccountsSection places={registry} />
       <ScreensSection />
-      <p>
-        <a className="access-page__back" href={withLang('/', lang)}>
-          {m.back}
-        </a>
-      </p>
+      <PageLink href={withLang('/', lang)}>{m.back}</PageLink>
     </AccessFrame>
   );
 }

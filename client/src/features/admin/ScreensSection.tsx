@@ -3,11 +3,15 @@ import type { Pairing, ScreenSummary } from '@vigie/shared/api';
 import { useId, useState, type FormEvent } from 'react';
 import { callApi, type ApiResult } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { Field } from '../../access/Field.tsx';
+import { FormError } from '../../access/FormError.tsx';
 import { formText } from '../../access/formText.ts';
+import { SubmitRow } from '../../access/SubmitRow.tsx';
 import { format } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/time.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { ListTable } from './ListTable.tsx';
 import { PairingLink } from './PairingLink.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 import { useApiList } from './useApiList.ts';
@@ -58,99 +62,61 @@ export function ScreensSection() {
   return (
     <section className="admin-section" aria-labelledby="admin-screens" data-section="screens">
       <h2 id="admin-screens">{m.screens}</h2>
-      {list.kind === 'loading' && <p role="status">{m.screensLoading}</p>}
-      {list.kind === 'failed' && (
-        <p className="form-error" role="alert">
-          {format(m.loadFailed, { reason: failureText(list.why, lang) })}{' '}
-          <button type="button" onClick={() => void reload()}>
-            {m.retry}
-          </button>
-        </p>
-      )}
-      {list.kind === 'loaded' &&
-        (list.items.length === 0 ? (
-          <p>{m.screensEmpty}</p>
-        ) : (
-          <div className="admin-table__scroll">
-            <table className="admin-table" data-table="screens">
-              <thead>
-                <tr>
-                  <th scope="col">{c.name}</th>
-                  <th scope="col">{c.state}</th>
-                  <th scope="col">{c.lastSeen}</th>
-                  <th scope="col">{c.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.items.map((s) => (
-                  <tr key={s.id} data-screen={s.id} data-revoked={s.revokedAt ? '' : undefined}>
-                    <th scope="row">{s.name}</th>
-                    <td className={s.revokedAt ? 'tone-down' : undefined}>{stateOf(s)}</td>
-                    <td>{s.lastSeenAt ? formatDateTime(s.lastSeenAt, lang) : m.never}</td>
-                    <td>
-                      {!s.revokedAt && (
-                        <div className="row-actions">
-                          <button
-                            type="button"
-                            disabled={busy}
-                            onClick={() =>
-                              void act(s.id, callApi('admin:screen:pairing', { params: { id: s.id } }), paired)
-                            }
-                          >
-                            {m.newLink}
-                          </button>
-                          <ConfirmButton
-                            label={m.revokeScreen}
-                            question={format(m.revokeScreenQuestion, { name: s.name })}
-                            disabled={busy}
-                            onConfirm={() =>
-                              void act(s.id, callApi('admin:screen:revoke', { params: { id: s.id } }), (revoked) => {
-                                put(revoked);
-                                if (pairing?.screen.id === s.id) setPairing(null);
-                              })
-                            }
-                          />
-                        </div>
-                      )}
-                      {error?.screenId === s.id && (
-                        <p className="form-error" role="alert">
-                          {error.text}
-                        </p>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ))}
+      <ListTable
+        list={list}
+        reload={reload}
+        name="screens"
+        loading={m.screensLoading}
+        empty={m.screensEmpty}
+        columns={[c.name, c.state, c.lastSeen, c.actions]}
+        row={(s) => (
+          <tr key={s.id} data-screen={s.id} data-revoked={s.revokedAt ? '' : undefined}>
+            <th scope="row">{s.name}</th>
+            <td className={s.revokedAt ? 'tone-down' : undefined}>{stateOf(s)}</td>
+            <td>{s.lastSeenAt ? formatDateTime(s.lastSeenAt, lang) : m.never}</td>
+            <td>
+              {!s.revokedAt && (
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={() => void act(s.id, callApi('admin:screen:pairing', { params: { id: s.id } }), paired)}
+                  >
+                    {m.newLink}
+                  </button>
+                  <ConfirmButton
+                    label={m.revokeScreen}
+                    question={format(m.revokeScreenQuestion, { name: s.name })}
+                    disabled={busy}
+                    onConfirm={() =>
+                      void act(s.id, callApi('admin:screen:revoke', { params: { id: s.id } }), (revoked) => {
+                        put(revoked);
+                        if (pairing?.screen.id === s.id) setPairing(null);
+                      })
+                    }
+                  />
+                </div>
+              )}
+              <FormError>{error?.screenId === s.id && error.text}</FormError>
+            </td>
+          </tr>
+        )}
+      />
       {pairing && <PairingLink pairing={pairing} onClose={() => setPairing(null)} />}
       <form className="form" onSubmit={register} aria-labelledby={`${id}-title`}>
         <h3 id={`${id}-title`}>{m.registerTitle}</h3>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>{m.screenName}</label>
-          <span className="field__hint" id={`${id}-hint`}>
-            {m.screenNameHint}
-          </span>
-          <input
-            id={`${id}-name`}
-            name="name"
-            required
-            maxLength={200}
-            autoComplete="off"
-            aria-describedby={`${id}-hint`}
-          />
-        </div>
-        {error?.screenId === null && (
-          <p className="form-error" role="alert">
-            {error.text}
-          </p>
-        )}
-        <div className="form__actions">
-          <button type="submit" className="button--primary" disabled={busy}>
-            {m.register}
-          </button>
-        </div>
+        <Field
+          id={`${id}-name`}
+          label={m.screenName}
+          hint={m.screenNameHint}
+          hintId={`${id}-hint`}
+          name="name"
+          required
+          maxLength={200}
+          autoComplete="off"
+        />
+        <FormError>{error?.screenId === null && error.text}</FormError>
+        <SubmitRow label={m.register} busy={busy} />
       </form>
     </section>
   );

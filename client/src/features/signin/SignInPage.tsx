@@ -10,8 +10,12 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { AccessFrame } from '../../access/AccessFrame.tsx';
 import { callApi, type ApiFailure, type ApiResult } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { Field } from '../../access/Field.tsx';
+import { FormError } from '../../access/FormError.tsx';
 import { formText } from '../../access/formText.ts';
 import { nextPath, takeFragment, withLang } from '../../access/navigation.ts';
+import { PageLink } from '../../access/PageLink.tsx';
+import { SubmitRow } from '../../access/SubmitRow.tsx';
 import { useLang } from '../../i18n/useT.ts';
 import { messages } from './messages.ts';
 
@@ -78,6 +82,10 @@ export function SignInPage() {
   };
   const passwordError = errorOf('password');
   const codeError = errorOf('code');
+  const passwordFailed = {
+    'aria-invalid': passwordError ? true : undefined,
+    describedBy: passwordError ? `${id}-password-error` : undefined,
+  };
 
   const signIn = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -102,84 +110,54 @@ export function SignInPage() {
       <section aria-labelledby={`${id}-password`}>
         <h2 id={`${id}-password`}>{m.withPassword}</h2>
         <form className="form" onSubmit={signIn} noValidate data-form="password">
-          <div className="field">
-            <label htmlFor={`${id}-login`}>{m.login}</label>
-            <input
-              id={`${id}-login`}
-              name="login"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={passwordError ? `${id}-password-error` : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-pw`}>{m.password}</label>
-            <input
-              id={`${id}-pw`}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={passwordError ? `${id}-password-error` : undefined}
-            />
-          </div>
-          {passwordError && (
-            <p className="form-error" role="alert" id={`${id}-password-error`}>
-              {passwordError}
-            </p>
-          )}
-          <div className="form__actions">
-            <button type="submit" className="button--primary" disabled={busy}>
-              {m.submit}
-            </button>
-          </div>
+          <Field
+            id={`${id}-login`}
+            label={m.login}
+            name="login"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            {...passwordFailed}
+          />
+          <Field
+            id={`${id}-pw`}
+            label={m.password}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            {...passwordFailed}
+          />
+          <FormError id={`${id}-password-error`}>{passwordError}</FormError>
+          <SubmitRow label={m.submit} busy={busy} />
         </form>
       </section>
 
       <section aria-labelledby={`${id}-code-title`}>
         <h2 id={`${id}-code-title`}>{m.withCode}</h2>
         <form className="form" onSubmit={submitCode} noValidate data-form="code">
-          <div className="field">
-            <label htmlFor={`${id}-code`}>{m.code}</label>
-            <span className="field__hint" id={`${id}-code-hint`}>
-              {m.codeHint}
-            </span>
-            <input
-              id={`${id}-code`}
-              name="code"
-              className="code-input"
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-              autoComplete="one-time-code"
-              autoCapitalize="characters"
-              spellCheck={false}
-              required
-              aria-invalid={codeError ? true : undefined}
-              aria-describedby={codeError ? `${id}-code-hint ${id}-code-error` : `${id}-code-hint`}
-            />
-          </div>
-          {codeError && (
-            <p className="form-error" role="alert" id={`${id}-code-error`}>
-              {codeError}
-            </p>
-          )}
-          <div className="form__actions">
-            <button type="submit" className="button--primary" disabled={busy}>
-              {m.codeSubmit}
-            </button>
-          </div>
+          <Field
+            id={`${id}-code`}
+            label={m.code}
+            hint={m.codeHint}
+            describedBy={codeError ? `${id}-code-error` : undefined}
+            name="code"
+            className="code-input"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            autoComplete="one-time-code"
+            autoCapitalize="characters"
+            spellCheck={false}
+            required
+            aria-invalid={codeError ? true : undefined}
+          />
+          <FormError id={`${id}-code-error`}>{codeError}</FormError>
+          <SubmitRow label={m.codeSubmit} busy={busy} />
         </form>
       </section>
 
-      <p>
-        <a className="access-page__back" href={withLang('/synthese', lang)}>
-          {m.publicSummary}
-        </a>
-      </p>
+      <PageLink href={withLang('/synthese', lang)}>{m.publicSummary}</PageLink>
     </AccessFrame>
   );
 }
