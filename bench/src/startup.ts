@@ -7,13 +7,24 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io } from 'socket.io-client';
-import { backupNow, defaultRegistry, openStoreForTest, restoreBackup } from '@vigie/server/testing';
+import {
+  backupNow,
+  defaultRegistry,
+  openSqliteAccessStore,
+  openStoreForTest,
+  restoreBackup,
+  seedSession,
+} from '@vigie/server/testing';
 import { seedLog } from './seed.ts';
 
 const SERVER_DIR = join(import.meta.dirname, '../../server');
 
 /** Milliseconds from spawning the server to the first snapshot received, and what the server said of its own start. */
 async function timeToFirstSnapshot(dataDir: string): Promise<{ snapshotMs: number; serverReadyMs: number }> {
+  // A real viewer's session (seeded, so no hashing is timed): the first snapshot goes through the handshake checks.
+  const access = openSqliteAccessStore(join(dataDir, 'vigie-access.sqlite'));
+  const { cookie } = await seedSession(access, { name: 'Mesure', roles: ['viewer'] });
+  await access.close();
   const started = performance.now();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
@@ -37,7 +48,11 @@ async function timeToFirstSnapshot(dataDir: string): Promise<{ snapshotMs: numbe
       });
       proc.once('exit', (code) => reject(new Error(`server exited (${String(code)}): ${out}`)));
     });
-    const socket = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], reconnection: false });
+    const socket = io(`http://127.0.0.1:${port}`, {
+      transports: ['websocket'],
+      reconnection: false,
+      extraHeaders: { cookie },
+    });
     await new Promise((resolve) => socket.once('situation:snapshot', resolve));
     const snapshotMs = performance.now() - started;
     socket.close();
