@@ -54,7 +54,7 @@ export interface SignedIn extends ResolvedSession {
 }
 
 export class Access {
-  readonly throttle = new SignInThrottle();
+  private readonly throttle = new SignInThrottle();
   /** Set by the transport: closes the connections of ended sessions, or of a person whose rights changed. */
   onSessionsEnded: (sessionIds: string[], reason: SessionEndReason) => void = () => undefined;
   onRightsChanged: (accountId: string) => void = () => undefined;

@@ -75,7 +75,6 @@ export interface AccessStore {
   listAccounts(now: string): Promise<(AccountRecord & { activeSessions: number })[]>;
   findAccount(id: string): Promise<AccountRecord | null>;
   findAccountByLogin(login: string): Promise<AccountRecord | null>;
-  loginsTaken(logins: string[]): Promise<string[]>;
   /** Logins that start with one of the prefixes (to number a derived login past every taken one). */
   loginsStartingWith(prefixes: string[]): Promise<string[]>;
   updateAccount(

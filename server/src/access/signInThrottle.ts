@@ -24,9 +24,6 @@ class FailureCounter {
     this.failures = new RateLimiterMemory({ points: MANY, duration: windowS });
     this.locks = new RateLimiterMemory({ points: 1, duration: 1 });
   }
-  async count(key: string): Promise<number> {
-    return (await this.failures.get(key))?.consumedPoints ?? 0;
-  }
   /** Seconds to wait before the next attempt, or 0. */
   async waitS(key: string): Promise<number> {
     const lock = await this.locks.get(key);
@@ -66,10 +63,5 @@ export class SignInThrottle {
   /** A success clears the failures of that login from that address (the address's count stays). */
   async succeeded(login: string | null, address: string): Promise<void> {
     if (login) await this.byLoginAndAddress.forget(`${login}\n${address}`);
-  }
-
-  /** Failures counted for an address (for tests and the journal). */
-  failuresFrom(address: string): Promise<number> {
-    return this.byAddress.count(address);
   }
 }

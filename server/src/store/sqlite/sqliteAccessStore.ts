@@ -187,12 +187,6 @@ export class SqliteAccessStore implements AccessStore {
     });
   }
 
-  loginsTaken(logins: string[]) {
-    return settle(() => {
-      return this.taken(logins);
-    });
-  }
-
   loginsStartingWith(prefixes: string[]) {
     return settle(() =>
       prefixes.flatMap((prefix) =>
