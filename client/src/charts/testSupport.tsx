@@ -1,39 +1,14 @@
-/** Test support for the charts: a store holding a situation, and a fake request function answering `history:series`. */
-import { act, render } from '@testing-library/react';
+/** Test support for the charts: the drill-downs' store fixture, and a fake request function answering `history:series`. */
 import { vi } from 'vitest';
-import {
-  applyEvent,
-  initialSituation,
-  projectSituation,
-  type LogEvent,
-  type Reply,
-  type SeriesData,
-} from '@vigie/shared';
-import { buildMeta, buildRegistry } from '@vigie/shared/testing';
+import type { LogEvent, Reply, SeriesData } from '@vigie/shared';
 import type { ReactNode } from 'react';
-import { RealtimeContext, type RequestFn } from '../app/RealtimeContext.ts';
-import { StoreContext } from '../app/StoreContext.ts';
-import { applySnapshot, emptySync } from '../store/syncReducer.ts';
-import { createVigieStore, type Lang, type VigieStore } from '../store/vigieStore.ts';
+import type { RequestFn } from '../app/RealtimeContext.ts';
+import { buildSituationStore, renderWithStore } from '../app/testing.tsx';
+import type { Lang, VigieStore } from '../store/vigieStore.ts';
 
 /** A store whose copy is the viewer projection of a log after `events`. */
-export function buildChartStore(events: LogEvent[], lang: Lang = 'fr'): VigieStore {
-  const registry = buildRegistry();
-  const state = events.reduce(applyEvent, initialSituation(registry, buildMeta()));
-  const store = createVigieStore({ lang });
-  act(() =>
-    store.getState().setSync(
-      applySnapshot(emptySync, {
-        audience: 'viewer',
-        logId: state.logId,
-        seq: state.seq,
-        state: projectSituation(state, 'viewer'),
-        registry,
-      }),
-    ),
-  );
-  return store;
-}
+export const buildChartStore = (events: LogEvent[], lang: Lang = 'fr'): VigieStore =>
+  buildSituationStore(events, { lang });
 
 /** A request function that answers every `history:series` with `reply(input)`. */
 export function fakeRequest(reply: (input: unknown) => Reply<SeriesData>) {
@@ -45,9 +20,5 @@ export function fakeRequest(reply: (input: unknown) => Reply<SeriesData>) {
 }
 
 export function renderChart(store: VigieStore, request: RequestFn, chart: ReactNode): void {
-  render(
-    <StoreContext value={store}>
-      <RealtimeContext value={request}>{chart}</RealtimeContext>
-    </StoreContext>,
-  );
+  renderWithStore(chart, store, request);
 }
