@@ -14,7 +14,8 @@ import { ChartFrame } from './ChartFrame.tsx';
 import { useChartData } from './useChartData.ts';
 import type { SeriesRow } from './series.ts';
 import { colors, toneColors, type ChartProps, type ChartTheme } from './theme.ts';
-import { timeDomain, timeTicks } from './timeAxis.ts';
+import { timeDomain } from './timeAxis.ts';
+import { useTimeAxis } from './useTimeAxis.ts';
 
 const seriesOf = (mode: OperatingMode) => `mode:${mode}` as const;
 const NAMES = operatingModes.ids.map(seriesOf);
@@ -87,12 +88,7 @@ const ModesPlot = memo(function ModesPlot({
   height: number;
   lang: Lang;
 }) {
-  const ticks = useMemo(
-    () => timeTicks(domain, Math.floor((width - theme.yAxisWidth) / theme.tickSpacing)),
-    [domain, width, theme],
-  );
-  const tick = { fill: colors.text, fontSize: theme.fontSize };
-  const dayTime = (value: unknown) => formatDayTime(new Date(Number(value)), lang);
+  const { tick, dayTime, xAxis } = useTimeAxis(domain, width, theme, lang);
   return (
     <AreaChart
       width={width}
@@ -102,17 +98,7 @@ const ModesPlot = memo(function ModesPlot({
       accessibilityLayer={false}
     >
       <CartesianGrid stroke={colors.grid} vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        domain={domain}
-        allowDataOverflow
-        ticks={ticks}
-        tickFormatter={dayTime}
-        tick={tick}
-        stroke={colors.axis}
-        height={theme.fontSize * 2}
-      />
+      <XAxis {...xAxis} />
       <YAxis type="number" allowDecimals={false} tick={tick} stroke={colors.axis} width={theme.yAxisWidth} />
       {theme.tooltip && (
         <Tooltip

@@ -27,7 +27,8 @@ import { etaMarkers, placeLabels, type EtaMarker } from './etaMarkers.ts';
 import { chartMessages, type ChartMessages } from './messages.ts';
 import type { SeriesRow } from './series.ts';
 import { colors, textWidth, type ChartProps, type ChartTheme } from './theme.ts';
-import { timeDomain, timeTicks } from './timeAxis.ts';
+import { timeDomain } from './timeAxis.ts';
+import { useTimeAxis } from './useTimeAxis.ts';
 
 const NAMES = ['recovery'] as const;
 const NO_ETA: readonly EtaRevision[] = [];
@@ -164,26 +165,11 @@ const RecoveryPlot = memo(function RecoveryPlot({
 }) {
   const lineHeight = Math.round(theme.fontSize * 1.3);
   const margin = { top: theme.labelRows * lineHeight + 8, right: theme.fontSize, bottom: 8, left: 0 };
-  const ticks = useMemo(
-    () => timeTicks(domain, Math.floor((width - theme.yAxisWidth) / theme.tickSpacing)),
-    [domain, width, theme],
-  );
-  const tick = { fill: colors.text, fontSize: theme.fontSize };
-  const dayTime = (value: unknown) => formatDayTime(new Date(Number(value)), lang);
+  const { tick, dayTime, xAxis } = useTimeAxis(domain, width, theme, lang);
   return (
     <AreaChart width={width} height={height} data={rows} margin={margin} accessibilityLayer={false}>
       <CartesianGrid stroke={colors.grid} vertical={false} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        domain={domain}
-        allowDataOverflow
-        ticks={ticks}
-        tickFormatter={dayTime}
-        tick={tick}
-        stroke={colors.axis}
-        height={theme.fontSize * 2}
-      />
+      <XAxis {...xAxis} />
       <YAxis
         type="number"
         domain={[0, 1]}
