@@ -1,6 +1,7 @@
 /** What the drill-down pages share: the back link, and the heading taking focus on arrival. */
 import { useEffect, useRef } from 'react';
 import { RouteLink } from './RouteLink.tsx';
+import './DrillDown.css';
 
 /** A ref for the page's heading, focused when the page opens or its data arrives, so keyboard and screen-reader users start there. */
 export function useArrivalFocus(id: string, loaded: boolean) {
@@ -11,9 +12,10 @@ export function useArrivalFocus(id: string, loaded: boolean) {
   return ref;
 }
 
-export function BackLink({ className, label }: { className: string; label: string }) {
+/** The link back to the overview; the page's root carries the `drill-down` class for the shared styles. */
+export function BackLink({ label }: { label: string }) {
   return (
-    <RouteLink to="/" className={className}>
+    <RouteLink to="/" className="drill-down__back">
       <span aria-hidden="true">← </span>
       {label}
     </RouteLink>

@@ -43,8 +43,8 @@ export function HospitalPage({ hospitalId }: { hospitalId: string }) {
 
   const hospital = sync.kind === 'situation' ? sync.registry.hospitals.find((h) => h.id === hospitalId) : undefined;
   return (
-    <article className="hospital-page" aria-labelledby="hospital-page-title" data-hospital={hospitalId}>
-      <BackLink className="hospital-page__back" label={m.back} />
+    <article className="hospital-page drill-down" aria-labelledby="hospital-page-title" data-hospital={hospitalId}>
+      <BackLink label={m.back} />
       {sync.kind !== 'situation' ? (
         <p className="hospital-page__waiting">{m.waiting}</p>
       ) : !hospital ? (

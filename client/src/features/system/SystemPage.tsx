@@ -34,8 +34,8 @@ export function SystemPage({ systemId }: { systemId: string }) {
 
   const system = sync.kind === 'situation' ? sync.registry.systems.find((s) => s.id === systemId) : undefined;
   return (
-    <article className="system-page" aria-labelledby="system-page-title" data-system={systemId}>
-      <BackLink className="system-page__back" label={m.back} />
+    <article className="system-page drill-down" aria-labelledby="system-page-title" data-system={systemId}>
+      <BackLink label={m.back} />
       {sync.kind !== 'situation' ? (
         <p>{m.waiting}</p>
       ) : !system ? (
