@@ -2,7 +2,6 @@
  * Start-up with a long log: from the server process's start to the first snapshot a client
  * receives, with 10k / 100k / 1M events; and the online backup and restore times at 100k.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +14,8 @@ import {
   restoreBackup,
   seedSession,
 } from '@vigie/server/testing';
+import { startServer } from '@vigie/test/server-process';
 import { seedLog } from './seed.ts';
-
-const SERVER_DIR = join(import.meta.dirname, '../../server');
 
 /** Milliseconds from spawning the server to the first snapshot received, and what the server said of its own start. */
 async function timeToFirstSnapshot(dataDir: string): Promise<{ snapshotMs: number; serverReadyMs: number }> {
@@ -26,39 +24,17 @@ async function timeToFirstSnapshot(dataDir: string): Promise<{ snapshotMs: numbe
   const { cookie } = await seedSession(access, { name: 'Mesure', roles: ['viewer'] });
   await access.close();
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: SERVER_DIR,
-    env: {
-      ...process.env,
-      VIGIE_MODE: 'live',
-      VIGIE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const server = await startServer(dataDir);
   try {
-    const { port, serverReadyMs } = await new Promise<{ port: number; serverReadyMs: number }>((resolve, reject) => {
-      let out = '';
-      proc.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /on http:\/\/localhost:(\d+), ready (\d+) ms/.exec(out);
-        if (m) resolve({ port: Number(m[1]), serverReadyMs: Number(m[2]) });
-      });
-      proc.once('exit', (code) => reject(new Error(`server exited (${String(code)}): ${out}`)));
-    });
-    const socket = io(`http://127.0.0.1:${port}`, {
-      transports: ['websocket'],
-      reconnection: false,
-      extraHeaders: { cookie },
-    });
+    const serverReadyMs = Number(/ready (\d+) ms/.exec(server.lines.join('\n'))?.[1]);
+    const socket = io(server.url, { transports: ['websocket'], reconnection: false, extraHeaders: { cookie } });
     await new Promise((resolve) => socket.once('situation:snapshot', resolve));
     const snapshotMs = performance.now() - started;
     socket.close();
     return { snapshotMs, serverReadyMs };
   } finally {
-    proc.kill('SIGTERM');
+    server.proc.kill('SIGTERM');
+    await server.exited;
   }
 }
 
