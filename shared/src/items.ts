@@ -40,6 +40,20 @@ export const itemValueSchemas = {
 } as const;
 export type ItemKind = keyof typeof itemValueSchemas;
 export const itemKinds = Object.keys(itemValueSchemas) as ItemKind[];
+
+/** The scale each item kind's status words come from. */
+const itemScales = {
+  'response-level': responseLevels,
+  'operating-mode': operatingModes,
+  emergency: emergencyStatuses,
+  system: systemStatuses,
+  samu: samuStatuses,
+  stage: stageStates,
+} as const;
+
+/** An item's status in words (an unknown id is shown as itself). */
+export const statusLabel = (kind: ItemKind, status: string, lang: 'fr' | 'en'): string =>
+  (itemScales[kind].label as (id: string, l: 'fr' | 'en') => string)(status, lang);
 export type ItemValue<K extends ItemKind> = z.infer<(typeof itemValueSchemas)[K]>;
 
 /** Which item: its kind and id (hospital id, department id, `hospital:system`, SAMU id or stage id). */

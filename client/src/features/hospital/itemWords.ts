@@ -2,14 +2,9 @@
 import {
   allSites,
   emergencyKinds,
-  emergencyStatuses,
   itemValueSchemas,
-  operatingModes,
+  statusLabel,
   recoveryStages,
-  responseLevels,
-  samuStatuses,
-  stageStates,
-  systemStatuses,
   type EmergencyKind,
   type ItemKind,
   type ItemRef,
@@ -19,19 +14,6 @@ import {
 import { format } from '../../i18n/messages.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { messages } from './messages.ts';
-
-const scales = {
-  'response-level': responseLevels,
-  'operating-mode': operatingModes,
-  emergency: emergencyStatuses,
-  system: systemStatuses,
-  samu: samuStatuses,
-  stage: stageStates,
-} as const;
-
-/** A status word of a scale, by item kind and status id. */
-export const statusLabel = (kind: ItemKind, status: string, lang: Lang): string =>
-  (scales[kind].label as (id: string, l: Lang) => string)(status, lang);
 
 /** A value checked against its kind's schema (values from the wire are never trusted blindly). */
 export type KnownValue = { [K in ItemKind]: { kind: K; value: ItemValue<K> } }[ItemKind];
