@@ -41,15 +41,17 @@ export function ItemHistory({
     setOpen(!open);
   };
   // "Plus" disappears once the oldest page is in: keep keyboard focus in the list rather than losing it.
-  const pagedFromButton = useRef(false);
+  // The cursor paged from, not a flag: a click can come before the effect of the previous page has run,
+  // so only a reply that moved the cursor counts.
+  const pagedFrom = useRef<number | null>(null);
   useEffect(() => {
-    if (!pagedFromButton.current || phase === 'loading') return;
-    pagedFromButton.current = false;
-    if (before === null) listRef.current?.focus();
+    if (pagedFrom.current === null || phase === 'loading' || before === pagedFrom.current) return;
+    pagedFrom.current = null;
+    if (phase === 'ready' && before === null) listRef.current?.focus();
   }, [phase, before]);
   const more = () => {
     if (phase === 'loading' || before === null) return;
-    pagedFromButton.current = true;
+    pagedFrom.current = before;
     load(before);
   };
 
