@@ -1,13 +1,13 @@
 /** The headline: cause, response levels (plan blanc named), fonctionnement with time in degraded mode, emergencies, systems. */
-import { causes, ms } from '@vigie/shared';
+import { causes } from '@vigie/shared';
 import { useMemo } from 'react';
 import { Panel } from '../../app/Panel.tsx';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { useSituation } from '../../app/useSituation.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { latestChange } from '../status/latestChange.ts';
+import { DegradedSince } from '../status/DegradedSince.tsx';
 import { Provenance } from '../status/Provenance.tsx';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { headlineFacts } from './headlineFacts.ts';
@@ -68,15 +68,7 @@ export function Headline({ modes = true }: HeadlineProps = {}) {
                 return (
                   <li key={mode}>
                     <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />
-                    {since && (
-                      <span className="since">
-                        {' '}
-                        {format(t.degradedSince, {
-                          time: formatDayTime(since, lang),
-                          duration: formatDuration(now - ms(since)),
-                        })}
-                      </span>
-                    )}
+                    {since && <DegradedSince since={since} now={now} />}
                   </li>
                 );
               })}

@@ -1,14 +1,13 @@
 /** Hospitals grouped by fonctionnement, in words, with how long the group has been in degraded mode. */
-import { ms, operatingModes } from '@vigie/shared';
+import { operatingModes } from '@vigie/shared';
 import { useMemo } from 'react';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { selectSync } from '../../store/selectors.ts';
 import { headlineFacts } from '../headline/headlineFacts.ts';
 import { latestChange } from '../status/latestChange.ts';
+import { DegradedSince } from '../status/DegradedSince.tsx';
 import { Provenance } from '../status/Provenance.tsx';
 import { styleOf } from '../status/statusStyle.ts';
 
@@ -37,15 +36,7 @@ export function HospitalList() {
           <div key={mode} className="mode-group" data-mode={mode}>
             <h3 className={`tone-${tone}`}>
               <span aria-hidden="true">{icon}</span> {operatingModes.label(mode, lang)} ({hospitals.length})
-              {since && (
-                <span className="since">
-                  {' '}
-                  {format(t.degradedSince, {
-                    time: formatDayTime(since, lang),
-                    duration: formatDuration(now - ms(since)),
-                  })}
-                </span>
-              )}
+              {since && <DegradedSince since={since} now={now} />}
             </h3>
             <ul>
               {hospitals.map(({ hospital }) => (
