@@ -3,8 +3,8 @@
  * Each carries an idempotency key (scoped to its actor, kept for the life of the log).
  */
 import { z } from 'zod';
-import { ItemRefSchema, EmergencyValueSchema } from './items.ts';
-import { IDEMPOTENCY_KEY, MAX_SHORT_TEXT, MAX_TEXT } from './limits.ts';
+import { ItemRefSchema, ItemWriteSchema, EmergencyValueSchema, type ItemRef } from './items.ts';
+import { IDEMPOTENCY_KEY, MAX_BULK_ITEMS, MAX_SHORT_TEXT, MAX_TEXT } from './limits.ts';
 import {
   causes,
   incidentTypes,
@@ -17,7 +17,7 @@ import {
   recoveryStages,
   verifications,
 } from './scales.ts';
-import { IncidentFieldsSchema, StatementFieldsSchema } from './situation.ts';
+import { IncidentFieldsSchema, StatementFieldsSchema, type Tracked } from './situation.ts';
 import { ActorSchema } from './actor.ts';
 import { InstantSchema } from './time.ts';
 
@@ -32,6 +32,10 @@ const base = {
   effectiveAt: InstantSchema.optional(),
 };
 const command = <S extends z.ZodRawShape>(shape: S) => z.object({ ...base, ...shape }).strict();
+
+/** One item of a bulk change: its new value and the version the person saw. */
+export const BulkChangeSchema = z.object({ item: ItemWriteSchema, expectedVersion: z.number().int().min(0) }).strict();
+export type BulkChange = z.infer<typeof BulkChangeSchema>;
 
 /** Input schema of each command, by Socket.IO event name. */
 export const commandSchemas = {
@@ -55,6 +59,25 @@ export const commandSchemas = {
   'samu:set-status': command({ samuId: Id, status: samuStatuses.schema }),
   'stage:set-state': command({ stageId: recoveryStages.schema, state: stageStates.schema }),
   'item:release': command({ item: ItemRefSchema }),
+  /**
+   * A bulk change: all of it or nothing. Each item carries the version the person saw (one conflict
+   * refuses the whole change); `undoes` names the command this one compensates (an undo).
+   */
+  'items:set': z
+    .object({
+      idempotencyKey: base.idempotencyKey,
+      effectiveAt: base.effectiveAt,
+      changes: z
+        .array(BulkChangeSchema)
+        .min(1)
+        .max(MAX_BULK_ITEMS)
+        .refine(
+          (c) => new Set(c.map((x) => `${x.item.kind}\n${x.item.id}`)).size === c.length,
+          'an item appears twice',
+        ),
+      undoes: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
   'eta:revise': command({
     label: z.string().min(1).max(MAX_SHORT_TEXT),
     targetAt: InstantSchema.nullable(),
@@ -80,9 +103,20 @@ export const CommandResultSchema = z
   .object({
     commandId: z.string(),
     seq: z.number().int().positive(),
+    /** The items it set and the version each now has (what an undo must find unchanged). */
+    written: z.array(ItemRefSchema.extend({ version: z.number().int().positive() })).optional(),
     ignored: z.boolean().optional(),
     heldBy: ActorSchema.optional(),
     statementId: z.string().optional(),
   })
   .strict();
 export type CommandResult = z.infer<typeof CommandResultSchema>;
+
+/**
+ * The details of a `conflict` reply: the item's current value and who set it (`current`), or for a
+ * bulk change every item that changed since it was loaded (`conflicts`).
+ */
+export interface ConflictDetails {
+  current?: Tracked<unknown>;
+  conflicts?: { item: ItemRef; current: Tracked<unknown> }[];
+}

@@ -25,7 +25,15 @@ export const eventDataSchemas = {
     .strict(),
   'incident.closed': z.object({ closedAt: InstantSchema }).strict(),
   /** A write to a tracked item; `hold` when a person wrote it. */
-  'value.set': z.object({ item: ItemWriteSchema, effectiveAt: InstantSchema.nullable(), hold: z.boolean() }).strict(),
+  'value.set': z
+    .object({
+      item: ItemWriteSchema,
+      effectiveAt: InstantSchema.nullable(),
+      hold: z.boolean(),
+      /** The command this write compensates (an undo); the history keeps both. */
+      undoes: z.string().min(1).max(100).optional(),
+    })
+    .strict(),
   /** A machine write to an item a person holds: recorded, not applied. */
   'value.ignored': z
     .object({ item: ItemWriteSchema, effectiveAt: InstantSchema.nullable(), heldBy: ActorSchema })

@@ -15,5 +15,7 @@ export const MAX_SHORT_TEXT = 300;
 export const PROJECTION_LOG_ENTRIES = 50;
 /** Automatic journal lines the situation itself keeps (the full record is in the event log). */
 export const SITUATION_JOURNAL_LINES = 100;
+/** Most items one bulk change may carry (every system of every hospital fits, well within MAX_MESSAGE_BYTES). */
+export const MAX_BULK_ITEMS = 400;
 /** Idempotency keys: 8 to 100 characters. */
 export const IDEMPOTENCY_KEY = { min: 8, max: 100 } as const;

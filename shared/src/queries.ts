@@ -78,11 +78,12 @@ export type ItemHistory = z.infer<typeof ItemHistorySchema>;
 /** `audit:list` input: the current log's events, newest first, optionally of one actor (`kind:id`). */
 export const AuditQuerySchema = z.object({ ...page, actorId: z.string().min(1).max(200).optional() }).strict();
 
-/** One audit line: what was done (event type), by whom, when, as part of which command, from which session and address. */
+/** One audit line: what was done (event type and its data), by whom, when, as part of which command, from which session and address. */
 export const AuditEntrySchema = z
   .object({
     seq: Seq,
     type: z.enum(Object.keys(eventDataSchemas) as [EventType, ...EventType[]]),
+    data: z.unknown(),
     by: ActorSchema,
     recordedAt: InstantSchema,
     commandId: z.string(),

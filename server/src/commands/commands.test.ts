@@ -3,13 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statementFields } from '@vigie/shared/testing';
 import type { CommandName, Reply } from '@vigie/shared';
 import { IncidentLog, type RequestContext } from '../log/incidentLog.ts';
-import { openSqliteStore } from '../store/sqlite/sqliteStore.ts';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
 import { buildPrincipal, defaultRegistry, tempDir } from '../testing.ts';
 import type { Role } from '../domain/context.ts';
 
 const registry = defaultRegistry();
 const origin = { sessionId: null, address: '127.0.0.1' };
 const as = (role: Role): RequestContext => ({ principal: buildPrincipal(role), origin });
+/** A commander limited to one hospital other than the ones the cases write. */
+const outOfScope: RequestContext = {
+  principal: { ...buildPrincipal('commander', 'person-avicenne'), scope: { hospitals: ['avicenne'], ghus: [] } },
+  origin,
+};
 let n = 0;
 const key = () => `cmd-test-${++n}-key`;
 
@@ -22,6 +27,8 @@ interface Case {
   refusedRole: Role;
   /** Whether the item is versioned (a stale expectedVersion is a conflict). */
   versioned: boolean;
+  /** Whether a commander limited to another hospital is refused (the command writes a hospital's or the group's item). */
+  scoped: boolean;
 }
 
 const draftId = (log: IncidentLog) => Object.values(log.situation.statements)[0]!.id;
@@ -33,6 +40,7 @@ const cases: Case[] = [
     invalid: { fields: { phase: 'perdu' } },
     refusedRole: 'commander',
     versioned: true,
+    scoped: false,
   },
   {
     name: 'incident:close',
@@ -40,6 +48,7 @@ const cases: Case[] = [
     invalid: { closedAt: 'hier' },
     refusedRole: 'commander',
     versioned: true,
+    scoped: false,
   },
   {
     name: 'hospital:set-response-level',
@@ -47,6 +56,7 @@ const cases: Case[] = [
     invalid: { hospitalId: 'cochin', level: 'niveau-3' },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: true,
   },
   {
     name: 'hospital:set-operating-mode',
@@ -54,6 +64,7 @@ const cases: Case[] = [
     invalid: { hospitalId: 'cochin' },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: true,
   },
   {
     name: 'emergency:set-status',
@@ -67,6 +78,7 @@ const cases: Case[] = [
     },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: true,
   },
   {
     name: 'system:set-status',
@@ -74,6 +86,7 @@ const cases: Case[] = [
     invalid: { hospitalId: 'cochin', systemId: 'dpi', status: 'cassé' },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: true,
   },
   {
     name: 'samu:set-status',
@@ -81,6 +94,7 @@ const cases: Case[] = [
     invalid: { samuId: 'samu-75', status: 'normal' },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: true,
   },
   {
     name: 'stage:set-state',
@@ -88,6 +102,7 @@ const cases: Case[] = [
     invalid: { stageId: 'cuisine', state: 'en-cours' },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: true,
   },
   {
     name: 'eta:revise',
@@ -95,6 +110,7 @@ const cases: Case[] = [
     invalid: { label: '', targetAt: null, reason: '' },
     refusedRole: 'commander',
     versioned: true,
+    scoped: false,
   },
   {
     name: 'log:add-entry',
@@ -102,6 +118,7 @@ const cases: Case[] = [
     invalid: { type: 'decision', text: '   ' },
     refusedRole: 'viewer',
     versioned: false,
+    scoped: false,
   },
   {
     name: 'statement:draft',
@@ -109,6 +126,7 @@ const cases: Case[] = [
     invalid: { fields: { cause: 'x' } },
     refusedRole: 'viewer',
     versioned: false,
+    scoped: false,
   },
   {
     name: 'statement:edit',
@@ -116,6 +134,7 @@ const cases: Case[] = [
     invalid: { statementId: 'x', fields: {} },
     refusedRole: 'viewer',
     versioned: true,
+    scoped: false,
   },
   {
     name: 'statement:publish',
@@ -123,16 +142,19 @@ const cases: Case[] = [
     invalid: { statementId: 42 },
     refusedRole: 'commander',
     versioned: true,
+    scoped: false,
   },
 ];
 
 let log: IncidentLog;
+let store: SqliteStore;
+const eventsAfter = (seq: number) => store.readEvents(log.current.logId, seq, 1000);
 const cleanups: (() => void)[] = [];
 beforeEach(async () => {
   const tmp = tempDir();
-  const store = openSqliteStore(join(tmp.dir, 's.sqlite'), 'live');
+  const opened = (store = openSqliteStore(join(tmp.dir, 's.sqlite'), 'live'));
   cleanups.push(() => {
-    store.db.close();
+    opened.db.close();
     tmp.remove();
   });
   log = new IncidentLog(store, registry);
@@ -170,6 +192,15 @@ describe.each(cases)('command $name', (c) => {
     expect(
       code(await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, { principal: null, origin })),
     ).toBe('unauthorized');
+    expect(log.situation).toBe(before);
+  });
+});
+
+describe.each(cases.filter((c) => c.scoped))("command $name outside a commander's scope", (c) => {
+  it('is refused with forbidden and changes nothing', async () => {
+    const before = log.situation;
+    const reply = await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, outOfScope);
+    expect(!reply.ok && reply.error).toMatchObject({ code: 'forbidden', message: 'outside your scope' });
     expect(log.situation).toBe(before);
   });
 });
@@ -246,5 +277,96 @@ describe('effectiveAt', () => {
       as('commander'),
     );
     expect(code(reply)).toBe('invalid_payload');
+  });
+});
+
+describe('command items:set (bulk change)', () => {
+  const system = (hospitalId: string, status: string) => ({
+    item: { kind: 'system', id: `${hospitalId}:dpi`, value: status },
+    expectedVersion: log.situation.items.system[`${hospitalId}:dpi`]!.version,
+  });
+  const bulk = (changes: unknown[], who = as('commander'), extra = {}) =>
+    log.submit('items:set', { idempotencyKey: key(), changes, ...extra }, who);
+
+  it('records one event per item under one command id, and replies each new version', async () => {
+    const before = log.situation.seq;
+    const reply = await bulk([system('cochin', 'isole'), system('hegp', 'isole'), system('bichat', 'degrade')]);
+    expect(reply.ok).toBe(true);
+    const data = reply.ok ? (reply.data as { commandId: string; written: { id: string; version: number }[] }) : null;
+    const events = await eventsAfter(before);
+    expect(events.map((e) => [e.type, e.commandId])).toEqual(Array(3).fill(['value.set', data!.commandId]));
+    expect(data!.written.map((w) => w.id)).toEqual(['cochin:dpi', 'hegp:dpi', 'bichat:dpi']);
+    for (const w of data!.written) expect(log.situation.items.system[w.id]!.version).toBe(w.version);
+  });
+
+  it('refuses the whole change when one item changed since it was loaded, naming it and who changed it', async () => {
+    const seen = [system('cochin', 'isole'), system('hegp', 'isole')];
+    await log.submit(
+      'system:set-status',
+      { idempotencyKey: key(), hospitalId: 'hegp', systemId: 'dpi', status: 'degrade' },
+      as('lead'),
+    );
+    const before = log.situation;
+    const reply = await bulk(seen);
+    expect(code(reply)).toBe('conflict');
+    const details = !reply.ok ? (reply.error.details as { conflicts: { item: unknown; current: unknown }[] }) : null;
+    expect(details!.conflicts).toHaveLength(1);
+    expect(details!.conflicts[0]).toMatchObject({
+      item: { kind: 'system', id: 'hegp:dpi' },
+      current: { value: 'degrade', by: { name: 'Personne lead' } },
+    });
+    expect(log.situation).toBe(before);
+  });
+
+  it('is undone by a compensating change that the history keeps beside it', async () => {
+    const previous = ['cochin', 'hegp'].map((h) => log.situation.items.system[`${h}:dpi`]!.value);
+    const change = await bulk([system('cochin', 'isole'), system('hegp', 'isole')]);
+    const { commandId, written } = change.ok
+      ? (change.data as { commandId: string; written: { id: string; version: number }[] })
+      : { commandId: '', written: [] };
+    const undo = written.map((w, i) => ({
+      item: { kind: 'system', id: w.id, value: previous[i] },
+      expectedVersion: w.version,
+    }));
+    const at = log.situation.seq;
+    expect(code(await bulk(undo, as('commander'), { undoes: commandId }))).toBe('ok');
+    expect(['cochin', 'hegp'].map((h) => log.situation.items.system[`${h}:dpi`]!.value)).toEqual(previous);
+    const events = await eventsAfter(at - 2);
+    expect(events.map((e) => (e.type === 'value.set' ? [e.data.item.value, e.data.undoes ?? null] : null))).toEqual([
+      ['isole', null],
+      ['isole', null],
+      [previous[0], commandId],
+      [previous[1], commandId],
+    ]);
+    // Undoing twice is a conflict: the items are no longer at the versions the change wrote.
+    expect(code(await bulk(undo, as('commander'), { undoes: commandId }))).toBe('conflict');
+  });
+
+  it("refuses a change with one item outside a commander's scope, and viewers", async () => {
+    const before = log.situation;
+    expect(code(await bulk([system('avicenne', 'isole'), system('cochin', 'isole')], outOfScope))).toBe('forbidden');
+    expect(code(await bulk([system('avicenne', 'isole')], as('viewer')))).toBe('forbidden');
+    expect(code(await bulk([system('avicenne', 'isole')], outOfScope))).toBe('ok');
+    expect(log.situation.seq).toBe(before.seq + 1);
+  });
+
+  it('refuses malformed changes: an item twice, an unknown item, a closed diversion site, none at all', async () => {
+    const before = log.situation;
+    expect(code(await bulk([system('cochin', 'isole'), system('cochin', 'degrade')]))).toBe('invalid_payload');
+    expect(
+      code(await bulk([{ item: { kind: 'system', id: 'nulle-part:dpi', value: 'isole' }, expectedVersion: 0 }])),
+    ).toBe('not_found');
+    const closed = registry.hospitals.flatMap((h) => h.sites).find((site) => site.closed !== null)!;
+    const divert = {
+      item: {
+        kind: 'emergency',
+        id: 'cochin-adulte',
+        value: { status: 'delestage', targetSiteId: closed.id, nextReviewAt: null, note: null },
+      },
+      expectedVersion: log.situation.items.emergency['cochin-adulte']!.version,
+    };
+    expect(code(await bulk([system('hegp', 'isole'), divert]))).toBe('invalid_payload');
+    expect(code(await bulk([]))).toBe('invalid_payload');
+    expect(log.situation).toBe(before);
   });
 });

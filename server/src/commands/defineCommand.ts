@@ -8,15 +8,15 @@ export interface CommandDefinition<N extends CommandName = CommandName> {
   action: Action;
   schema: (typeof commandSchemas)[N];
   decide: (ctx: CommandContext, input: CommandInput<N>) => Decision;
-  /** The item the command writes, for the policy's scope check (none: open to every scope). */
-  item?: (input: CommandInput<N>) => ItemRef;
+  /** The item(s) the command writes, for the policy's scope check (none: open to every scope). */
+  item?: (input: CommandInput<N>) => ItemRef | ItemRef[];
 }
 
 export function defineCommand<N extends CommandName>(
   name: N,
   action: Action,
   decide: (ctx: CommandContext, input: CommandInput<N>) => Decision,
-  item?: (input: CommandInput<N>) => ItemRef,
+  item?: (input: CommandInput<N>) => ItemRef | ItemRef[],
 ): CommandDefinition<N> {
   return { name, action, schema: commandSchemas[name], decide, ...(item ? { item } : {}) };
 }

@@ -12,6 +12,7 @@ import { reviseEta } from './reviseEta.ts';
 import { setEmergencyStatus } from './setEmergencyStatus.ts';
 import { setOperatingMode } from './setOperatingMode.ts';
 import { setResponseLevel } from './setResponseLevel.ts';
+import { setItems } from './setItems.ts';
 import { setSamuStatus } from './setSamuStatus.ts';
 import { setStageState } from './setStageState.ts';
 import { setSystemStatus } from './setSystemStatus.ts';
@@ -28,6 +29,7 @@ export const commands: { [N in CommandName]: CommandDefinition<N> } = {
   'samu:set-status': setSamuStatus,
   'stage:set-state': setStageState,
   'item:release': releaseItem,
+  'items:set': setItems,
   'eta:revise': reviseEta,
   'log:add-entry': addLogEntry,
   'statement:draft': draftStatement,

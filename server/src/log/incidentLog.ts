@@ -246,6 +246,7 @@ export class IncidentLog {
       }
       const commandId = randomId();
       const recordedAt = now.toISOString();
+      const written: NonNullable<CommandResult['written']> = [];
       for (const body of decision.events) {
         const event: LogEvent = {
           ...body,
@@ -256,8 +257,15 @@ export class IncidentLog {
         };
         state = applyEvent(state, event);
         stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
+        if (event.type === 'value.set')
+          written.push({ kind: event.data.item.kind, id: event.data.item.id, version: event.seq });
       }
-      const result: CommandResult = { commandId, seq: state.seq, ...decision.data };
+      const result: CommandResult = {
+        commandId,
+        seq: state.seq,
+        ...(written.length > 0 ? { written } : {}),
+        ...decision.data,
+      };
       const record = { actorKey, key, requestHash, result };
       idempotency.push(record);
       seen.set(`${actorKey}\n${key}`, record);
@@ -326,7 +334,8 @@ export class IncidentLog {
         ),
       );
     }
-    if (def.item && !can(principal, def.action, itemTarget(def.item(parsed.data), this.registry), this.registry)) {
+    const items = def.item ? [def.item(parsed.data)].flat() : [];
+    if (items.some((item) => !can(principal, def.action, itemTarget(item, this.registry), this.registry))) {
       return reply(fail('forbidden', 'outside your scope'));
     }
     const input = parsed.data as { idempotencyKey: string };

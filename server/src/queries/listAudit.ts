@@ -9,6 +9,7 @@ export async function listAudit(ctx: QueryContext, input: QueryParams<'audit:lis
     entries: page.events.map(({ event: e, origin }) => ({
       seq: e.seq,
       type: e.type,
+      data: e.data,
       by: e.by,
       recordedAt: e.recordedAt,
       commandId: e.commandId,

@@ -101,6 +101,17 @@ const socketCases: Record<keyof typeof clientEventSchemas, SocketCase> = {
       return { item: { kind: 'operating-mode', id: 'cochin' } };
     },
   },
+  'items:set': {
+    allowed: writers,
+    writes: true,
+    payload: (n) => ({
+      changes: ['dpi', 'messagerie'].map((systemId) => {
+        const id = `cochin:${systemId}`;
+        const version = server.app.log.situation.items.system[id]!.version;
+        return { item: { kind: 'system', id, value: pick(['degrade', 'indisponible'], n) }, expectedVersion: version };
+      }),
+    }),
+  },
   'eta:revise': {
     allowed: leadOnly,
     writes: true,
