@@ -16,6 +16,9 @@ const OverviewScreen = lazy(() =>
 const SignInPage = lazy(() => import('../features/signin/SignInPage.tsx').then((m) => ({ default: m.SignInPage })));
 const PairingPage = lazy(() => import('../features/pairing/PairingPage.tsx').then((m) => ({ default: m.PairingPage })));
 const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const ConsoleScreen = lazy(() =>
+  import('../features/console/ConsoleScreen.tsx').then((m) => ({ default: m.ConsoleScreen })),
+);
 const AdminPage = lazy(() => import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })));
 
 export function App() {
@@ -55,6 +58,12 @@ export function App() {
       return (
         <Loading>
           <AdminPage />
+        </Loading>
+      );
+    case 'console':
+      return (
+        <Loading>
+          <ConsoleScreen section={route.section} />
         </Loading>
       );
   }

@@ -31,7 +31,8 @@ export type Route =
   | { screen: 'sign-in' }
   | { screen: 'pairing' }
   | { screen: 'account' }
-  | { screen: 'admin' };
+  | { screen: 'admin' }
+  | { screen: 'console'; section: string | null };
 
 /** The overview and its drill-downs. */
 export type DashboardRoute = Extract<Route, { screen: 'overview' | 'hospital' | 'system' }>;
@@ -51,6 +52,7 @@ export function routeOf(path: string): Route {
   const access = Object.entries(accessScreens).find(([p]) => p === `/${first ?? ''}`)?.[1];
   if (access) return { screen: access };
   if (first === 'mur') return { screen: 'wall' };
+  if (first === 'console') return { screen: 'console', section: second ? decodeURIComponent(second) : null };
   if (first === 'synthese') return { screen: 'public' };
   if (first === 'hopital' && second) return { screen: 'hospital', hospitalId: decodeURIComponent(second) };
   if (first === 'systeme' && second) return { screen: 'system', systemId: decodeURIComponent(second) };

@@ -11,7 +11,7 @@ import { FormError } from '../../access/FormError.tsx';
 import { rolesInWords, scopeInWords, type PlaceNames } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmButton } from '../../app/ConfirmButton.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 
 /** CreateAccountsSchema's bound on one request. */

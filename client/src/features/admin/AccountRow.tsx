@@ -8,7 +8,7 @@ import { format } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/time.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { AccountEditor } from './AccountEditor.tsx';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmButton } from '../../app/ConfirmButton.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 
 const COLUMNS = 8;

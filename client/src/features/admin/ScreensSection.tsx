@@ -10,7 +10,7 @@ import { SubmitRow } from '../../access/SubmitRow.tsx';
 import { format } from '../../i18n/messages.ts';
 import { formatDateTime } from '../../i18n/time.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
+import { ConfirmButton } from '../../app/ConfirmButton.tsx';
 import { ListTable } from './ListTable.tsx';
 import { PairingLink } from './PairingLink.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';

@@ -8,8 +8,7 @@ import { useSituation } from '../../app/useSituation.ts';
 import { RecoveryChart } from '../../charts/RecoveryChart.tsx';
 import { ModesChart } from '../../charts/ModesChart.tsx';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { useContext } from 'react';
-import { StoreContext } from '../../app/StoreContext.ts';
+import { LangToggle } from '../../app/LangToggle.tsx';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
 import { Headline } from '../headline/Headline.tsx';
 import { HospitalPage } from '../hospital/HospitalPage.tsx';
@@ -39,7 +38,6 @@ export function OverviewScreen({ route }: { route: DashboardRoute }) {
 function Dashboard({ route }: { route: DashboardRoute }) {
   const t = useT();
   const lang = useLang();
-  const store = useContext(StoreContext);
   const view = useSituation();
   return (
     <div className="overview" data-route={route.screen}>
@@ -54,13 +52,7 @@ function Dashboard({ route }: { route: DashboardRoute }) {
         </h1>
         <ConnectionStatus />
         <IdentityArea />
-        <button
-          type="button"
-          lang={lang === 'fr' ? 'en' : 'fr'}
-          onClick={() => store.getState().setLang(lang === 'fr' ? 'en' : 'fr')}
-        >
-          {t.lang}
-        </button>
+        <LangToggle />
       </header>
       {!view ? (
         <p>{t.waiting}</p>

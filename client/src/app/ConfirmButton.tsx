@@ -1,9 +1,10 @@
 /**
- * A button whose action is asked again in words before it runs (creating accounts, closing sessions,
- * revoking a screen): no browser dialog, and the question gets the focus so it is read aloud.
+ * A button whose action is asked again in words before it runs (creating accounts, revoking a screen,
+ * a bulk change, a publication, an undo): no browser dialog, and the question gets the focus so it is read aloud.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useAdminMessages } from './useAdminMessages.ts';
+import { useT } from '../i18n/useT.ts';
+import './confirm.css';
 
 export function ConfirmButton({
   label,
@@ -18,7 +19,7 @@ export function ConfirmButton({
   disabled?: boolean;
   className?: string;
 }) {
-  const m = useAdminMessages();
+  const m = useT();
   const [asking, setAsking] = useState(false);
   const questionRef = useRef<HTMLSpanElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);

@@ -1,0 +1,4 @@
+/** Placeholder until this section is built. */
+export function BulkSection() {
+  return null;
+}
