@@ -106,7 +106,7 @@ async function offerDemoSignIn(access: Access, origin: string) {
   const entry = await access.demoSignIn();
   process.stdout.write(
     `\n  Connexion « ${entry.name} » (commandement + direction de crise), valable 15 minutes, une seule fois :\n` +
-      `  ${origin}${accessPaths.signIn}#code=${entry.code}\n\n`,
+      `  ${origin}${accessPaths.signIn}?suivant=/console#code=${entry.code}\n\n`,
   );
 }
 

@@ -50,7 +50,7 @@ describe('the demo sign-in link', () => {
         .poll(() => /#code=([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(output), { timeout: 30_000 })
         .not.toBeNull();
       const code = /#code=([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(output)![1]!;
-      url = /(http:\/\/localhost:\d+)\/connexion#code=/.exec(output)![1]!;
+      url = /(http:\/\/localhost:\d+)\/connexion\?suivant=\/console#code=/.exec(output)![1]!;
       const signedIn = await codeSignIn(url, code);
       expect(signedIn).toMatchObject({ ok: true, data: { name: 'Cellule de crise (démo)' } });
       expect(signedIn.data!.roles.sort()).toEqual(['commander', 'lead']);

@@ -41,6 +41,11 @@ export function IdentityArea() {
           {m.myAccount}
         </a>
       )}
+      {info.roles.some((role) => role !== 'viewer') && (
+        <a className="identity__link" href={withLang('/console', lang)}>
+          {m.console}
+        </a>
+      )}
       {info.roles.includes('admin') && (
         <a className="identity__link" href={withLang(accessPaths.admin, lang)}>
           {m.admin}
