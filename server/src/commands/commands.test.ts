@@ -285,8 +285,16 @@ describe('command items:set (bulk change)', () => {
     item: { kind: 'system', id: `${hospitalId}:dpi`, value: status },
     expectedVersion: log.situation.items.system[`${hospitalId}:dpi`]!.version,
   });
+  const stage = (id: string) => ({
+    item: { kind: 'stage', id, value: 'validee' },
+    expectedVersion: log.situation.items.stage[id]!.version,
+  });
   const bulk = (changes: unknown[], who = as('commander'), extra = {}) =>
     log.submit('items:set', { idempotencyKey: key(), changes, ...extra }, who);
+
+  it('validates several stages together when the change brings the earlier ones too', async () => {
+    expect(code(await bulk([stage('messagerie-telephonie'), stage('reseau')]))).toBe('ok');
+  });
 
   it('records one event per item under one command id, and replies each new version', async () => {
     const before = log.situation.seq;
@@ -350,7 +358,7 @@ describe('command items:set (bulk change)', () => {
     expect(log.situation.seq).toBe(before.seq + 1);
   });
 
-  it('refuses malformed changes: an item twice, an unknown item, a closed diversion site, none at all', async () => {
+  it('refuses malformed changes: an item twice, an unknown item, a closed diversion site, none, a stage out of order', async () => {
     const before = log.situation;
     expect(code(await bulk([system('cochin', 'isole'), system('cochin', 'degrade')]))).toBe('invalid_payload');
     expect(
@@ -367,6 +375,7 @@ describe('command items:set (bulk change)', () => {
     };
     expect(code(await bulk([system('hegp', 'isole'), divert]))).toBe('invalid_payload');
     expect(code(await bulk([]))).toBe('invalid_payload');
+    expect(code(await bulk([stage('messagerie-telephonie')]))).toBe('invalid_payload');
     expect(log.situation).toBe(before);
   });
 });

@@ -3,10 +3,11 @@
  * person saw before anything is written, so one conflict refuses the whole change and names every
  * item that moved, with its current value and who set it.
  */
-import type { BulkChange, ConflictDetails } from '@vigie/shared';
+import type { BulkChange, ConflictDetails, StageState } from '@vigie/shared';
 import { CommandError } from './commandError.ts';
 import type { CommandContext, Decision, EventBody } from './context.ts';
 import { checkEmergencyTarget } from './emergencyTarget.ts';
+import { checkStageOrder } from './stageOrder.ts';
 import { currentItem, writeItem } from './writeItem.ts';
 
 export function writeItems(
@@ -15,11 +16,14 @@ export function writeItems(
   input: { effectiveAt?: string | undefined; undoes?: string | undefined },
 ): Decision {
   const conflicts: NonNullable<ConflictDetails['conflicts']> = [];
+  const stages = new Map<string, StageState>();
   for (const { item, expectedVersion } of changes) {
     const current = currentItem(ctx.state, item);
     if (current.version !== expectedVersion) conflicts.push({ item: { kind: item.kind, id: item.id }, current });
     if (item.kind === 'emergency') checkEmergencyTarget(ctx.registry, item.value);
+    if (item.kind === 'stage') stages.set(item.id, item.value);
   }
+  checkStageOrder(ctx.state, stages);
   if (conflicts.length > 0) {
     const details: ConflictDetails = { conflicts };
     throw new CommandError(
