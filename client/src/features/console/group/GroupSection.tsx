@@ -1,4 +1,98 @@
-/** Placeholder until this section is built. */
+/**
+ * The console's group-wide items: the four SAMU – Centre 15 (with the site hosting each) and the
+ * recovery stages in order. Writable by a commander without a scope or the lead; read-only otherwise.
+ */
+import { own, recoveryStages } from '@vigie/shared';
+import { useId } from 'react';
+import { useSituation } from '../../../app/useSituation.ts';
+import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { format } from '../../../i18n/messages.ts';
+import { useLang } from '../../../i18n/useT.ts';
+import { selectSession } from '../../../store/selectors.ts';
+import { siteName } from '../../hospital/itemWords.ts';
+import { coversGroup } from '../consoleAccess.ts';
+import { ItemControl } from '../items/ItemControl.tsx';
+import { messages } from './messages.ts';
+import './GroupSection.css';
+
 export function GroupSection() {
-  return null;
+  const lang = useLang();
+  const m = messages[lang];
+  const view = useSituation();
+  const { info } = useStoreSelector(selectSession);
+  const ids = useId();
+  if (!view) return null;
+  const { state, registry } = view;
+  const editable = coversGroup(info);
+  const hospitalName = (id: string) => registry.hospitals.find((h) => h.id === id)?.shortName ?? id;
+
+  return (
+    <div className="group-section">
+      {!editable && <p className="console-panel group-section__read-only">{m.readOnly}</p>}
+      <section className="console-panel" aria-labelledby={`${ids}-samu`}>
+        <h3 id={`${ids}-samu`}>{m.samu}</h3>
+        {registry.samu.length === 0 ? (
+          <p className="console-muted">{m.noSamu}</p>
+        ) : (
+          <ul className="item-controls">
+            {registry.samu.map((samu) => (
+              <li key={samu.id}>
+                <ItemControl
+                  item={{ kind: 'samu', id: samu.id }}
+                  name={samu.name}
+                  editable={editable}
+                  details={
+                    <p className="group-section__detail">
+                      {format(m.hostedAt, {
+                        site: siteName(registry, samu.siteId),
+                        hospital: hospitalName(samu.hospitalId),
+                      })}
+                    </p>
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="console-panel" aria-labelledby={`${ids}-stages`}>
+        <h3 id={`${ids}-stages`}>{m.stages}</h3>
+        <ol className="item-controls">
+          {recoveryStages.ids.map((stage, i) => {
+            // A stage is validated only once every earlier one is (the server checks it too).
+            const pending = recoveryStages.ids
+              .slice(0, i)
+              .filter((earlier) => own(state.items.stage, earlier)?.value !== 'validee');
+            const systems = registry.systems.filter((s) => s.stage === stage);
+            return (
+              <li key={stage}>
+                <ItemControl
+                  item={{ kind: 'stage', id: stage }}
+                  name={format(m.stageName, { n: String(i + 1), stage: recoveryStages.label(stage, lang) })}
+                  editable={editable}
+                  unavailable={pending.length > 0 ? ['validee'] : []}
+                  details={
+                    <>
+                      {systems.length > 0 && (
+                        <p className="group-section__detail">
+                          {format(m.stageSystems, { systems: systems.map((s) => s.shortName[lang]).join(', ') })}
+                        </p>
+                      )}
+                      {editable && pending.length > 0 && (
+                        <p className="group-section__detail">
+                          {format(m.validateAfter, {
+                            stages: pending.map((p) => recoveryStages.label(p, lang)).join(', '),
+                          })}
+                        </p>
+                      )}
+                    </>
+                  }
+                />
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
 }

@@ -1,0 +1,305 @@
+/**
+ * One tracked item in the console: its name, value (badge) and provenance and, for a person who may
+ * write it, a form to change it. Editing remembers the version and value seen when it started: the
+ * write goes against that version (a change made meanwhile is said at once, and refused by the server).
+ */
+import { actorKinds, MAX_SHORT_TEXT, own, statusLabel, type ItemRef, type Registry, type Tracked } from '@vigie/shared';
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { format } from '../../../i18n/messages.ts';
+import { formatDayTime } from '../../../i18n/time.ts';
+import { useLang } from '../../../i18n/useT.ts';
+import { selectRegistry } from '../../../store/selectors.ts';
+import type { Lang, VigieState } from '../../../store/vigieStore.ts';
+import { ItemProvenance } from '../../hospital/ItemProvenance.tsx';
+import { ItemValueBadge } from '../../hospital/ItemValueBadge.tsx';
+import { itemName, parseItemValue, valueWords, type KnownValue } from '../../hospital/itemWords.ts';
+import { OutcomeNotice } from '../OutcomeNotice.tsx';
+import { useCommand } from '../useCommand.ts';
+import { useItemWrites } from '../useItemWrites.ts';
+import { draftOf, sameDraft, statusChoices, withStatus, writeOf, type Draft } from './itemDraft.ts';
+import { messages } from './messages.ts';
+import './ItemControl.css';
+
+/** An edit in progress: the version and value the person saw when it started, and what they typed. */
+interface Edit {
+  version: number;
+  value: unknown;
+  draft: Draft;
+  /** Once saved, the version and value the write got: the draft stays on screen until the copy reaches it. */
+  saved: { version: number; value: unknown } | null;
+}
+
+const trackedOf = (s: VigieState, item: ItemRef): Tracked<unknown> | undefined =>
+  s.sync.kind === 'situation' ? own<Tracked<unknown>>(s.sync.state.items[item.kind], item.id) : undefined;
+
+export function ItemControl({
+  item,
+  name,
+  editable,
+  details,
+  unavailable = [],
+  consequence,
+}: {
+  item: ItemRef;
+  /** The name shown (defaults to the item's full name, "Un – DPI"). */
+  name?: string;
+  /** Whether the person may write it (else value and provenance only). */
+  editable: boolean;
+  /** Lines under the value (plan blanc state, host site, why a status cannot be chosen yet). */
+  details?: ReactNode;
+  /** Statuses that cannot be chosen now (a recovery stage before the earlier ones are validated). */
+  unavailable?: readonly string[];
+  /** What saving would also mean, in words ("déclenche le plan blanc"), from the status seen to the one chosen. */
+  consequence?: (from: string, to: string) => string | null;
+}) {
+  const lang = useLang();
+  const m = messages[lang];
+  const registry = useStoreSelector(selectRegistry);
+  const tracked = useStoreSelector((s) => trackedOf(s, item));
+  const writes = useItemWrites();
+  const release = useCommand();
+  const [editState, setEdit] = useState<Edit | null>(null);
+  const statusRef = useRef<HTMLSelectElement>(null);
+  const ids = useId();
+  if (!tracked || !registry) return null;
+
+  const fullName = itemName(item, registry, lang);
+  // A saved edit is over once the copy shows the write (kept until then: no flash of the old value).
+  const edit = editState?.saved && tracked.version >= editState.saved.version ? null : editState;
+  const saved = edit?.saved ?? null;
+  const live = parseItemValue(item.kind, tracked.value);
+  const base = edit ? parseItemValue(item.kind, edit.value) : live;
+  const shown = edit?.draft ?? draftOf(live);
+  const changed = edit !== null && saved === null && !sameDraft(edit.draft, draftOf(base));
+  const next = changed ? writeOf(item, edit.draft, base) : null;
+  const drifted = edit !== null && saved === null && tracked.version !== edit.version;
+  const sending = writes.outcome.state === 'sending' || release.outcome.state === 'sending';
+  const effect = next && base && consequence ? consequence(draftOf(base).status, shown.status) : null;
+
+  const change = (draft: Draft) => {
+    if (!edit || saved) {
+      // A new edit starts from the value on screen (the one just saved, if the copy has not shown it
+      // yet): an earlier outcome no longer applies.
+      writes.reset();
+      release.reset();
+    }
+    setEdit(
+      saved
+        ? { version: saved.version, value: saved.value, draft, saved: null }
+        : edit
+          ? { ...edit, draft }
+          : { version: tracked.version, value: tracked.value, draft, saved: null },
+    );
+  };
+  const startAgain = () => {
+    setEdit(null);
+    writes.reset();
+    statusRef.current?.focus();
+  };
+  const save = async () => {
+    if (!edit || !next || sending) return;
+    release.reset();
+    const value = parseItemValue(next.kind, next.value);
+    const label = format(m.changeLabel, { item: fullName, value: value ? valueWords(value, registry, lang) : '—' });
+    const reply = await writes.write([{ item: next, expectedVersion: edit.version, previous: edit.value }], label);
+    if (reply.ok) {
+      const written = reply.data.written?.find((w) => w.kind === item.kind && w.id === item.id)?.version;
+      setEdit(written === undefined ? null : { ...edit, saved: { version: written, value: next.value } });
+    }
+  };
+  const handBack = () => {
+    writes.reset();
+    void release.send('item:release', { item: { kind: item.kind, id: item.id }, expectedVersion: tracked.version });
+  };
+
+  return (
+    <div className="item-control" data-item={`${item.kind}/${item.id}`}>
+      <div className="item-control__head">
+        <span className="item-control__name">{name ?? fullName}</span>{' '}
+        {live ? <ItemValueBadge value={live} registry={registry} /> : <span>—</span>}
+      </div>
+      {live?.kind === 'emergency' && <EmergencyDetails value={live} lang={lang} />}
+      {details}
+      <p className="item-control__provenance">
+        <ItemProvenance tracked={tracked} />
+      </p>
+      {editable && (
+        <form
+          className="item-control__form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <div className="item-control__field">
+            <label htmlFor={`${ids}-status`}>
+              {m.newValue}
+              <span className="visually-hidden"> – {fullName}</span>
+            </label>
+            <select
+              id={`${ids}-status`}
+              ref={statusRef}
+              value={shown.status}
+              onChange={(event) => change(withStatus(shown, event.target.value))}
+            >
+              {shown.status === '' && <option value="">—</option>}
+              {statusChoices[item.kind].map((status) => (
+                <option
+                  key={status}
+                  value={status}
+                  disabled={unavailable.includes(status) && status !== draftOf(base).status}
+                >
+                  {statusLabel(item.kind, status, lang)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {item.kind === 'emergency' && (
+            <EmergencyFields
+              departmentId={item.id}
+              draft={shown}
+              onChange={change}
+              registry={registry}
+              fullName={fullName}
+              ids={ids}
+            />
+          )}
+          <div className="item-control__actions">
+            <button type="submit" aria-disabled={!next || sending}>
+              {m.save}
+              <span className="visually-hidden"> – {fullName}</span>
+            </button>
+            {changed && !drifted && (
+              <button type="button" onClick={startAgain}>
+                {m.discard}
+              </button>
+            )}
+            {!edit && tracked.heldBy && (
+              <button type="button" onClick={handBack} aria-disabled={sending}>
+                {m.release}
+                <span className="visually-hidden"> – {fullName}</span>
+              </button>
+            )}
+          </div>
+          {item.kind === 'emergency' && shown.status === 'delestage' && shown.targetSiteId === '' && (
+            <p className="item-control__hint">{m.targetNeeded}</p>
+          )}
+          {effect && <p className="item-control__effect">{effect}</p>}
+        </form>
+      )}
+      {drifted && (
+        <div className="item-control__drift" role="alert">
+          <p>
+            {format(m.changedMeanwhile, {
+              who: tracked.by.name,
+              source: actorKinds.label(tracked.by.kind, lang),
+              time: formatDayTime(tracked.recordedAt, lang),
+              value: live ? valueWords(live, registry, lang) : '—',
+            })}
+          </p>
+          <button type="button" onClick={startAgain}>
+            {m.startAgain}
+            <span className="visually-hidden"> – {fullName}</span>
+          </button>
+        </div>
+      )}
+      <OutcomeNotice outcome={writes.outcome} registry={registry} />
+      <OutcomeNotice outcome={release.outcome} registry={registry} />
+    </div>
+  );
+}
+
+function EmergencyDetails({ value, lang }: { value: Extract<KnownValue, { kind: 'emergency' }>; lang: Lang }) {
+  const m = messages[lang];
+  const { nextReviewAt, note } = value.value;
+  if (!nextReviewAt && !note) return null;
+  return (
+    <p className="item-control__details">
+      {nextReviewAt && format(m.nextReviewAt, { time: formatDayTime(nextReviewAt, lang) })}
+      {nextReviewAt && note && ' · '}
+      {note}
+    </p>
+  );
+}
+
+/** An emergency department's extra fields: where it diverts to (délestage only), next re-evaluation, note. */
+function EmergencyFields({
+  departmentId,
+  draft,
+  onChange,
+  registry,
+  fullName,
+  ids,
+}: {
+  departmentId: string;
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  registry: Registry;
+  fullName: string;
+  ids: string;
+}) {
+  const m = messages[useLang()];
+  const ownSite = registry.emergencyDepartments.find((e) => e.id === departmentId)?.siteId;
+  const hidden = <span className="visually-hidden"> – {fullName}</span>;
+  // A délestage goes to an open site of another hospital or another site of this one, never to itself.
+  const groups = registry.hospitals
+    .map((h) => ({
+      hospital: h,
+      sites: h.sites.filter((s) => s.id !== ownSite && (s.closed === null || s.id === draft.targetSiteId)),
+    }))
+    .filter((g) => g.sites.length > 0);
+  return (
+    <>
+      {draft.status === 'delestage' && (
+        <div className="item-control__field">
+          <label htmlFor={`${ids}-target`}>
+            {m.target}
+            {hidden}
+          </label>
+          <select
+            id={`${ids}-target`}
+            value={draft.targetSiteId}
+            onChange={(event) => onChange({ ...draft, targetSiteId: event.target.value })}
+          >
+            <option value="">{m.chooseTarget}</option>
+            {groups.map(({ hospital, sites }) => (
+              <optgroup key={hospital.id} label={hospital.shortName}>
+                {sites.map((site) => (
+                  <option key={site.id} value={site.id}>
+                    {site.name}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+      )}
+      <div className="item-control__field">
+        <label htmlFor={`${ids}-review`}>
+          {m.nextReview}
+          {hidden}
+        </label>
+        <input
+          id={`${ids}-review`}
+          type="datetime-local"
+          value={draft.nextReviewAt}
+          onChange={(event) => onChange({ ...draft, nextReviewAt: event.target.value })}
+        />
+      </div>
+      <div className="item-control__field item-control__field--wide">
+        <label htmlFor={`${ids}-note`}>
+          {m.note}
+          {hidden}
+        </label>
+        <input
+          id={`${ids}-note`}
+          type="text"
+          maxLength={MAX_SHORT_TEXT}
+          value={draft.note}
+          onChange={(event) => onChange({ ...draft, note: event.target.value })}
+        />
+      </div>
+    </>
+  );
+}
