@@ -15,7 +15,7 @@ import {
   type ItemWrite,
 } from '@vigie/shared';
 import type { KnownValue } from '../../hospital/itemWords.ts';
-import { isoToParisLocal, parisLocalToIso } from './parisTime.ts';
+import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 
 /** The statuses a person may choose for each kind, in scale order. */
 export const statusChoices: Record<ItemKind, readonly string[]> = {

@@ -1,0 +1,198 @@
+/**
+ * The estimated return to normal: what was first announced, what holds now, and every revision with
+ * when, who and why. The lead revises it with a reason (asked for, though the schema allows none);
+ * the revision carries the latest revision's seq as it was when the lead began, so two leads never
+ * overwrite each other's estimate unseen.
+ */
+import { actorKinds, MAX_SHORT_TEXT, type EtaRevision, type Registry } from '@vigie/shared';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { format } from '../../../i18n/messages.ts';
+import { formatDayTime } from '../../../i18n/time.ts';
+import { useLang } from '../../../i18n/useT.ts';
+import type { Lang } from '../../../store/vigieStore.ts';
+import { Provenance } from '../../status/Provenance.tsx';
+import { parisLocalToIso } from '../../../i18n/parisTime.ts';
+import { OutcomeNotice } from '../OutcomeNotice.tsx';
+import { useCommand } from '../useCommand.ts';
+import { Field } from '../Field.tsx';
+import { messages } from './messages.ts';
+
+export function EtaSection({
+  eta,
+  registry,
+  editable,
+  note,
+}: {
+  eta: EtaRevision[];
+  registry: Registry;
+  editable: boolean;
+  /** Why it is read-only, when it is (a commander is told only the lead revises it). */
+  note?: string;
+}) {
+  const lang = useLang();
+  const m = messages[lang];
+  const titleId = useId();
+  const first = eta[0];
+  const current = eta.at(-1);
+  return (
+    <section className="console-panel incident-eta" aria-labelledby={titleId}>
+      <h3 id={titleId}>{m.eta}</h3>
+      {!first || !current ? (
+        <p>{m.etaNone}</p>
+      ) : (
+        <>
+          <p className="incident-eta__summary" data-fact="eta">
+            {eta.length > 1 && <span>{format(m.etaInitially, { first: first.label })} → </span>}
+            <strong>{format(m.etaNow, { current: current.label })}</strong>
+            {current.targetAt && <> ({format(m.etaTargetAt, { time: formatDayTime(current.targetAt, lang) })})</>}
+          </p>
+          <h4 className="incident-eta__list-title">{m.revisions}</h4>
+          <ol className="incident-eta__revisions" reversed>
+            {[...eta].reverse().map((r) => (
+              <RevisionLine key={r.seq} revision={r} lang={lang} />
+            ))}
+          </ol>
+        </>
+      )}
+      {editable ? (
+        <ReviseForm latest={current ?? null} registry={registry} />
+      ) : (
+        note && <p className="console-muted">{note}</p>
+      )}
+    </section>
+  );
+}
+
+function RevisionLine({ revision: r, lang }: { revision: EtaRevision; lang: Lang }) {
+  const m = messages[lang];
+  const at = r.effectiveAt ?? r.recordedAt;
+  return (
+    <li data-revision={r.seq}>
+      <time dateTime={at}>{formatDayTime(at, lang)}</time> — <strong>{r.label}</strong>
+      {r.targetAt && <> ({format(m.etaTargetAt, { time: formatDayTime(r.targetAt, lang) })})</>} —{' '}
+      {r.reason.trim() ? format(m.revisionReason, { reason: r.reason }) : m.noReason} —{' '}
+      <span className="console-muted">
+        {format(m.revisionBy, { who: r.by.name, source: actorKinds.label(r.by.kind, lang) })}
+      </span>
+    </li>
+  );
+}
+
+interface EtaForm {
+  label: string;
+  target: string;
+  reason: string;
+}
+const emptyForm: EtaForm = { label: '', target: '', reason: '' };
+type Problems = Partial<Record<keyof EtaForm, string>>;
+
+function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry: Registry }) {
+  const lang = useLang();
+  const m = messages[lang];
+  const titleId = useId();
+  const { send, outcome, reset } = useCommand();
+  const [form, setForm] = useState<EtaForm>(emptyForm);
+  // The latest revision's seq when the lead began typing (0 before any revision): the version the server compares.
+  const [seen, setSeen] = useState<number | null>(null);
+  const [problems, setProblems] = useState<Problems>({});
+  const labelRef = useRef<HTMLInputElement>(null);
+  const targetRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const latestSeq = latest?.seq ?? 0;
+  const movedOn = seen !== null && seen !== latestSeq;
+
+  const edit = (patch: Partial<EtaForm>) => {
+    reset();
+    if (seen === null) setSeen(latestSeq);
+    setForm({ ...form, ...patch });
+    setProblems({});
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const label = form.label.trim();
+    const reason = form.reason.trim();
+    const targetAt = form.target === '' ? null : parisLocalToIso(form.target);
+    const found: Problems = {
+      ...(label ? {} : { label: m.labelRequired }),
+      ...(form.target !== '' && targetAt === null ? { target: m.badTime } : {}),
+      ...(reason ? {} : { reason: m.reasonRequired }),
+    };
+    setProblems(found);
+    if (found.label) return labelRef.current?.focus();
+    if (found.target) return targetRef.current?.focus();
+    if (found.reason) return reasonRef.current?.focus();
+    const reply = await send('eta:revise', { label, targetAt, reason, expectedVersion: seen ?? latestSeq });
+    if (reply.ok) {
+      setForm(emptyForm);
+      setSeen(null);
+    }
+  };
+
+  return (
+    <form className="incident-eta__form" aria-labelledby={titleId} onSubmit={(e) => void submit(e)} noValidate>
+      <h4 id={titleId}>{m.reviseTitle}</h4>
+      <div className="incident-facts__grid">
+        <Field label={m.etaLabel} hint={m.etaLabelHint} error={problems.label}>
+          {(control) => (
+            <input
+              {...control}
+              ref={labelRef}
+              type="text"
+              required
+              maxLength={MAX_SHORT_TEXT}
+              value={form.label}
+              onChange={(e) => edit({ label: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={m.etaTarget} error={problems.target}>
+          {(control) => (
+            <input
+              {...control}
+              ref={targetRef}
+              type="datetime-local"
+              value={form.target}
+              onChange={(e) => edit({ target: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={m.etaReason} hint={m.etaReasonHint} error={problems.reason}>
+          {(control) => (
+            <input
+              {...control}
+              ref={reasonRef}
+              type="text"
+              required
+              maxLength={MAX_SHORT_TEXT}
+              value={form.reason}
+              onChange={(e) => edit({ reason: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      {movedOn && latest && (
+        <p className="incident-facts__moved" role="status">
+          {format(m.etaChangedMeanwhile, { label: latest.label })}
+          <Provenance by={latest.by} at={latest.recordedAt} /> — {m.etaChangedHint}
+        </p>
+      )}
+      <div className="incident-actions">
+        <button type="submit" className="console-form-submit" disabled={outcome.state === 'sending'}>
+          {m.revise}
+        </button>
+        {(movedOn || (outcome.state === 'failed' && outcome.error.code === 'conflict')) && (
+          <button
+            type="button"
+            onClick={() => {
+              reset();
+              setSeen(latestSeq);
+            }}
+          >
+            {m.etaRestart}
+          </button>
+        )}
+      </div>
+      <OutcomeNotice outcome={outcome} registry={registry} />
+    </form>
+  );
+}

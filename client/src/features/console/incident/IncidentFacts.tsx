@@ -1,0 +1,287 @@
+/**
+ * The incident's facts: phase, cause and its sentence, power restored at, patient impact, each with
+ * its value now, and who changed the incident last. The lead edits them in one form that carries the
+ * incident's version as it was when the editing began, so a change made meanwhile is a conflict.
+ */
+import {
+  causes,
+  incidentTypes,
+  MAX_SHORT_TEXT,
+  phases,
+  type Cause,
+  type Incident,
+  type IncidentFields,
+  type Phase,
+  type Registry,
+} from '@vigie/shared';
+import { useId, useState, type FormEvent } from 'react';
+import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
+import { format } from '../../../i18n/messages.ts';
+import { formatDayTime } from '../../../i18n/time.ts';
+import { useLang } from '../../../i18n/useT.ts';
+import type { Lang } from '../../../store/vigieStore.ts';
+import { Provenance } from '../../status/Provenance.tsx';
+import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
+import { OutcomeNotice } from '../OutcomeNotice.tsx';
+import { useCommand } from '../useCommand.ts';
+import { Field } from '../Field.tsx';
+import { messages } from './messages.ts';
+
+/** The form's values as the inputs hold them (a `datetime-local` value in Paris time, '' for none). */
+interface FactsForm {
+  phase: Phase;
+  cause: Cause;
+  causeNote: string;
+  powerRestoredAt: string;
+  patientImpact: string;
+}
+
+/** An edit in progress: the version and values it started from; `savedSeq` once saved, until the copy catches up. */
+interface Draft {
+  version: number;
+  base: FactsForm;
+  form: FactsForm;
+  savedSeq?: number;
+}
+
+const formOf = (i: Incident): FactsForm => ({
+  phase: i.phase,
+  cause: i.cause,
+  causeNote: i.causeNote ?? '',
+  powerRestoredAt: i.powerRestoredAt ? isoToParisLocal(i.powerRestoredAt) : '',
+  patientImpact: i.patientImpact ?? '',
+});
+
+/** The fields the person changed, as the command wants them; an error word for an unreadable or future time. */
+function changedFields(
+  base: FactsForm,
+  form: FactsForm,
+  now: number,
+): { fields: Partial<IncidentFields> } | { error: 'badTime' | 'futureTime' } {
+  const fields: Partial<IncidentFields> = {};
+  if (form.phase !== base.phase) fields.phase = form.phase;
+  if (form.cause !== base.cause) fields.cause = form.cause;
+  if (form.causeNote.trim() !== base.causeNote.trim()) fields.causeNote = form.causeNote.trim() || null;
+  if (form.patientImpact.trim() !== base.patientImpact.trim()) fields.patientImpact = form.patientImpact.trim() || null;
+  if (form.powerRestoredAt !== base.powerRestoredAt) {
+    if (form.powerRestoredAt === '') fields.powerRestoredAt = null;
+    else {
+      const iso = parisLocalToIso(form.powerRestoredAt);
+      if (!iso) return { error: 'badTime' };
+      if (Date.parse(iso) > now) return { error: 'futureTime' };
+      fields.powerRestoredAt = iso;
+    }
+  }
+  return { fields };
+}
+
+/** The incident's facts in words, for reading and for "actuellement : …". */
+function words(incident: Incident, lang: Lang): Record<keyof FactsForm, string> {
+  const m = messages[lang];
+  return {
+    phase: phases.label(incident.phase, lang),
+    cause: causes.label(incident.cause, lang),
+    causeNote: incident.causeNote?.trim() || m.notSet,
+    powerRestoredAt: incident.powerRestoredAt ? formatDayTime(incident.powerRestoredAt, lang) : m.notRestored,
+    patientImpact: incident.patientImpact?.trim() || m.notSet,
+  };
+}
+
+export function IncidentFacts({
+  incident,
+  registry,
+  editable,
+}: {
+  incident: Incident;
+  registry: Registry;
+  editable: boolean;
+}) {
+  const lang = useLang();
+  const m = messages[lang];
+  const titleId = useId();
+  const closed = incident.closedAt !== null;
+  return (
+    <section className="console-panel incident-facts" aria-labelledby={titleId}>
+      <h3 id={titleId}>{closed ? m.closedTitle : m.factsTitle}</h3>
+      <dl className="incident-facts__identity">
+        <div>
+          <dt>{m.incidentTitle}</dt>
+          <dd>{incident.title}</dd>
+        </div>
+        <div>
+          <dt>{m.type}</dt>
+          <dd>{incidentTypes.label(incident.type, lang)}</dd>
+        </div>
+        <div>
+          <dt>{m.startedAt}</dt>
+          <dd>
+            <time dateTime={incident.startedAt}>{formatDayTime(incident.startedAt, lang)}</time>
+          </dd>
+        </div>
+        {incident.closedAt && (
+          <div>
+            <dt>{m.closedAt}</dt>
+            <dd>
+              <time dateTime={incident.closedAt}>{formatDayTime(incident.closedAt, lang)}</time>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p className="incident-facts__provenance" data-testid="incident-provenance">
+        {m.lastChange}
+        <Provenance by={incident.updatedBy} at={incident.effectiveAt ?? incident.updatedAt} />
+      </p>
+      {editable ? (
+        <FactsEditor incident={incident} registry={registry} />
+      ) : (
+        <>
+          <FactsReadOnly incident={incident} />
+          <p className="console-muted">{closed ? m.closedReadOnly : m.leadOnly}</p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FactsReadOnly({ incident }: { incident: Incident }) {
+  const lang = useLang();
+  const m = messages[lang];
+  const said = words(incident, lang);
+  return (
+    <dl className="incident-facts__values" data-testid="incident-facts">
+      {(['phase', 'cause', 'causeNote', 'powerRestoredAt', 'patientImpact'] as const).map((key) => (
+        <div key={key} data-fact={key}>
+          <dt>{m[key]}</dt>
+          <dd>{said[key]}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function FactsEditor({ incident, registry }: { incident: Incident; registry: Registry }) {
+  const lang = useLang();
+  const m = messages[lang];
+  const now = useEffectiveNow(30_000);
+  const { send, outcome, reset } = useCommand();
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const live = formOf(incident);
+  // A saved edit stays on screen until the copy holds the saved version, so no field flickers back.
+  const pending = draft && (draft.savedSeq === undefined || incident.version < draft.savedSeq) ? draft : null;
+  const form = pending?.form ?? live;
+  const said = words(incident, lang);
+  const movedOn = pending !== null && pending.savedSeq === undefined && incident.version !== pending.version;
+
+  const edit = (patch: Partial<FactsForm>) => {
+    reset();
+    setProblem(null);
+    if (!pending) setDraft({ version: incident.version, base: live, form: { ...live, ...patch } });
+    else if (pending.savedSeq !== undefined)
+      setDraft({ version: pending.savedSeq, base: pending.form, form: { ...pending.form, ...patch } });
+    else setDraft({ ...pending, form: { ...pending.form, ...patch } });
+  };
+  const restart = () => {
+    reset();
+    setProblem(null);
+    setDraft(null);
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!pending || pending.savedSeq !== undefined) return setProblem(m.nothingChanged);
+    const changed = changedFields(pending.base, pending.form, now);
+    if ('error' in changed) return setProblem(m[changed.error]);
+    if (Object.keys(changed.fields).length === 0) return setProblem(m.nothingChanged);
+    setProblem(null);
+    const reply = await send('incident:update', { fields: changed.fields, expectedVersion: pending.version });
+    if (reply.ok) setDraft({ ...pending, savedSeq: reply.data.seq });
+  };
+  // "actuellement : …" when the form shows something else than the value now.
+  const differs = (key: keyof FactsForm) =>
+    form[key] !== live[key] ? format(m.current, { value: said[key] }) : undefined;
+
+  return (
+    <form className="incident-facts__form" onSubmit={(e) => void submit(e)} noValidate>
+      <div className="incident-facts__grid">
+        <Field label={m.phase} hint={m.phaseHint} current={differs('phase')}>
+          {(control) => (
+            <select {...control} value={form.phase} onChange={(e) => edit({ phase: e.target.value as Phase })}>
+              {phases.ids
+                .filter((id) => id !== 'cloture' || form.phase === 'cloture')
+                .map((id) => (
+                  <option key={id} value={id}>
+                    {phases.label(id, lang)}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field label={m.cause} current={differs('cause')}>
+          {(control) => (
+            <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
+              {causes.ids.map((id) => (
+                <option key={id} value={id}>
+                  {causes.label(id, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={m.causeNote} hint={m.causeNoteHint} current={differs('causeNote')}>
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              maxLength={MAX_SHORT_TEXT}
+              value={form.causeNote}
+              onChange={(e) => edit({ causeNote: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={m.powerRestoredAt} hint={m.powerRestoredHint} current={differs('powerRestoredAt')}>
+          {(control) => (
+            <input
+              {...control}
+              type="datetime-local"
+              value={form.powerRestoredAt}
+              onChange={(e) => edit({ powerRestoredAt: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={m.patientImpact} current={differs('patientImpact')}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              maxLength={MAX_SHORT_TEXT}
+              value={form.patientImpact}
+              onChange={(e) => edit({ patientImpact: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      {movedOn && (
+        <p className="incident-facts__moved" role="status">
+          {m.changedMeanwhile}
+          <Provenance by={incident.updatedBy} at={incident.updatedAt} /> — {m.changedHint}
+        </p>
+      )}
+      <div className="incident-actions">
+        <button type="submit" className="console-form-submit" disabled={outcome.state === 'sending'}>
+          {m.save}
+        </button>
+        {(movedOn || (outcome.state === 'failed' && outcome.error.code === 'conflict')) && (
+          <button type="button" onClick={restart}>
+            {m.restart}
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p className="console-form-field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <OutcomeNotice outcome={outcome} registry={registry} />
+    </form>
+  );
+}

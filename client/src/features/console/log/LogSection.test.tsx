@@ -1,0 +1,119 @@
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Reply, SessionInfo } from '@vigie/shared';
+import { buildEvents, openedData } from '@vigie/shared/testing';
+import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
+import { LogSection } from './LogSection.tsx';
+
+const commander: SessionInfo = {
+  kind: 'person',
+  id: 'p1',
+  name: 'Claire',
+  roles: ['commander'],
+  scope: null,
+  openRead: false,
+};
+
+function setup(reply: Reply = { ok: true, data: { commandId: 'c1', seq: 5 } }) {
+  const store = buildSituationStore(
+    buildEvents([
+      { type: 'incident.opened', data: openedData },
+      {
+        type: 'log.entry-added',
+        data: {
+          type: 'decision',
+          text: 'Passage en procédures dégradées',
+          verification: null,
+          owner: null,
+          dueAt: null,
+          effectiveAt: null,
+        },
+      },
+    ]),
+  );
+  act(() => store.getState().setSessionInfo(commander));
+  const request = vi.fn<RequestFn>(() => Promise.resolve(reply));
+  renderWithStore(<LogSection />, store, request);
+  const form = within(screen.getByRole('region', { name: 'Nouvelle entrée' }));
+  return { request, form };
+}
+
+afterEach(() => cleanup());
+
+describe('LogSection', () => {
+  it('offers every entry type in words', () => {
+    const { form } = setup();
+    const options = within(form.getByLabelText('Type d’entrée')).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Information', 'Décision', 'Action', 'Communication']);
+  });
+
+  it('sends log:add-entry with the chosen type, owner and deadline read as Paris time, then clears the text and keeps the focus on it', async () => {
+    const { request, form } = setup();
+    fireEvent.change(form.getByLabelText('Type d’entrée'), { target: { value: 'action' } });
+    const text = form.getByLabelText('Texte');
+    fireEvent.change(text, { target: { value: '  Distribuer les kits papier  ' } });
+    fireEvent.change(form.getByLabelText('Responsable de l’action (facultatif)'), {
+      target: { value: 'Cadre de garde' },
+    });
+    fireEvent.change(form.getByLabelText('Échéance (heure de Paris, facultative)'), {
+      target: { value: '2024-08-03T14:00' },
+    });
+    fireEvent.click(form.getByRole('button', { name: 'Ajouter à la main courante' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(request).toHaveBeenCalledWith('log:add-entry', {
+      type: 'action',
+      text: 'Distribuer les kits papier',
+      owner: 'Cadre de garde',
+      dueAt: '2024-08-03T12:00:00.000Z',
+      idempotencyKey: expect.any(String),
+    });
+    await waitFor(() => expect((text as HTMLTextAreaElement).value).toBe(''));
+    expect(document.activeElement).toBe(text);
+    expect(form.getByLabelText<HTMLSelectElement>('Type d’entrée').value).toBe('action');
+  });
+
+  it('sends an information with its verification and an earlier effective time', async () => {
+    const { request, form } = setup();
+    fireEvent.change(form.getByLabelText('Texte'), { target: { value: 'Téléphonie rétablie à Un' } });
+    fireEvent.change(form.getByLabelText('Vérification'), { target: { value: 'verifiee' } });
+    fireEvent.change(form.getByLabelText('Heure effective, si antérieure (heure de Paris, facultative)'), {
+      target: { value: '2024-08-03T05:00' },
+    });
+    fireEvent.click(form.getByRole('button', { name: 'Ajouter à la main courante' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(request).toHaveBeenCalledWith('log:add-entry', {
+      type: 'information',
+      text: 'Téléphonie rétablie à Un',
+      verification: 'verifiee',
+      effectiveAt: '2024-08-03T03:00:00.000Z',
+      idempotencyKey: expect.any(String),
+    });
+  });
+
+  it('refuses an empty text before sending and puts the focus on it', () => {
+    const { request, form } = setup();
+    fireEvent.change(form.getByLabelText('Texte'), { target: { value: '   ' } });
+    fireEvent.click(form.getByRole('button', { name: 'Ajouter à la main courante' }));
+    expect(form.getByText('Écrivez le texte de l’entrée.')).toBeTruthy();
+    expect(document.activeElement).toBe(form.getByLabelText('Texte'));
+    expect(request).not.toHaveBeenCalled();
+  });
+
+  it('keeps the text when the server refuses the entry', async () => {
+    const { form } = setup({ ok: false, error: { code: 'forbidden', message: 'no' } });
+    fireEvent.change(form.getByLabelText('Texte'), { target: { value: 'Point ARS à 15:00' } });
+    fireEvent.click(form.getByRole('button', { name: 'Ajouter à la main courante' }));
+    expect((await form.findByRole('alert')).textContent).toBe(
+      'Votre rôle ou votre périmètre ne permet pas cette action.',
+    );
+    expect(form.getByLabelText<HTMLTextAreaElement>('Texte').value).toBe('Point ARS à 15:00');
+  });
+
+  it('shows the latest entries below the form, with who wrote them', () => {
+    setup();
+    const entry = document.querySelector('[data-seq="2"]');
+    expect(entry?.textContent).toContain('Passage en procédures dégradées');
+    expect(entry?.textContent).toContain('Alice Martin (personne)');
+  });
+});
