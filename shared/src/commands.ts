@@ -33,8 +33,13 @@ const base = {
 };
 const command = <S extends z.ZodRawShape>(shape: S) => z.object({ ...base, ...shape }).strict();
 
-/** One item of a bulk change: its new value and the version the person saw. */
-export const BulkChangeSchema = z.object({ item: ItemWriteSchema, expectedVersion: z.number().int().min(0) }).strict();
+/**
+ * One item of a bulk change: its new value and the version the person saw; `hold: false` leaves the
+ * value to automation instead of holding it (an undo putting back what a machine had set).
+ */
+export const BulkChangeSchema = z
+  .object({ item: ItemWriteSchema, expectedVersion: z.number().int().min(0), hold: z.boolean().optional() })
+  .strict();
 export type BulkChange = z.infer<typeof BulkChangeSchema>;
 
 /** Input schema of each command, by Socket.IO event name. */

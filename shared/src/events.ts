@@ -24,7 +24,7 @@ export const eventDataSchemas = {
     .extend({ effectiveAt: InstantSchema.nullable().optional() })
     .strict(),
   'incident.closed': z.object({ closedAt: InstantSchema }).strict(),
-  /** A write to a tracked item; `hold` when a person wrote it. */
+  /** A write to a tracked item; `hold` when a person wrote it and holds it against machine writes. */
   'value.set': z
     .object({
       item: ItemWriteSchema,

@@ -58,6 +58,15 @@ describe('applyEvent', () => {
     expect(s.journal[0]).toMatchObject({ outcome: 'applied', item: { kind: 'system', id: 'h1:dpi' } });
   });
 
+  it('leaves a value free when a person writes it without holding it (an undo giving it back to automation)', () => {
+    const item = { kind: 'system', id: 'h1:dpi' } as const;
+    const events = buildEvents([
+      { type: 'value.set', data: { item: { ...item, value: 'indisponible' }, effectiveAt: null, hold: true } },
+      { type: 'value.set', data: { item: { ...item, value: 'operationnel' }, effectiveAt: null, hold: false } },
+    ]);
+    expect(fold(events).items.system['h1:dpi']).toMatchObject({ value: 'operationnel', heldBy: null, version: 2 });
+  });
+
   it('records an ignored machine write in the journal without changing the value', () => {
     const s = fold([
       ...buildEvents([

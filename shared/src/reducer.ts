@@ -150,7 +150,9 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
         by: e.by,
         recordedAt: e.recordedAt,
         effectiveAt,
-        heldBy: hold ? e.by : current.heldBy,
+        // A machine's write only applies to a value nobody holds; a person's either holds it or leaves it free (an undo
+        // giving a value back to automation).
+        heldBy: hold ? e.by : null,
       };
       const applied = withDerivedFacts(setItem(next, item.kind, item.id, updated), item, current.value, when, e);
       return withJournal(applied, {

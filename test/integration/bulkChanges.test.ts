@@ -113,14 +113,17 @@ describe('a bulk change', () => {
     const undo = await claire.send('items:set', {
       idempotencyKey: key(),
       undoes: done.commandId,
+      // Nobody held them before: the undo gives them back to automation.
       changes: done.written!.map((w, i) => ({
         item: { kind: 'system', id: w.id, value: before[i] },
         expectedVersion: w.version,
+        hold: false,
       })),
     });
     expect(undo.ok).toBe(true);
     await settled(CommandResultSchema.parse(undo.ok && undo.data).seq);
     expect(hospitals.map((h) => stateOf(viewer)!.items.system[`${h}:messagerie`]!.value)).toEqual(before);
+    expect(hospitals.map((h) => stateOf(viewer)!.items.system[`${h}:messagerie`]!.heldBy)).toEqual([null, null]);
 
     const history = await viewer.send('history:item', { item: { kind: 'system', id: `${hospitals[0]!}:messagerie` } });
     const entries = queryDataSchemas['history:item'].parse(history.ok && history.data).entries;

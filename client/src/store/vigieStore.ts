@@ -44,7 +44,8 @@ export interface RecentChange {
   commandId: string;
   label: string;
   at: string;
-  items: { item: ItemRef; previous: unknown; value: unknown; version: number }[];
+  /** Per item: its value and whether a person held it before the change, the value written, the version it got. */
+  items: { item: ItemRef; previous: unknown; previousHeld: boolean; value: unknown; version: number }[];
   /** The command that undid it, once undone. */
   undoneBy: string | null;
 }

@@ -34,7 +34,7 @@ export function effectiveAt(ctx: CommandContext, given: string | undefined): str
 export function writeItem(
   ctx: CommandContext,
   item: ItemWrite,
-  input: { expectedVersion?: number | undefined; effectiveAt?: string | undefined },
+  input: { expectedVersion?: number | undefined; effectiveAt?: string | undefined; hold?: boolean | undefined },
 ): Decision {
   const current = currentItem(ctx.state, item);
   checkVersion(input.expectedVersion, current, current);
@@ -46,5 +46,8 @@ export function writeItem(
       data: { ignored: true, heldBy: current.heldBy },
     };
   }
-  return { events: [{ type: 'value.set', data: { item, effectiveAt: when, hold: isPerson(actor) } }] };
+  // A person holds what they set unless they leave it to automation; a machine never holds.
+  return {
+    events: [{ type: 'value.set', data: { item, effectiveAt: when, hold: isPerson(actor) && input.hold !== false } }],
+  };
 }

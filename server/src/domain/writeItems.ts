@@ -32,8 +32,8 @@ export function writeItems(
       details,
     );
   }
-  const events = changes.flatMap(({ item }): EventBody[] =>
-    writeItem(ctx, item, { effectiveAt: input.effectiveAt }).events.map((e) =>
+  const events = changes.flatMap(({ item, hold }): EventBody[] =>
+    writeItem(ctx, item, { effectiveAt: input.effectiveAt, hold }).events.map((e) =>
       e.type === 'value.set' && input.undoes ? { ...e, data: { ...e.data, undoes: input.undoes } } : e,
     ),
   );

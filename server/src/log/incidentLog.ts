@@ -257,8 +257,11 @@ export class IncidentLog {
         };
         state = applyEvent(state, event);
         stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
-        if (event.type === 'value.set')
-          written.push({ kind: event.data.item.kind, id: event.data.item.id, version: event.seq });
+        // A backdated write that a later one supersedes is history only: the item keeps its version.
+        if (event.type === 'value.set') {
+          const { kind, id } = event.data.item;
+          if (state.items[kind][id]?.version === event.seq) written.push({ kind, id, version: event.seq });
+        }
       }
       const result: CommandResult = {
         commandId,

@@ -1,6 +1,7 @@
 /**
  * The item changes made from this page, newest first, each with "Annuler": a compensating change
- * that puts the previous values back, refused as a conflict if someone changed an item since.
+ * that puts the previous values back (held by a person or left to automation, as they were),
+ * refused as a conflict if someone changed an item since.
  * The history keeps both the change and its undo.
  */
 import type { ItemWrite, Registry } from '@vigie/shared';
@@ -40,10 +41,12 @@ function ChangeLine({ change, registry }: { change: RecentChange; registry: Regi
   const { write, outcome } = useItemWrites();
   const undo = () =>
     void write(
-      change.items.map(({ item, previous, value, version }) => ({
+      change.items.map(({ item, previous, previousHeld, value, version }) => ({
         item: { ...item, value: previous } as ItemWrite,
         expectedVersion: version,
         previous: value,
+        // A value automation had set goes back to automation.
+        hold: previousHeld,
       })),
       format(m.undoOf, { label: change.label }),
       change.commandId,

@@ -1,7 +1,8 @@
 /**
  * Every item write of the console goes through one bulk command (`items:set`), one item or many:
  * each carries the version the person saw, so a change made meanwhile is a conflict, never an
- * overwrite; a success is recorded with the previous values, so it can be undone.
+ * overwrite; a success is recorded with the previous values (and whether a person held them), so
+ * it can be undone.
  */
 import type { ItemWrite } from '@vigie/shared';
 import { useCallback, useContext } from 'react';
@@ -13,7 +14,11 @@ export interface ItemChange {
   item: ItemWrite;
   expectedVersion: number;
   previous: unknown;
+  /** false: leave the value to automation rather than hold it (an undo restoring a machine's value). */
+  hold?: boolean;
 }
+
+const key = (ref: { kind: string; id: string }) => `${ref.kind}\n${ref.id}`;
 
 export function useItemWrites() {
   const store = useContext(StoreContext);
@@ -21,27 +26,38 @@ export function useItemWrites() {
   const write = useCallback(
     /** Writes the changes as one command; `undoes` names the change this one compensates. */
     async (changes: ItemChange[], label: string, undoes?: string) => {
+      // Who held each item before: read from the copy the versions were checked against.
+      const { sync } = store.getState();
+      const heldBefore = new Map(
+        changes.map(({ item }) => [
+          key(item),
+          sync.kind === 'situation' && (sync.state.items[item.kind][item.id]?.heldBy ?? null) !== null,
+        ]),
+      );
       const reply = await send('items:set', {
-        changes: changes.map(({ item, expectedVersion }) => ({ item, expectedVersion })),
+        changes: changes.map(({ item, expectedVersion, hold }) => ({
+          item,
+          expectedVersion,
+          ...(hold === false ? { hold } : {}),
+        })),
         ...(undoes ? { undoes } : {}),
       });
-      if (reply.ok && undoes) store.getState().markUndone(undoes, reply.data.commandId);
-      if (reply.ok) {
-        const versions = new Map((reply.data.written ?? []).map((w) => [`${w.kind}\n${w.id}`, w.version]));
-        const items = changes.flatMap(({ item, previous }) => {
-          const version = versions.get(`${item.kind}\n${item.id}`);
-          return version === undefined
-            ? []
-            : [{ item: { kind: item.kind, id: item.id }, previous, value: item.value, version }];
-        });
-        store.getState().recordChange({
-          commandId: reply.data.commandId,
-          label,
-          at: new Date().toISOString(),
-          items,
-          undoneBy: null,
-        });
-      }
+      if (!reply.ok) return reply;
+      if (undoes) store.getState().markUndone(undoes, reply.data.commandId);
+      const versions = new Map((reply.data.written ?? []).map((w) => [key(w), w.version]));
+      const items = changes.flatMap(({ item, previous }) => {
+        const version = versions.get(key(item));
+        if (version === undefined) return [];
+        const previousHeld = heldBefore.get(key(item)) ?? false;
+        return [{ item: { kind: item.kind, id: item.id }, previous, previousHeld, value: item.value, version }];
+      });
+      store.getState().recordChange({
+        commandId: reply.data.commandId,
+        label,
+        at: new Date().toISOString(),
+        items,
+        undoneBy: null,
+      });
       return reply;
     },
     [send, store],
