@@ -34,7 +34,13 @@ export function effectiveAt(ctx: CommandContext, given: string | undefined): str
 export function writeItem(
   ctx: CommandContext,
   item: ItemWrite,
-  input: { expectedVersion?: number | undefined; effectiveAt?: string | undefined; hold?: boolean | undefined },
+  input: {
+    expectedVersion?: number | undefined;
+    effectiveAt?: string | undefined;
+    hold?: boolean | undefined;
+    /** The command this write compensates (an undo). */
+    undoes?: string | undefined;
+  },
 ): Decision {
   const current = currentItem(ctx.state, item);
   checkVersion(input.expectedVersion, current, current);
@@ -47,7 +53,7 @@ export function writeItem(
     };
   }
   // A person holds what they set unless they leave it to automation; a machine never holds.
-  return {
-    events: [{ type: 'value.set', data: { item, effectiveAt: when, hold: isPerson(actor) && input.hold !== false } }],
-  };
+  const hold = isPerson(actor) && input.hold !== false;
+  const undoes = input.undoes ? { undoes: input.undoes } : {};
+  return { events: [{ type: 'value.set', data: { item, effectiveAt: when, hold, ...undoes } }] };
 }

@@ -5,7 +5,7 @@
  */
 import type { BulkChange, ConflictDetails, StageState } from '@vigie/shared';
 import { CommandError } from './commandError.ts';
-import type { CommandContext, Decision, EventBody } from './context.ts';
+import type { CommandContext, Decision } from './context.ts';
 import { checkEmergencyTarget } from './emergencyTarget.ts';
 import { checkStageOrder } from './stageOrder.ts';
 import { currentItem, writeItem } from './writeItem.ts';
@@ -32,10 +32,8 @@ export function writeItems(
       details,
     );
   }
-  const events = changes.flatMap(({ item, hold }): EventBody[] =>
-    writeItem(ctx, item, { effectiveAt: input.effectiveAt, hold }).events.map((e) =>
-      e.type === 'value.set' && input.undoes ? { ...e, data: { ...e.data, undoes: input.undoes } } : e,
-    ),
+  const events = changes.flatMap(
+    ({ item, hold }) => writeItem(ctx, item, { effectiveAt: input.effectiveAt, hold, undoes: input.undoes }).events,
   );
   return { events };
 }
