@@ -42,6 +42,8 @@ export interface SessionSlice {
 /** An item change made from this page: each item's value before and after, and the version the change gave it (for undo). */
 export interface RecentChange {
   commandId: string;
+  /** The log it was made in: versions mean nothing in another one (a new incident). */
+  logId: string;
   label: string;
   at: string;
   /** Per item: its value and whether a person held it before the change, the value written, the version it got. */
@@ -103,6 +105,7 @@ export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
     refuseSession: (refused) =>
       set((s) => ({
         sync: emptySync,
+        changes: [],
         session: { info: null, ended: null, refused },
         connection: { ...s.connection, confirmedAt: null, offlineCopyAt: null },
       })),

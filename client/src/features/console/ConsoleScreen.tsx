@@ -5,11 +5,11 @@
  */
 import { withLang } from '../../access/navigation.ts';
 import { LangToggle } from '../../app/LangToggle.tsx';
-import { navigate } from '../../app/router.ts';
 import { useSituation } from '../../app/useSituation.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { selectSession } from '../../store/selectors.ts';
+import { RouteLink } from '../hospital/RouteLink.tsx';
 import { IdentityArea } from '../session/IdentityArea.tsx';
 import { SessionGate } from '../session/SessionGate.tsx';
 import { useSignInHref } from '../session/useSignInHref.ts';
@@ -64,16 +64,9 @@ function Console({ section }: { section: ConsoleSection | null }) {
             <ul>
               {allowed.map((s) => (
                 <li key={s}>
-                  <a
-                    href={withLang(consolePath(s), lang)}
-                    aria-current={s === current ? 'page' : undefined}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      navigate(consolePath(s));
-                    }}
-                  >
+                  <RouteLink to={consolePath(s)} aria-current={s === current ? 'page' : undefined}>
                     {m.sections[s]}
-                  </a>
+                  </RouteLink>
                 </li>
               ))}
             </ul>

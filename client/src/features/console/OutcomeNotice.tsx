@@ -46,7 +46,7 @@ function ErrorNotice({ error, registry }: { error: ReplyError; registry: Registr
     <div className="console-outcome console-outcome--failed" role="alert" data-error={error.code}>
       <p>
         {m.errors[error.code]}
-        {error.code === 'invalid_payload' && ` : ${error.message}`}
+        {error.code === 'invalid_payload' && <Refusal message={error.message} />}
       </p>
       {error.code === 'conflict' && details.conflicts && (
         <ul>
@@ -68,6 +68,27 @@ function ConflictLine({ item, current, registry }: { item: ItemRef; current: Tra
       <strong>{itemName(item, registry, lang)}</strong> : {value ? valueWords(value, registry, lang) : '—'} —{' '}
       <ItemProvenance tracked={current} />
     </li>
+  );
+}
+
+/** Server messages (English, for tools and logs) that a person can meet, by what they start with or contain. */
+const knownRefusals = [
+  [/earlier stages are not validated/, 'stageOrder'],
+  [/in the future/, 'future'],
+  [/^site ".*" is closed/, 'closedSite'],
+  [/an item appears twice/, 'twice'],
+] as const;
+
+/** Why an input was refused: in words when known, else the server's detail marked as English. */
+function Refusal({ message }: { message: string }) {
+  const m = messages[useLang()];
+  const known = knownRefusals.find(([pattern]) => pattern.test(message));
+  if (known) return <> : {m.refusals[known[1]]}</>;
+  return (
+    <>
+      {' '}
+      ({m.technical} : <span lang="en">{message}</span>)
+    </>
   );
 }
 

@@ -4,13 +4,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestFn } from '../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import type { RecentChange } from '../../store/vigieStore.ts';
-import { RecentChanges } from './RecentChanges.tsx';
+import { RecentChanges, undoChanges } from './RecentChanges.tsx';
 
 afterEach(cleanup);
 
 /** A change of two systems: h1's was free (automation's), h2's was held by a person. */
 const change: RecentChange = {
   commandId: 'bulk-1',
+  logId: 'set when recorded',
   label: 'DPI → Indisponible',
   at: '2024-08-03T09:10:00.000Z',
   items: [
@@ -34,7 +35,8 @@ const change: RecentChange = {
 
 function renderList(request: RequestFn) {
   const store = buildSituationStore(buildEvents([{ type: 'incident.opened', data: openedData }]));
-  act(() => store.getState().recordChange(change));
+  const { sync } = store.getState();
+  act(() => store.getState().recordChange({ ...change, logId: sync.kind === 'situation' ? sync.logId : '' }));
   renderWithStore(<RecentChanges registry={registryOf(store)} />, store, request);
   return store;
 }
@@ -45,6 +47,12 @@ const registryOf = (store: ReturnType<typeof buildSituationStore>) => {
 };
 
 describe('RecentChanges', () => {
+  it('lists only the changes of the log on screen (versions mean nothing in another incident)', () => {
+    const store = renderList(vi.fn<RequestFn>());
+    act(() => store.getState().recordChange({ ...change, commandId: 'old-log', logId: 'another-log' }));
+    expect(screen.getAllByRole('button', { name: 'Annuler cette modification' })).toHaveLength(1);
+  });
+
   it('undoes a change only once confirmed, as one compensating change against the versions it wrote', async () => {
     const request = vi.fn<RequestFn>(() =>
       Promise.resolve({ ok: true, data: { commandId: 'undo-1', seq: 8, written: [] } }),
@@ -81,5 +89,30 @@ describe('RecentChanges', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
     await screen.findByText('Modifié entre-temps : rien n’a été enregistré.');
     expect(store.getState().changes[0]?.undoneBy).toBeNull();
+  });
+});
+
+describe('undoChanges', () => {
+  it('gives automation back its latest reading sent while the value was held, and nothing older or elsewhere', () => {
+    const line = (seq: number, id: string, value: string, outcome: 'ignored' | 'applied') => ({
+      seq,
+      item: { kind: 'system' as const, id },
+      value,
+      outcome,
+      by: { kind: 'integration' as const, id: 'supervision', name: 'Supervision' },
+      recordedAt: '2024-08-03T09:20:00.000Z',
+      effectiveAt: null,
+    });
+    const journal = [
+      line(4, 'h1:dpi', 'inconnu', 'ignored'), // before the change: not a reading to restore
+      line(7, 'h1:dpi', 'en-cours-de-retablissement', 'ignored'),
+      line(8, 'h1:dpi', 'operationnel', 'ignored'),
+      line(9, 'h2:dpi', 'operationnel', 'ignored'), // h2 was held by a person: its previous value stands
+    ];
+    expect(undoChanges(change, journal).map((c) => [c.item.value, c.hold])).toEqual([
+      ['operationnel', false],
+      ['isole', true],
+    ]);
+    expect(undoChanges(change, journal.slice(0, 1)).map((c) => c.item.value)).toEqual(['degrade', 'isole']);
   });
 });

@@ -1,9 +1,13 @@
 /**
- * Sends one command over the page's socket with a fresh idempotency key and keeps its outcome for
- * the control that sent it (sending, saved, or the error with its details, e.g. a conflict).
+ * Sends one command over the page's socket and keeps its outcome for the control that sent it
+ * (sending, saved, or the error with its details, e.g. a conflict).
+ *
+ * A request the server did not confirm (no reply in time, or `internal`) may still have been
+ * recorded: sending the same request again reuses its idempotency key, so the server records it
+ * at most once and answers with the original result.
  */
 import type { CommandInput, CommandName, CommandResult, Reply, ReplyError } from '@vigie/shared';
-import { useCallback, useContext, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
 import { RealtimeContext } from '../../app/RealtimeContext.ts';
 
 export type Outcome =
@@ -19,15 +23,26 @@ export const newIdempotencyKey = () => crypto.randomUUID();
 export function useCommand() {
   const request = useContext(RealtimeContext);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
+  const latest = useRef(0);
+  const unconfirmed = useRef<{ request: string; key: string } | null>(null);
   const send = useCallback(
     async <N extends CommandName>(name: N, body: CommandBody<N>): Promise<Reply<CommandResult>> => {
+      const id = ++latest.current;
+      const canonical = JSON.stringify([name, body]);
+      const key = unconfirmed.current?.request === canonical ? unconfirmed.current.key : newIdempotencyKey();
+      unconfirmed.current = { request: canonical, key };
       setOutcome({ state: 'sending' });
-      const reply = (await request(name, { ...body, idempotencyKey: newIdempotencyKey() })) as Reply<CommandResult>;
-      setOutcome(reply.ok ? { state: 'saved', result: reply.data } : { state: 'failed', error: reply.error });
+      const reply = (await request(name, { ...body, idempotencyKey: key })) as Reply<CommandResult>;
+      const confirmed = reply.ok || reply.error.code !== 'internal';
+      if (confirmed && unconfirmed.current?.key === key) unconfirmed.current = null;
+      // Only the latest request speaks for the control: an older reply arriving late says nothing.
+      if (id === latest.current) {
+        setOutcome(reply.ok ? { state: 'saved', result: reply.data } : { state: 'failed', error: reply.error });
+      }
       return reply;
     },
     [request],
   );
   const reset = useCallback(() => setOutcome({ state: 'idle' }), []);
-  return { send, outcome, reset };
+  return { send, outcome, reset, sending: outcome.state === 'sending' };
 }

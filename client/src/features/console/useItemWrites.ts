@@ -42,7 +42,7 @@ export function useItemWrites() {
         })),
         ...(undoes ? { undoes } : {}),
       });
-      if (!reply.ok) return reply;
+      if (!reply.ok || sync.kind !== 'situation') return reply;
       if (undoes) store.getState().markUndone(undoes, reply.data.commandId);
       const versions = new Map((reply.data.written ?? []).map((w) => [key(w), w.version]));
       const items = changes.flatMap(({ item, previous }) => {
@@ -53,6 +53,7 @@ export function useItemWrites() {
       });
       store.getState().recordChange({
         commandId: reply.data.commandId,
+        logId: sync.logId,
         label,
         at: new Date().toISOString(),
         items,
@@ -62,5 +63,5 @@ export function useItemWrites() {
     },
     [send, store],
   );
-  return { write, outcome, reset };
+  return { write, outcome, reset, sending: outcome.state === 'sending' };
 }
