@@ -1,4 +1,4 @@
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ItemWrite, LogEvent, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -90,6 +90,10 @@ describe('BulkSection', () => {
       idempotencyKey: expect.any(String) as string,
     });
     expect(await screen.findByText('Enregistré.')).toBeTruthy();
+    // Done: a fresh choice of status, where the focus goes.
+    const status = screen.getByLabelText<HTMLSelectElement>('Nouvel état');
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(status.value).toBe('');
     const recent = within(screen.getByRole('region', { name: 'Vos dernières modifications' }));
     expect(recent.getByText(/DPI → Indisponible \(GHU Centre\)/)).toBeTruthy();
   });
@@ -138,6 +142,30 @@ describe('BulkSection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Actualiser l’aperçu' }));
     expect(document.querySelector('[data-item="system/h6:dpi"]')?.textContent).not.toContain('modifié depuis');
     expect(screen.getByRole('button', { name: 'Appliquer à 2 éléments' })).toBeTruthy();
+  });
+
+  it('disables the choices while the change is in flight, and a late reply keeps a status chosen since', async () => {
+    let answer: (reply: Reply) => void = () => undefined;
+    const request = vi.fn<RequestFn>(() => new Promise<Reply>((resolve) => (answer = resolve)));
+    renderBulk(request);
+    chooseDpiAcrossCentre();
+    fireEvent.click(screen.getByRole('button', { name: 'Appliquer à 2 éléments' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
+    expect(request).toHaveBeenCalledTimes(1);
+    const status = screen.getByLabelText<HTMLSelectElement>('Nouvel état');
+    expect(status.closest('fieldset.bulk-form')).toHaveProperty('disabled', true);
+    expect(screen.getByRole('button', { name: 'Appliquer à 2 éléments' })).toHaveProperty('disabled', true);
+
+    // A status chosen anyway (the select is disabled in a browser) is not cleared by the late reply.
+    fireEvent.change(status, { target: { value: 'isole' } });
+    await act(async () => {
+      answer({ ok: true, data: { commandId: 'c1', seq: 4, written: [] } });
+      await request.mock.results[0]?.value;
+    });
+    expect(screen.getByText('Enregistré.')).toBeTruthy();
+    expect(status.value).toBe('isole');
+    expect(status.closest('fieldset.bulk-form')).toHaveProperty('disabled', false);
+    expect(document.activeElement).not.toBe(status);
   });
 
   it('offers a scoped commander only the hospitals and GHU they cover', () => {

@@ -2,7 +2,8 @@
  * The console's bulk change: one system across several hospitals, or every system of a hospital or
  * GHU, set to one status. The preview lists each item with its value then and now, as seen when the
  * choice was last changed; confirming sends one all-or-nothing `items:set` with those versions, so an
- * item changed meanwhile refuses the whole change. The undo list below.
+ * item changed meanwhile refuses the whole change. The choices are disabled while it is in flight, so its
+ * reply never clears a choice made after it was sent. The undo list below.
  */
 import {
   MAX_BULK_ITEMS,
@@ -13,7 +14,7 @@ import {
   type Situation,
   type SystemStatus,
 } from '@vigie/shared';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ConfirmButton } from '../../../app/ConfirmButton.tsx';
 import { useSituation } from '../../../app/useSituation.ts';
 import { useStoreSelector } from '../../../app/useStoreSelector.ts';
@@ -77,11 +78,15 @@ function BulkChange({
   const { write, outcome, reset } = useItemWrites();
   const ids = useId();
   const statusRef = useRef<HTMLSelectElement>(null);
+  // Bumped by every change of choice: a reply applies its reset only if none came since its send.
+  const choices = useRef(0);
+  const refocus = useRef(false);
 
   const update = (patch: Partial<BulkCriteria>) => {
     setCriteria((c) => ({ ...c, ...patch }));
     setSeen(state.items);
     reset();
+    choices.current++;
   };
   const refresh = () => {
     setSeen(state.items);
@@ -95,24 +100,33 @@ function BulkChange({
       .map((r) => r.change.item.id),
   );
   const sending = outcome.state === 'sending';
+  // The status select is disabled until the reply has been rendered: it takes the focus only then.
+  useEffect(() => {
+    if (sending || !refocus.current) return;
+    refocus.current = false;
+    statusRef.current?.focus();
+  });
   const count = String(rows.length);
 
   const apply = async () => {
+    if (sending) return;
+    const sent = choices.current;
     const reply = await write(
       rows.map((r) => r.change),
       changeLabel(criteria, registry, targets, lang),
     );
     // Done: the next change starts from a fresh choice of status (and a fresh look at the items),
-    // where the focus goes as the button it was on leaves with the preview.
-    if (reply.ok) {
+    // where the focus goes as the button it was on leaves with the preview. Only if the choice is
+    // still the one sent: a later one is the person's, and stays.
+    if (reply.ok && choices.current === sent) {
       setCriteria((c) => ({ ...c, status: '' }));
-      statusRef.current?.focus();
+      refocus.current = true;
     }
   };
 
   return (
     <>
-      <div className="console-panel bulk-form">
+      <fieldset className="console-panel bulk-form" disabled={sending}>
         <fieldset>
           <legend>{m.what}</legend>
           <label>
@@ -279,7 +293,7 @@ function BulkChange({
             ))}
           </select>
         </div>
-      </div>
+      </fieldset>
 
       <section className="console-panel bulk-preview" aria-labelledby={`${ids}-preview`} data-preview="bulk">
         <h3 id={`${ids}-preview`}>{m.preview}</h3>
@@ -295,7 +309,7 @@ function BulkChange({
             {moved.size > 0 && (
               <div className="bulk-preview__drift" role="alert">
                 <p>{format(m.drift, { count: String(moved.size) })}</p>
-                <button type="button" onClick={refresh}>
+                <button type="button" onClick={refresh} disabled={sending}>
                   {m.refresh}
                 </button>
               </div>

@@ -28,6 +28,23 @@ function renderControl(item: ItemRef, request: RequestFn, editable = true) {
 }
 
 const saved: Reply = { ok: true, data: { commandId: 'c1', seq: 3, written: [] } };
+const writtenAt3: Reply = {
+  ok: true,
+  data: { commandId: 'c1', seq: 3, written: [{ kind: 'system', id: 'h1:dpi', version: 3 }] },
+};
+
+/** A request whose reply comes only when the test answers it. */
+function pendingRequest() {
+  let answer: (reply: Reply) => void = () => undefined;
+  let pending: Promise<Reply> = Promise.resolve(saved);
+  const request = vi.fn<RequestFn>(() => (pending = new Promise<Reply>((resolve) => (answer = resolve))));
+  const reply = (r: Reply) =>
+    act(async () => {
+      answer(r);
+      await pending;
+    });
+  return { request, answer: reply };
+}
 const dpi: ItemRef = { kind: 'system', id: 'h1:dpi' };
 
 afterEach(cleanup);
@@ -128,6 +145,44 @@ describe('ItemControl', () => {
     fireEvent.change(select, { target: { value: 'degrade' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer – Un – DPI' }));
     expect(request.mock.calls[1]?.[1]).toMatchObject({ changes: [{ expectedVersion: 3 }] });
+  });
+
+  it('disables the fields while a save is in flight, and its reply never overwrites a choice made since', async () => {
+    const { request, answer } = pendingRequest();
+    renderControl(dpi, request);
+    const select = screen.getByLabelText<HTMLSelectElement>('Nouvelle valeur – Un – DPI');
+    fireEvent.change(select, { target: { value: 'isole' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer – Un – DPI' }));
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(select.closest('fieldset')?.disabled).toBe(true);
+    expect(screen.getByLabelText('Nouvelle valeur – Un – DPI')).toBe(select);
+
+    // A change that gets through anyway (the field is disabled in a browser) outlives the late reply.
+    fireEvent.change(select, { target: { value: 'indisponible' } });
+    await answer(writtenAt3);
+    expect(select.closest('fieldset')?.disabled).toBe(false);
+    expect(select.value).toBe('indisponible');
+    expect(screen.getByRole('button', { name: 'Enregistrer – Un – DPI' }).getAttribute('aria-disabled')).toBe('false');
+    expect(screen.getByRole('button', { name: 'Abandonner la saisie' })).toBeTruthy();
+  });
+
+  it('sends one save and one release on a double press', async () => {
+    const { request, answer } = pendingRequest();
+    renderControl(dpi, request);
+    const release = screen.getByRole('button', { name: 'Rendre à l’automatique – Un – DPI' });
+    fireEvent.click(release);
+    fireEvent.click(release);
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(release.getAttribute('aria-disabled')).toBe('true');
+    await answer(saved);
+    expect(release.getAttribute('aria-disabled')).toBe('false');
+
+    fireEvent.change(screen.getByLabelText('Nouvelle valeur – Un – DPI'), { target: { value: 'isole' } });
+    const save = screen.getByRole('button', { name: 'Enregistrer – Un – DPI' });
+    fireEvent.click(save);
+    fireEvent.click(save);
+    expect(request.mock.calls.map(([name]) => name)).toEqual(['item:release', 'items:set']);
+    await answer(writtenAt3);
   });
 
   it('asks for the target site of a délestage and sends the re-evaluation time in Paris time as an instant', () => {

@@ -2,6 +2,8 @@
  * One tracked item in the console: its name, value (badge) and provenance and, for a person who may
  * write it, a form to change it. Editing remembers the version and value seen when it started: the
  * write goes against that version (a change made meanwhile is said at once, and refused by the server).
+ * While a write or a release is in flight the fields are disabled and the buttons do nothing, so a reply
+ * never lands on a choice made after it was sent.
  */
 import { actorKinds, MAX_SHORT_TEXT, own, statusLabel, type ItemRef, type Registry, type Tracked } from '@vigie/shared';
 import { useId, useRef, useState, type ReactNode } from 'react';
@@ -61,6 +63,8 @@ export function ItemControl({
   const release = useCommand();
   const [editState, setEdit] = useState<Edit | null>(null);
   const statusRef = useRef<HTMLSelectElement>(null);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  const fieldsRef = useRef<HTMLFieldSetElement>(null);
   const ids = useId();
   if (!tracked || !registry) return null;
 
@@ -74,7 +78,7 @@ export function ItemControl({
   const changed = edit !== null && saved === null && !sameDraft(edit.draft, draftOf(base));
   const next = changed ? writeOf(item, edit.draft, base) : null;
   const drifted = edit !== null && saved === null && tracked.version !== edit.version;
-  const sending = writes.outcome.state === 'sending' || release.outcome.state === 'sending';
+  const sending = writes.outcome.state === 'sending' || release.sending;
   const effect = next && base && consequence ? consequence(draftOf(base).status, shown.status) : null;
 
   const change = (draft: Draft) => {
@@ -93,6 +97,7 @@ export function ItemControl({
     );
   };
   const startAgain = () => {
+    if (sending) return;
     setEdit(null);
     writes.reset();
     statusRef.current?.focus();
@@ -100,15 +105,27 @@ export function ItemControl({
   const save = async () => {
     if (!edit || !next || sending) return;
     release.reset();
+    // The fields are disabled while the write is in flight: a field that had the focus (Enter in the
+    // note) hands it to the save button, which stays focusable and says the form is busy.
+    if (fieldsRef.current?.contains(document.activeElement)) saveRef.current?.focus();
     const value = parseItemValue(next.kind, next.value);
     const label = format(m.changeLabel, { item: fullName, value: value ? valueWords(value, registry, lang) : '—' });
-    const reply = await writes.write([{ item: next, expectedVersion: edit.version, previous: edit.value }], label);
+    const sent = edit;
+    const reply = await writes.write([{ item: next, expectedVersion: sent.version, previous: sent.value }], label);
     if (reply.ok) {
       const written = reply.data.written?.find((w) => w.kind === item.kind && w.id === item.id)?.version;
-      setEdit(written === undefined ? null : { ...edit, saved: { version: written, value: next.value } });
+      // Only the edit that was sent is marked saved: one changed or discarded since is left as it is.
+      setEdit((current) =>
+        current !== sent
+          ? current
+          : written === undefined
+            ? null
+            : { ...sent, saved: { version: written, value: next.value } },
+      );
     }
   };
   const handBack = () => {
+    if (sending) return;
     writes.reset();
     void release.send('item:release', { item: { kind: item.kind, id: item.id }, expectedVersion: tracked.version });
   };
@@ -132,46 +149,48 @@ export function ItemControl({
             void save();
           }}
         >
-          <div className="item-control__field">
-            <label htmlFor={`${ids}-status`}>
-              {m.newValue}
-              <span className="visually-hidden"> – {fullName}</span>
-            </label>
-            <select
-              id={`${ids}-status`}
-              ref={statusRef}
-              value={shown.status}
-              onChange={(event) => change(withStatus(shown, event.target.value))}
-            >
-              {shown.status === '' && <option value="">—</option>}
-              {statusChoices[item.kind].map((status) => (
-                <option
-                  key={status}
-                  value={status}
-                  disabled={unavailable.includes(status) && status !== draftOf(base).status}
-                >
-                  {statusLabel(item.kind, status, lang)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {item.kind === 'emergency' && (
-            <EmergencyFields
-              departmentId={item.id}
-              draft={shown}
-              onChange={change}
-              registry={registry}
-              fullName={fullName}
-              ids={ids}
-            />
-          )}
+          <fieldset className="item-control__fields" ref={fieldsRef} disabled={sending}>
+            <div className="item-control__field">
+              <label htmlFor={`${ids}-status`}>
+                {m.newValue}
+                <span className="visually-hidden"> – {fullName}</span>
+              </label>
+              <select
+                id={`${ids}-status`}
+                ref={statusRef}
+                value={shown.status}
+                onChange={(event) => change(withStatus(shown, event.target.value))}
+              >
+                {shown.status === '' && <option value="">—</option>}
+                {statusChoices[item.kind].map((status) => (
+                  <option
+                    key={status}
+                    value={status}
+                    disabled={unavailable.includes(status) && status !== draftOf(base).status}
+                  >
+                    {statusLabel(item.kind, status, lang)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            {item.kind === 'emergency' && (
+              <EmergencyFields
+                departmentId={item.id}
+                draft={shown}
+                onChange={change}
+                registry={registry}
+                fullName={fullName}
+                ids={ids}
+              />
+            )}
+          </fieldset>
           <div className="item-control__actions">
-            <button type="submit" aria-disabled={!next || sending}>
+            <button type="submit" ref={saveRef} aria-disabled={!next || sending}>
               {m.save}
               <span className="visually-hidden"> – {fullName}</span>
             </button>
             {changed && !drifted && (
-              <button type="button" onClick={startAgain}>
+              <button type="button" onClick={startAgain} aria-disabled={sending}>
                 {m.discard}
               </button>
             )}
@@ -198,7 +217,7 @@ export function ItemControl({
               value: live ? valueWords(live, registry, lang) : '—',
             })}
           </p>
-          <button type="button" onClick={startAgain}>
+          <button type="button" onClick={startAgain} aria-disabled={sending}>
             {m.startAgain}
             <span className="visually-hidden"> – {fullName}</span>
           </button>

@@ -13,7 +13,6 @@ const fr = {
   changedMeanwhile:
     'Modifié entre-temps par {who} ({source}), {time} : désormais « {value} ». Votre saisie partira contre la version que vous aviez vue et sera refusée.',
   startAgain: 'Repartir de la valeur actuelle',
-  readOnly: 'lecture seule',
   changeLabel: '{item} → {value}',
 };
 
@@ -33,7 +32,6 @@ const en: Messages = {
   changedMeanwhile:
     'Changed meanwhile by {who} ({source}), {time}: now “{value}”. Your edit would go against the version you saw and will be refused.',
   startAgain: 'Start again from the current value',
-  readOnly: 'read only',
   changeLabel: '{item} → {value}',
 };
 
