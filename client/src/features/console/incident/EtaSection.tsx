@@ -15,6 +15,7 @@ import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
+import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
 
 export function EtaSection({
@@ -83,17 +84,22 @@ interface EtaForm {
   target: string;
   reason: string;
 }
-const emptyForm: EtaForm = { label: '', target: '', reason: '' };
+/** The revision being written, and the latest revision's seq when the lead began typing (0 before any revision): the version the server compares. */
+interface EtaDraft {
+  form: EtaForm;
+  seen: number | null;
+}
+const emptyDraft: EtaDraft = { form: { label: '', target: '', reason: '' }, seen: null };
 type Problems = Partial<Record<keyof EtaForm, string>>;
 
 function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry: Registry }) {
   const lang = useLang();
   const m = messages[lang];
   const titleId = useId();
-  const { send, outcome, reset } = useCommand();
-  const [form, setForm] = useState<EtaForm>(emptyForm);
-  // The latest revision's seq when the lead began typing (0 before any revision): the version the server compares.
-  const [seen, setSeen] = useState<number | null>(null);
+  const { send, outcome, reset, sending } = useCommand();
+  const focus = useFocusAfterSending(sending);
+  const [draft, setDraft] = useState<EtaDraft>(emptyDraft);
+  const { form, seen } = draft;
   const [problems, setProblems] = useState<Problems>({});
   const labelRef = useRef<HTMLInputElement>(null);
   const targetRef = useRef<HTMLInputElement>(null);
@@ -103,8 +109,7 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
 
   const edit = (patch: Partial<EtaForm>) => {
     reset();
-    if (seen === null) setSeen(latestSeq);
-    setForm({ ...form, ...patch });
+    setDraft((current) => ({ form: { ...current.form, ...patch }, seen: current.seen ?? latestSeq }));
     setProblems({});
   };
   const submit = async (event: FormEvent) => {
@@ -121,77 +126,79 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
     if (found.label) return labelRef.current?.focus();
     if (found.target) return targetRef.current?.focus();
     if (found.reason) return reasonRef.current?.focus();
+    const sent = draft;
+    focus.keep();
     const reply = await send('eta:revise', { label, targetAt, reason, expectedVersion: seen ?? latestSeq });
-    if (reply.ok) {
-      setForm(emptyForm);
-      setSeen(null);
-    }
+    // The fields are disabled while sending; should the form have changed all the same, it is kept as it is.
+    if (reply.ok) setDraft((current) => (current === sent ? emptyDraft : current));
   };
 
   return (
     <form className="incident-eta__form" aria-labelledby={titleId} onSubmit={(e) => void submit(e)} noValidate>
       <h4 id={titleId}>{m.reviseTitle}</h4>
-      <div className="incident-facts__grid">
-        <Field label={m.etaLabel} hint={m.etaLabelHint} error={problems.label}>
-          {(control) => (
-            <input
-              {...control}
-              ref={labelRef}
-              type="text"
-              required
-              maxLength={MAX_SHORT_TEXT}
-              value={form.label}
-              onChange={(e) => edit({ label: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={m.etaTarget} error={problems.target}>
-          {(control) => (
-            <input
-              {...control}
-              ref={targetRef}
-              type="datetime-local"
-              value={form.target}
-              onChange={(e) => edit({ target: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={m.etaReason} hint={m.etaReasonHint} error={problems.reason}>
-          {(control) => (
-            <input
-              {...control}
-              ref={reasonRef}
-              type="text"
-              required
-              maxLength={MAX_SHORT_TEXT}
-              value={form.reason}
-              onChange={(e) => edit({ reason: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
-      {movedOn && latest && (
-        <p className="incident-facts__moved" role="status">
-          {format(m.etaChangedMeanwhile, { label: latest.label })}
-          <Provenance by={latest.by} at={latest.recordedAt} /> — {m.etaChangedHint}
-        </p>
-      )}
-      <div className="incident-actions">
-        <button type="submit" className="console-form-submit" disabled={outcome.state === 'sending'}>
-          {m.revise}
-        </button>
-        {(movedOn || (outcome.state === 'failed' && outcome.error.code === 'conflict')) && (
-          <button
-            type="button"
-            onClick={() => {
-              reset();
-              setSeen(latestSeq);
-            }}
-          >
-            {m.etaRestart}
-          </button>
+      <fieldset className="incident-fields" disabled={sending}>
+        <div className="incident-facts__grid">
+          <Field label={m.etaLabel} hint={m.etaLabelHint} error={problems.label}>
+            {(control) => (
+              <input
+                {...control}
+                ref={labelRef}
+                type="text"
+                required
+                maxLength={MAX_SHORT_TEXT}
+                value={form.label}
+                onChange={(e) => edit({ label: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={m.etaTarget} error={problems.target}>
+            {(control) => (
+              <input
+                {...control}
+                ref={targetRef}
+                type="datetime-local"
+                value={form.target}
+                onChange={(e) => edit({ target: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={m.etaReason} hint={m.etaReasonHint} error={problems.reason}>
+            {(control) => (
+              <input
+                {...control}
+                ref={reasonRef}
+                type="text"
+                required
+                maxLength={MAX_SHORT_TEXT}
+                value={form.reason}
+                onChange={(e) => edit({ reason: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        {movedOn && latest && (
+          <p className="incident-facts__moved" role="status">
+            {format(m.etaChangedMeanwhile, { label: latest.label })}
+            <Provenance by={latest.by} at={latest.recordedAt} /> — {m.etaChangedHint}
+          </p>
         )}
-      </div>
+        <div className="incident-actions">
+          <button type="submit" className="console-form-submit">
+            {m.revise}
+          </button>
+          {(movedOn || (outcome.state === 'failed' && outcome.error.code === 'conflict')) && (
+            <button
+              type="button"
+              onClick={() => {
+                reset();
+                setDraft((current) => ({ ...current, seen: latestSeq }));
+              }}
+            >
+              {m.etaRestart}
+            </button>
+          )}
+        </div>
+      </fieldset>
       <OutcomeNotice outcome={outcome} registry={registry} />
     </form>
   );

@@ -25,6 +25,7 @@ import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
+import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
 
 /** The form's values as the inputs hold them (a `datetime-local` value in Paris time, '' for none). */
@@ -163,7 +164,8 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
   const lang = useLang();
   const m = messages[lang];
   const now = useEffectiveNow(30_000);
-  const { send, outcome, reset } = useCommand();
+  const { send, outcome, reset, sending } = useCommand();
+  const focus = useFocusAfterSending(sending);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const live = formOf(incident);
@@ -193,8 +195,11 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
     if ('error' in changed) return setProblem(m[changed.error]);
     if (Object.keys(changed.fields).length === 0) return setProblem(m.nothingChanged);
     setProblem(null);
-    const reply = await send('incident:update', { fields: changed.fields, expectedVersion: pending.version });
-    if (reply.ok) setDraft({ ...pending, savedSeq: reply.data.seq });
+    const sent = pending;
+    focus.keep();
+    const reply = await send('incident:update', { fields: changed.fields, expectedVersion: sent.version });
+    // The fields are disabled while sending; should the draft have changed all the same, it is kept as it is.
+    if (reply.ok) setDraft((current) => (current === sent ? { ...sent, savedSeq: reply.data.seq } : current));
   };
   // "actuellement : …" when the form shows something else than the value now.
   const differs = (key: keyof FactsForm) =>
@@ -202,80 +207,82 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
 
   return (
     <form className="incident-facts__form" onSubmit={(e) => void submit(e)} noValidate>
-      <div className="incident-facts__grid">
-        <Field label={m.phase} hint={m.phaseHint} current={differs('phase')}>
-          {(control) => (
-            <select {...control} value={form.phase} onChange={(e) => edit({ phase: e.target.value as Phase })}>
-              {phases.ids
-                .filter((id) => id !== 'cloture' || form.phase === 'cloture')
-                .map((id) => (
+      <fieldset className="incident-fields" disabled={sending}>
+        <div className="incident-facts__grid">
+          <Field label={m.phase} hint={m.phaseHint} current={differs('phase')}>
+            {(control) => (
+              <select {...control} value={form.phase} onChange={(e) => edit({ phase: e.target.value as Phase })}>
+                {phases.ids
+                  .filter((id) => id !== 'cloture' || form.phase === 'cloture')
+                  .map((id) => (
+                    <option key={id} value={id}>
+                      {phases.label(id, lang)}
+                    </option>
+                  ))}
+              </select>
+            )}
+          </Field>
+          <Field label={m.cause} current={differs('cause')}>
+            {(control) => (
+              <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
+                {causes.ids.map((id) => (
                   <option key={id} value={id}>
-                    {phases.label(id, lang)}
+                    {causes.label(id, lang)}
                   </option>
                 ))}
-            </select>
-          )}
-        </Field>
-        <Field label={m.cause} current={differs('cause')}>
-          {(control) => (
-            <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
-              {causes.ids.map((id) => (
-                <option key={id} value={id}>
-                  {causes.label(id, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={m.causeNote} hint={m.causeNoteHint} current={differs('causeNote')}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={MAX_SHORT_TEXT}
-              value={form.causeNote}
-              onChange={(e) => edit({ causeNote: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={m.powerRestoredAt} hint={m.powerRestoredHint} current={differs('powerRestoredAt')}>
-          {(control) => (
-            <input
-              {...control}
-              type="datetime-local"
-              value={form.powerRestoredAt}
-              onChange={(e) => edit({ powerRestoredAt: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={m.patientImpact} current={differs('patientImpact')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={2}
-              maxLength={MAX_SHORT_TEXT}
-              value={form.patientImpact}
-              onChange={(e) => edit({ patientImpact: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
-      {movedOn && (
-        <p className="incident-facts__moved" role="status">
-          {m.changedMeanwhile}
-          <Provenance by={incident.updatedBy} at={incident.updatedAt} /> — {m.changedHint}
-        </p>
-      )}
-      <div className="incident-actions">
-        <button type="submit" className="console-form-submit" disabled={outcome.state === 'sending'}>
-          {m.save}
-        </button>
-        {(movedOn || (outcome.state === 'failed' && outcome.error.code === 'conflict')) && (
-          <button type="button" onClick={restart}>
-            {m.restart}
-          </button>
+              </select>
+            )}
+          </Field>
+          <Field label={m.causeNote} hint={m.causeNoteHint} current={differs('causeNote')}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                maxLength={MAX_SHORT_TEXT}
+                value={form.causeNote}
+                onChange={(e) => edit({ causeNote: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={m.powerRestoredAt} hint={m.powerRestoredHint} current={differs('powerRestoredAt')}>
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={form.powerRestoredAt}
+                onChange={(e) => edit({ powerRestoredAt: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={m.patientImpact} current={differs('patientImpact')}>
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                maxLength={MAX_SHORT_TEXT}
+                value={form.patientImpact}
+                onChange={(e) => edit({ patientImpact: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        {movedOn && (
+          <p className="incident-facts__moved" role="status">
+            {m.changedMeanwhile}
+            <Provenance by={incident.updatedBy} at={incident.updatedAt} /> — {m.changedHint}
+          </p>
         )}
-      </div>
+        <div className="incident-actions">
+          <button type="submit" className="console-form-submit">
+            {m.save}
+          </button>
+          {(movedOn || (outcome.state === 'failed' && outcome.error.code === 'conflict')) && (
+            <button type="button" onClick={restart}>
+              {m.restart}
+            </button>
+          )}
+        </div>
+      </fieldset>
       {problem && (
         <p className="console-form-field__error" role="alert">
           {problem}

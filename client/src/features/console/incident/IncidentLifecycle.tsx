@@ -24,13 +24,13 @@ import { messages } from './messages.ts';
 
 export function CloseIncident({ incident, registry }: { incident: Incident; registry: Registry }) {
   const m = messages[useLang()];
-  const { send, outcome } = useCommand();
+  const { send, outcome, sending } = useCommand();
   return (
     <div className="incident-lifecycle__close">
       <ConfirmButton
         label={m.close}
         question={format(m.closeConfirm, { title: incident.title })}
-        disabled={outcome.state === 'sending'}
+        disabled={sending}
         onConfirm={() => void send('incident:close', { expectedVersion: incident.version })}
       />
       <OutcomeNotice outcome={outcome} registry={registry} />
@@ -50,7 +50,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
   const lang = useLang();
   const m = messages[lang];
   const now = useEffectiveNow(30_000);
-  const { send, outcome, reset } = useCommand();
+  const { send, outcome, reset, sending } = useCommand();
   const initial: OpenForm = {
     type: incidentTypes.ids[0],
     title: '',
@@ -81,7 +81,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
   const edit = (patch: Partial<OpenForm>) => {
     reset();
     setShown({});
-    setForm({ ...form, ...patch });
+    setForm((current) => ({ ...current, ...patch }));
   };
   // Nothing is asked to confirm while the form is incomplete: the same button says what is missing instead.
   const explain = () => {
@@ -90,6 +90,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
     else startedRef.current?.focus();
   };
   const open = async () => {
+    const sent = form;
     const reply = await send('incident:open', {
       type: form.type,
       title,
@@ -97,77 +98,81 @@ export function OpenIncident({ registry }: { registry: Registry }) {
       causeNote: form.causeNote.trim() || null,
       ...(startedAt ? { startedAt } : {}),
     });
-    if (reply.ok) setForm(initial);
+    // The fields are disabled while sending; should the form have changed all the same, it is kept as it is.
+    if (reply.ok) setForm((current) => (current === sent ? initial : current));
   };
 
   return (
     <form className="incident-lifecycle__open" aria-label={m.openTitle} onSubmit={(e) => e.preventDefault()}>
       <p className="console-muted">{m.openHint}</p>
-      <div className="incident-facts__grid">
-        <Field label={m.type}>
-          {(control) => (
-            <select {...control} value={form.type} onChange={(e) => edit({ type: e.target.value as IncidentType })}>
-              {incidentTypes.ids.map((id) => (
-                <option key={id} value={id}>
-                  {incidentTypes.label(id, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={m.openIncidentTitle} error={shown.title}>
-          {(control) => (
-            <input
-              {...control}
-              ref={titleRef}
-              type="text"
-              required
-              maxLength={MAX_SHORT_TEXT}
-              value={form.title}
-              onChange={(e) => edit({ title: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={m.cause}>
-          {(control) => (
-            <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
-              {causes.ids.map((id) => (
-                <option key={id} value={id}>
-                  {causes.label(id, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={m.causeNote} hint={m.causeNoteHint}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              maxLength={MAX_SHORT_TEXT}
-              value={form.causeNote}
-              onChange={(e) => edit({ causeNote: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label={m.openStartedAt} error={shown.startedAt}>
-          {(control) => (
-            <input
-              {...control}
-              ref={startedRef}
-              type="datetime-local"
-              value={form.startedAt}
-              onChange={(e) => edit({ startedAt: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
+      <fieldset className="incident-fields" disabled={sending}>
+        <div className="incident-facts__grid">
+          <Field label={m.type}>
+            {(control) => (
+              <select {...control} value={form.type} onChange={(e) => edit({ type: e.target.value as IncidentType })}>
+                {incidentTypes.ids.map((id) => (
+                  <option key={id} value={id}>
+                    {incidentTypes.label(id, lang)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={m.openIncidentTitle} error={shown.title}>
+            {(control) => (
+              <input
+                {...control}
+                ref={titleRef}
+                type="text"
+                required
+                maxLength={MAX_SHORT_TEXT}
+                value={form.title}
+                onChange={(e) => edit({ title: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={m.cause}>
+            {(control) => (
+              <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
+                {causes.ids.map((id) => (
+                  <option key={id} value={id}>
+                    {causes.label(id, lang)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={m.causeNote} hint={m.causeNoteHint}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                maxLength={MAX_SHORT_TEXT}
+                value={form.causeNote}
+                onChange={(e) => edit({ causeNote: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field label={m.openStartedAt} error={shown.startedAt}>
+            {(control) => (
+              <input
+                {...control}
+                ref={startedRef}
+                type="datetime-local"
+                value={form.startedAt}
+                onChange={(e) => edit({ startedAt: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+      {/* Outside the fieldset: the confirmation gives the focus back to its button, which must stay focusable. */}
       <div className="incident-actions">
         {valid ? (
           <ConfirmButton
             label={m.open}
             question={format(m.openConfirm, { title })}
-            disabled={outcome.state === 'sending'}
+            disabled={sending}
             onConfirm={() => void open()}
           />
         ) : (

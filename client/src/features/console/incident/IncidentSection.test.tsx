@@ -70,6 +70,9 @@ function receive(store: VigieStore, list: LogEvent[]) {
   );
 }
 
+/** Disabled while sending: by the form's fieldset (happy-dom's `:disabled` does not follow it). */
+const disabled = (control: HTMLElement) => control.closest('fieldset')?.disabled === true;
+
 afterEach(() => cleanup());
 
 describe('IncidentSection', () => {
@@ -195,6 +198,36 @@ describe('IncidentSection', () => {
       idempotencyKey: expect.any(String),
     });
     await waitFor(() => expect((reason as HTMLInputElement).value).toBe(''));
+  });
+
+  it('disables the revision of the estimate while it is sent, then empties it for the next one', async () => {
+    const { request } = setup(lead);
+    let answer: (reply: Reply) => void = () => undefined;
+    request.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const label = screen.getByLabelText<HTMLInputElement>('Nouvelle estimation, en mots');
+    fireEvent.change(label, { target: { value: 'dimanche soir' } });
+    fireEvent.change(screen.getByLabelText('Raison de la révision'), { target: { value: 'réseau plus long' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer la révision' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(disabled(label)).toBe(true);
+    act(() => answer(saved));
+    await waitFor(() => expect(disabled(label)).toBe(false));
+    expect(label.value).toBe('');
+  });
+
+  it('keeps the facts being saved on screen, disabled until the reply', async () => {
+    const { request } = setup(lead);
+    let answer: (reply: Reply) => void = () => undefined;
+    request.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const phase = screen.getByLabelText<HTMLSelectElement>('Phase');
+    fireEvent.change(phase, { target: { value: 'qualification' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les faits de l’incident' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(disabled(phase)).toBe(true);
+    act(() => answer(saved));
+    await waitFor(() => expect(disabled(phase)).toBe(false));
+    expect(phase.value).toBe('qualification');
+    expect(screen.getByRole('status').textContent).toBe('Enregistré.');
   });
 
   it('closes the incident only after confirmation, with the version seen', async () => {

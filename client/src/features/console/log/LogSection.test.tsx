@@ -39,6 +39,9 @@ function setup(reply: Reply = { ok: true, data: { commandId: 'c1', seq: 5 } }) {
   return { request, form };
 }
 
+/** Disabled while sending: by the form's fieldset (happy-dom's `:disabled` does not follow it). */
+const disabled = (control: HTMLElement) => control.closest('fieldset')?.disabled === true;
+
 afterEach(() => cleanup());
 
 describe('LogSection', () => {
@@ -89,6 +92,27 @@ describe('LogSection', () => {
       effectiveAt: '2024-08-03T03:00:00.000Z',
       idempotencyKey: expect.any(String),
     });
+  });
+
+  it('disables the fields while an entry is sent, and keeps what was written meanwhile when the reply comes', async () => {
+    const { request, form } = setup();
+    let answer: (reply: Reply) => void = () => undefined;
+    request.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    const text = form.getByLabelText<HTMLTextAreaElement>('Texte');
+    fireEvent.change(text, { target: { value: 'Point ARS à 15:00' } });
+    fireEvent.click(form.getByRole('button', { name: 'Ajouter à la main courante' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(disabled(text)).toBe(true);
+    expect(disabled(form.getByLabelText('Type d’entrée'))).toBe(true);
+    expect(disabled(form.getByRole('button', { name: 'Ajouter à la main courante' }))).toBe(true);
+    expect(form.getByRole('status').textContent).toBe('Envoi…');
+
+    // Written all the same (the control was disabled): the reply to the earlier entry does not wipe it.
+    fireEvent.change(text, { target: { value: 'Point ARS à 16:00' } });
+    act(() => answer({ ok: true, data: { commandId: 'c1', seq: 5 } }));
+    await waitFor(() => expect(disabled(text)).toBe(false));
+    expect(text.value).toBe('Point ARS à 16:00');
+    expect(document.activeElement).toBe(text);
   });
 
   it('refuses an empty text before sending and puts the focus on it', () => {

@@ -1,7 +1,8 @@
 /**
  * The console's main courante: a form to write an entry (type, text, verification for information,
  * owner and deadline for an action, an earlier effective time if need be), then the latest entries.
- * After saving, the text is cleared and the focus goes back to it for the next entry.
+ * The fields are disabled while an entry is sent; after saving, the text is cleared and the focus goes
+ * back to it for the next entry.
  */
 import {
   logEntryTypes,
@@ -22,6 +23,7 @@ import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { messages } from './messages.ts';
+import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import './logSection.css';
 
 export function LogSection() {
@@ -66,7 +68,8 @@ function EntryForm({ registry }: { registry: Registry }) {
   const lang = useLang();
   const m = messages[lang];
   const now = useEffectiveNow(30_000);
-  const { send, outcome, reset } = useCommand();
+  const { send, outcome, reset, sending } = useCommand();
+  const focus = useFocusAfterSending(sending);
   const [form, setForm] = useState<EntryFormValues>(blank('information'));
   const [problems, setProblems] = useState<Problems>({});
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -74,9 +77,9 @@ function EntryForm({ registry }: { registry: Registry }) {
   const effectiveRef = useRef<HTMLInputElement>(null);
 
   const edit = (patch: Partial<EntryFormValues>) => {
-    if (outcome.state !== 'sending') reset();
+    if (!sending) reset();
     setProblems({});
-    setForm({ ...form, ...patch });
+    setForm((current) => ({ ...current, ...patch }));
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -97,6 +100,8 @@ function EntryForm({ registry }: { registry: Registry }) {
     if (found.text) return textRef.current?.focus();
     if (found.dueAt) return dueRef.current?.focus();
     if (found.effectiveAt) return effectiveRef.current?.focus();
+    const sent = form;
+    focus.keep();
     const reply = await send('log:add-entry', {
       type: form.type,
       text,
@@ -105,99 +110,101 @@ function EntryForm({ registry }: { registry: Registry }) {
       ...(effectiveAt ? { effectiveAt } : {}),
     });
     if (reply.ok) {
-      // Ready for the next entry of the same kind.
-      setForm(blank(form.type));
-      textRef.current?.focus();
+      // Ready for the next entry of the same kind, unless the form holds something written since.
+      setForm((current) => (current === sent ? blank(sent.type) : current));
+      focus.moveTo(textRef.current);
     }
   };
 
   return (
     <form className="log-section__form" onSubmit={(e) => void submit(e)} noValidate>
-      <div className="log-section__grid">
-        <Field label={m.type}>
-          {(control) => (
-            <select {...control} value={form.type} onChange={(e) => edit({ type: e.target.value as LogEntryType })}>
-              {logEntryTypes.ids.map((id) => (
-                <option key={id} value={id}>
-                  {logEntryTypes.label(id, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {form.type === 'information' && (
-          <Field label={m.verification}>
+      <fieldset className="log-section__fields" disabled={sending}>
+        <div className="log-section__grid">
+          <Field label={m.type}>
             {(control) => (
-              <select
-                {...control}
-                value={form.verification}
-                onChange={(e) => edit({ verification: e.target.value as Verification })}
-              >
-                {verifications.ids.map((id) => (
+              <select {...control} value={form.type} onChange={(e) => edit({ type: e.target.value as LogEntryType })}>
+                {logEntryTypes.ids.map((id) => (
                   <option key={id} value={id}>
-                    {verifications.label(id, lang)}
+                    {logEntryTypes.label(id, lang)}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-        )}
-        {form.type === 'action' && (
-          <>
-            <Field label={m.owner}>
+          {form.type === 'information' && (
+            <Field label={m.verification}>
               {(control) => (
-                <input
+                <select
                   {...control}
-                  type="text"
-                  maxLength={MAX_SHORT_TEXT}
-                  value={form.owner}
-                  onChange={(e) => edit({ owner: e.target.value })}
-                />
+                  value={form.verification}
+                  onChange={(e) => edit({ verification: e.target.value as Verification })}
+                >
+                  {verifications.ids.map((id) => (
+                    <option key={id} value={id}>
+                      {verifications.label(id, lang)}
+                    </option>
+                  ))}
+                </select>
               )}
             </Field>
-            <Field label={m.dueAt} error={problems.dueAt}>
-              {(control) => (
-                <input
-                  {...control}
-                  ref={dueRef}
-                  type="datetime-local"
-                  value={form.dueAt}
-                  onChange={(e) => edit({ dueAt: e.target.value })}
-                />
-              )}
-            </Field>
-          </>
-        )}
-      </div>
-      <Field label={m.text} hint={m.textHint} error={problems.text}>
-        {(control) => (
-          <textarea
-            {...control}
-            ref={textRef}
-            rows={4}
-            required
-            maxLength={MAX_TEXT}
-            value={form.text}
-            onChange={(e) => edit({ text: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label={m.effectiveAt} hint={m.effectiveAtHint} error={problems.effectiveAt}>
-        {(control) => (
-          <input
-            {...control}
-            ref={effectiveRef}
-            type="datetime-local"
-            value={form.effectiveAt}
-            onChange={(e) => edit({ effectiveAt: e.target.value })}
-          />
-        )}
-      </Field>
-      <div className="log-section__actions">
-        <button type="submit" className="console-form-submit" disabled={outcome.state === 'sending'}>
-          {m.add}
-        </button>
-      </div>
+          )}
+          {form.type === 'action' && (
+            <>
+              <Field label={m.owner}>
+                {(control) => (
+                  <input
+                    {...control}
+                    type="text"
+                    maxLength={MAX_SHORT_TEXT}
+                    value={form.owner}
+                    onChange={(e) => edit({ owner: e.target.value })}
+                  />
+                )}
+              </Field>
+              <Field label={m.dueAt} error={problems.dueAt}>
+                {(control) => (
+                  <input
+                    {...control}
+                    ref={dueRef}
+                    type="datetime-local"
+                    value={form.dueAt}
+                    onChange={(e) => edit({ dueAt: e.target.value })}
+                  />
+                )}
+              </Field>
+            </>
+          )}
+        </div>
+        <Field label={m.text} hint={m.textHint} error={problems.text}>
+          {(control) => (
+            <textarea
+              {...control}
+              ref={textRef}
+              rows={4}
+              required
+              maxLength={MAX_TEXT}
+              value={form.text}
+              onChange={(e) => edit({ text: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label={m.effectiveAt} hint={m.effectiveAtHint} error={problems.effectiveAt}>
+          {(control) => (
+            <input
+              {...control}
+              ref={effectiveRef}
+              type="datetime-local"
+              value={form.effectiveAt}
+              onChange={(e) => edit({ effectiveAt: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="log-section__actions">
+          <button type="submit" className="console-form-submit">
+            {m.add}
+          </button>
+        </div>
+      </fieldset>
       <OutcomeNotice outcome={outcome} registry={registry} />
     </form>
   );

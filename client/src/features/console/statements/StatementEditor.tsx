@@ -1,7 +1,8 @@
 /**
  * The form of a point de situation: every line and the body editable, labelled, and the time of the
  * next point. A new one is drafted (`statement:draft`); an existing draft is edited with the version
- * it had when it was opened (`statement:edit`), so a change made meanwhile is a conflict.
+ * it had when it was opened (`statement:edit`), so a change made meanwhile is a conflict. The fields
+ * are disabled while it is sent.
  */
 import { MAX_LINE, MAX_TEXT, type Registry, type Statement, type StatementFields } from '@vigie/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -14,6 +15,7 @@ import { Field } from '../Field.tsx';
 import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
+import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
 
 /** The lines of a point de situation, in the order it reads. */
@@ -34,10 +36,27 @@ export type EditorTarget =
 
 type FormValues = Omit<StatementFields, 'nextPointAt'> & { nextPointAt: string };
 
-const formOf = (fields: StatementFields): FormValues => ({
-  ...fields,
-  nextPointAt: fields.nextPointAt ? isoToParisLocal(fields.nextPointAt) : '',
+/** The form's values, and the instant its time of the next point was shown from (to send back as it was when untouched). */
+interface Draft {
+  values: FormValues;
+  nextPointFrom: string | null;
+}
+
+const draftOf = (fields: StatementFields): Draft => ({
+  values: { ...fields, nextPointAt: fields.nextPointAt ? isoToParisLocal(fields.nextPointAt) : '' },
+  nextPointFrom: fields.nextPointAt,
 });
+
+/**
+ * The next point's instant from the field's text: the instant it was shown from while the text is
+ * unchanged (its seconds, and which 02:xx it was on the night clocks go back, are not in the text);
+ * undefined when the text is no time.
+ */
+function nextPointOf(text: string, shownFrom: string | null): string | null | undefined {
+  if (text === '') return null;
+  if (shownFrom && text === isoToParisLocal(shownFrom)) return shownFrom;
+  return parisLocalToIso(text) ?? undefined;
+}
 
 export function StatementEditor({
   target,
@@ -59,10 +78,12 @@ export function StatementEditor({
   const lang = useLang();
   const m = messages[lang];
   const words = statementWords[lang];
-  const { send, outcome, reset } = useCommand();
-  const [form, setForm] = useState<FormValues>(() =>
-    formOf(target.kind === 'new' ? target.fields : target.statement.fields),
+  const { send, outcome, reset, sending } = useCommand();
+  const focus = useFocusAfterSending(sending);
+  const [draft, setDraft] = useState<Draft>(() =>
+    draftOf(target.kind === 'new' ? target.fields : target.statement.fields),
   );
+  const form = draft.values;
   const [timeProblem, setTimeProblem] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const timeRef = useRef<HTMLInputElement>(null);
@@ -70,24 +91,32 @@ export function StatementEditor({
   useEffect(() => headingRef.current?.focus(), []);
 
   const movedOn = target.kind === 'edit' && live !== null && live.version !== target.version;
-  const edit = (patch: Partial<FormValues>) => {
-    if (outcome.state !== 'sending') reset();
+  // Counts the changes, so a reply knows whether the form still holds what it saved.
+  const changes = useRef(0);
+  const change = (next: (current: Draft) => Draft) => {
+    if (!sending) reset();
     setTimeProblem(false);
-    setForm({ ...form, ...patch });
+    changes.current += 1;
+    setDraft(next);
   };
+  const edit = (patch: Partial<FormValues>) =>
+    change((current) => ({ ...current, values: { ...current.values, ...patch } }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const nextPointAt = form.nextPointAt === '' ? null : parisLocalToIso(form.nextPointAt);
-    if (form.nextPointAt !== '' && nextPointAt === null) {
+    const nextPointAt = nextPointOf(form.nextPointAt, draft.nextPointFrom);
+    if (nextPointAt === undefined) {
       setTimeProblem(true);
       return timeRef.current?.focus();
     }
     const fields: StatementFields = { ...form, nextPointAt };
+    const sent = changes.current;
+    focus.keep();
     const reply =
       target.kind === 'new'
         ? await send('statement:draft', { fields })
         : await send('statement:edit', { statementId: target.statement.id, fields, expectedVersion: target.version });
-    if (reply.ok) onSaved();
+    // Closing the form drops what it holds: only when it holds nothing newer than what was saved.
+    if (reply.ok && changes.current === sent) onSaved();
   };
 
   return (
@@ -103,67 +132,69 @@ export function StatementEditor({
               who: target.statement.draftedBy.name,
             })}
       </h3>
-      <div className="statement-editor__lines">
-        {STATEMENT_LINES.map((key) => (
-          <Field key={key} label={words.fields[key]}>
-            {(control) => (
-              <textarea
-                {...control}
-                name={key}
-                rows={2}
-                maxLength={MAX_LINE}
-                value={form[key]}
-                onChange={(e) => edit({ [key]: e.target.value })}
-              />
-            )}
-          </Field>
-        ))}
-      </div>
-      <Field label={words.fields.body} hint={m.bodyHint}>
-        {(control) => (
-          <textarea
-            {...control}
-            name="body"
-            rows={5}
-            maxLength={MAX_TEXT}
-            value={form.body}
-            onChange={(e) => edit({ body: e.target.value })}
-          />
-        )}
-      </Field>
-      <div className="statement-editor__time">
-        <Field label={m.nextPointAt} hint={m.nextPointHint} error={timeProblem ? m.badTime : null}>
+      <fieldset className="statement-editor__fields" disabled={sending}>
+        <div className="statement-editor__lines">
+          {STATEMENT_LINES.map((key) => (
+            <Field key={key} label={words.fields[key]}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  name={key}
+                  rows={2}
+                  maxLength={MAX_LINE}
+                  value={form[key]}
+                  onChange={(e) => edit({ [key]: e.target.value })}
+                />
+              )}
+            </Field>
+          ))}
+        </div>
+        <Field label={words.fields.body} hint={m.bodyHint}>
           {(control) => (
-            <input
+            <textarea
               {...control}
-              ref={timeRef}
-              name="nextPointAt"
-              type="datetime-local"
-              value={form.nextPointAt}
-              onChange={(e) => edit({ nextPointAt: e.target.value })}
+              name="body"
+              rows={5}
+              maxLength={MAX_TEXT}
+              value={form.body}
+              onChange={(e) => edit({ body: e.target.value })}
             />
           )}
         </Field>
-      </div>
-      {movedOn && live && (
-        <p className="statement-editor__moved" role="status">
-          {m.changedMeanwhile}
-          <Provenance by={live.updatedBy} at={live.updatedAt} /> — {m.changedHint}
-        </p>
-      )}
-      <div className="statements-section__actions">
-        <button type="submit" className="console-form-submit" disabled={outcome.state === 'sending'}>
-          {target.kind === 'new' ? m.saveDraft : m.saveEdit}
-        </button>
-        {target.kind === 'new' && (
-          <button type="button" onClick={() => edit(formOf(refill()))}>
-            {m.refill}
-          </button>
+        <div className="statement-editor__time">
+          <Field label={m.nextPointAt} hint={m.nextPointHint} error={timeProblem ? m.badTime : null}>
+            {(control) => (
+              <input
+                {...control}
+                ref={timeRef}
+                name="nextPointAt"
+                type="datetime-local"
+                value={form.nextPointAt}
+                onChange={(e) => edit({ nextPointAt: e.target.value })}
+              />
+            )}
+          </Field>
+        </div>
+        {movedOn && live && (
+          <p className="statement-editor__moved" role="status">
+            {m.changedMeanwhile}
+            <Provenance by={live.updatedBy} at={live.updatedAt} /> — {m.changedHint}
+          </p>
         )}
-        <button type="button" onClick={onClose}>
-          {m.cancel}
-        </button>
-      </div>
+        <div className="statements-section__actions">
+          <button type="submit" className="console-form-submit">
+            {target.kind === 'new' ? m.saveDraft : m.saveEdit}
+          </button>
+          {target.kind === 'new' && (
+            <button type="button" onClick={() => change(() => draftOf(refill()))}>
+              {m.refill}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {m.cancel}
+          </button>
+        </div>
+      </fieldset>
       <OutcomeNotice outcome={outcome} registry={registry} />
     </form>
   );

@@ -7,12 +7,13 @@ import {
   type LogEvent,
   type Reply,
   type SessionInfo,
+  type StatementFields,
 } from '@vigie/shared';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statementFields } from '@vigie/shared/testing';
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { renderWithStore } from '../../../app/testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
-import { createVigieStore } from '../../../store/vigieStore.ts';
+import { createVigieStore, type VigieStore } from '../../../store/vigieStore.ts';
 import { prefillStatement } from './prefill.ts';
 import { StatementsSection } from './StatementsSection.tsx';
 
@@ -30,26 +31,35 @@ const louise = buildActor({ id: 'p0', name: 'Louise Lead' });
 /** 11:20 in Paris (09:20 UTC), Saturday 3 August 2024. */
 const NOW = new Date('2024-08-03T09:20:00.000Z');
 
-/** Opened 11:00; point n° 1 drafted 11:01 and published 11:02 by Louise; bob drafts another at 11:03 (seq 4). */
-function events(): LogEvent[] {
-  const [opened, first, published, draft] = buildEvents([
+/**
+ * Opened 11:00; point n° 1 drafted 11:01 and published 11:02 by Louise; bob drafts another at 11:03
+ * (seq 4), with `draft`'s fields; then `extra`.
+ */
+function events(draft: Partial<StatementFields> = {}, extra: Pick<LogEvent, 'type' | 'data'>[] = []): LogEvent[] {
+  const [opened, first, published, second, ...rest] = buildEvents([
     { type: 'incident.opened', data: openedData },
     { type: 'statement.drafted', data: { id: 'st-1', fields: { ...statementFields, cause: 'Cause technique.' } } },
     { type: 'statement.published', data: { id: 'st-1', number: 1 } },
-    { type: 'statement.drafted', data: { id: 'st-2', fields: { ...statementFields, body: 'Deuxième point.' } } },
+    {
+      type: 'statement.drafted',
+      data: { id: 'st-2', fields: { ...statementFields, body: 'Deuxième point.', ...draft } },
+    },
+    ...extra,
   ]);
-  return [opened!, first!, { ...published!, by: louise }, { ...draft!, by: bob }];
+  return [
+    opened!,
+    first!,
+    { ...published!, by: louise },
+    { ...second!, by: bob },
+    ...rest.map((e) => ({ ...e, by: louise })),
+  ];
 }
 
-/** A store holding the staff projection (drafts included), as the console receives it. */
-function setup(
-  session: SessionInfo,
-  reply: Reply = { ok: true, data: { commandId: 'c1', seq: 9, statementId: 'st-3' } },
-) {
+/** Replaces the store's copy with the staff projection (drafts included) of `list`, as the console receives it. */
+function receive(store: VigieStore, list: LogEvent[]) {
   const registry = buildRegistry();
-  const state = events().reduce(applyEvent, initialSituation(registry, buildMeta()));
-  const store = createVigieStore({ lang: 'fr' });
-  act(() => {
+  const state = list.reduce(applyEvent, initialSituation(registry, buildMeta()));
+  act(() =>
     store.getState().setSync(
       applySnapshot(emptySync, {
         audience: 'staff',
@@ -58,12 +68,22 @@ function setup(
         state: projectSituation(state, 'staff'),
         registry,
       }),
-    );
-    store.getState().setSessionInfo(session);
-  });
+    ),
+  );
+  return { state, registry };
+}
+
+function setup(
+  session: SessionInfo,
+  reply: Reply = { ok: true, data: { commandId: 'c1', seq: 9, statementId: 'st-3' } },
+  list: LogEvent[] = events(),
+) {
+  const store = createVigieStore({ lang: 'fr' });
+  const { state, registry } = receive(store, list);
+  act(() => store.getState().setSessionInfo(session));
   const request = vi.fn<RequestFn>(() => Promise.resolve(reply));
   renderWithStore(<StatementsSection />, store, request);
-  return { request, state, registry };
+  return { request, state, registry, store };
 }
 
 const drafts = () => within(screen.getByRole('region', { name: 'Brouillons' }));
@@ -121,6 +141,46 @@ describe('StatementsSection', () => {
       expectedVersion: 4,
       idempotencyKey: expect.any(String),
     });
+  });
+
+  it('sends back an untouched time of the next point as it was, to the second, even on the night clocks go back', async () => {
+    // 02:30:45 summer time on 27 October 2024: read back from the field's 02:30, it would be the second 02:30, an hour later.
+    const nextPointAt = '2024-10-27T00:30:45.000Z';
+    const { request } = setup(commander, undefined, events({ nextPointAt }));
+    fireEvent.click(drafts().getByRole('button', { name: 'Modifier' }));
+    const time = screen.getByLabelText<HTMLInputElement>('Prochain point (heure de Paris)');
+    expect(time.value).toBe('2024-10-27T02:30');
+    fireEvent.change(screen.getByLabelText('Précisions'), { target: { value: 'Deuxième point, relu.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(request.mock.calls[0]![1]).toMatchObject({ fields: { nextPointAt } });
+  });
+
+  it('reads a time of the next point the person changed as Paris time', async () => {
+    const { request } = setup(commander, undefined, events({ nextPointAt: '2024-08-03T11:00:30.000Z' }));
+    fireEvent.click(drafts().getByRole('button', { name: 'Modifier' }));
+    fireEvent.change(screen.getByLabelText('Prochain point (heure de Paris)'), {
+      target: { value: '2024-08-03T14:00' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    expect(request.mock.calls[0]![1]).toMatchObject({ fields: { nextPointAt: '2024-08-03T12:00:00.000Z' } });
+  });
+
+  it('moves the focus to the published points once the draft is published', async () => {
+    const { request, store } = setup(lead);
+    // The publication's event arrives before the reply: the draft's line, where the focus was, leaves the list.
+    request.mockImplementation(() => {
+      receive(store, events({}, [{ type: 'statement.published', data: { id: 'st-2', number: 2 } }]));
+      return Promise.resolve({ ok: true, data: { commandId: 'c2', seq: 5 } });
+    });
+    fireEvent.click(drafts().getByRole('button', { name: 'Publier le point n° 2' }));
+    fireEvent.click(drafts().getByRole('button', { name: 'Confirmer' }));
+    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
+    const published = screen.getByRole('region', { name: 'Points publiés' });
+    await waitFor(() => expect(document.activeElement).toBe(within(published).getByRole('heading', { level: 3 })));
+    expect(within(published).getByRole('heading', { name: 'Point de situation n° 2' })).toBeTruthy();
+    expect(screen.getByText('Aucun brouillon.', { exact: false })).toBeTruthy();
   });
 
   it('lets only the lead publish, and only after confirmation, with the version seen', async () => {

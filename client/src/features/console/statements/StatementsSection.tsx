@@ -2,7 +2,8 @@
  * The console's points de situation: "Nouveau point de situation" opens a form pre-filled from the
  * live situation; drafts are listed with who wrote and last edited them, each editable by commanders
  * and published by the lead only, after confirmation; published points are listed with their number,
- * who published them and when, each printable alone on an A4 page.
+ * who published them and when, each printable alone on an A4 page. Once a draft is published, the
+ * focus goes to the published points, where it now is.
  */
 import { own, type Registry, type Situation, type Statement } from '@vigie/shared';
 import { useId, useRef, useState, type MouseEvent } from 'react';
@@ -50,6 +51,7 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
   const [printing, setPrinting] = useState<Published | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const draftsHeading = useRef<HTMLHeadingElement>(null);
+  const publishedHeading = useRef<HTMLHeadingElement>(null);
   const newId = useId();
   const draftsId = useId();
   const publishedId = useId();
@@ -74,6 +76,8 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
     const back = afterSave ? draftsHeading.current : opener.current;
     requestAnimationFrame(() => (back?.isConnected ? back : draftsHeading.current)?.focus());
   };
+  // The published draft's line (and its confirmation) leaves the drafts: the focus follows it to the published points.
+  const focusPublished = () => requestAnimationFrame(() => publishedHeading.current?.focus());
   const live = editing?.kind === 'edit' ? (own(state.statements, editing.statement.id) ?? null) : null;
 
   return (
@@ -129,6 +133,7 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
                 lead={lead}
                 registry={registry}
                 onEdit={(e) => start(e, { kind: 'edit', statement: draft, version: draft.version })}
+                onPublished={focusPublished}
               />
             ))}
           </ul>
@@ -137,7 +142,9 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
       </section>
 
       <section className="console-panel" aria-labelledby={publishedId}>
-        <h3 id={publishedId}>{m.publishedTitle}</h3>
+        <h3 id={publishedId} ref={publishedHeading} tabIndex={-1}>
+          {m.publishedTitle}
+        </h3>
         {published.length === 0 ? (
           <p className="console-muted">{m.noPublished}</p>
         ) : (
@@ -175,20 +182,30 @@ function DraftItem({
   lead,
   registry,
   onEdit,
+  onPublished,
 }: {
   draft: Statement;
   number: number;
   lead: boolean;
   registry: Registry;
   onEdit: (event: MouseEvent<HTMLElement>) => void;
+  onPublished: () => void;
 }) {
   const lang = useLang();
   const m = messages[lang];
-  const { send, outcome } = useCommand();
+  const { send, outcome, sending } = useCommand();
   const headingId = useId();
+  const item = useRef<HTMLLIElement>(null);
   const edited = draft.updatedAt !== draft.draftedAt;
+  const publish = async () => {
+    const reply = await send('statement:publish', { statementId: draft.id, expectedVersion: draft.version });
+    // Unless the person has gone elsewhere meanwhile (the focus left on the page or in this line).
+    const active = document.activeElement;
+    const here = active === null || active === document.body || !active.isConnected || item.current?.contains(active);
+    if (reply.ok && here) onPublished();
+  };
   return (
-    <li className="statements-section__item" data-statement={draft.id}>
+    <li ref={item} className="statements-section__item" data-statement={draft.id}>
       <article aria-labelledby={headingId}>
         <h4 id={headingId}>
           {format(m.drafted, { time: formatDayTime(draft.draftedAt, lang), who: draft.draftedBy.name })}
@@ -210,10 +227,8 @@ function DraftItem({
               className="console-form-submit"
               label={format(m.publish, { number: String(number) })}
               question={format(m.publishConfirm, { number: String(number) })}
-              disabled={outcome.state === 'sending'}
-              onConfirm={() =>
-                void send('statement:publish', { statementId: draft.id, expectedVersion: draft.version })
-              }
+              disabled={sending}
+              onConfirm={() => void publish()}
             />
           )}
         </div>
