@@ -2,7 +2,7 @@
  * The points de situation published, numbered, newest first, each with its structured fields and
  * "prochain point à HH:MM". Printable on A4. The wall variant shows the latest one only, large.
  */
-import type { Statement, StatementFields } from '@vigie/shared';
+import type { Statement } from '@vigie/shared';
 import { useId, useMemo } from 'react';
 import { useNow } from '../../app/useNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
@@ -15,18 +15,8 @@ import { formatFullDate, formatTimeOfDay } from '../hospital/timeWords.ts';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { printSection } from '../log/printSection.ts';
 import { messages } from './messages.ts';
+import { statementLines } from './statementLines.ts';
 import './StatementList.css';
-
-/** The structured lines, in the order a point de situation reads. */
-const LINES = [
-  'cause',
-  'powerCut',
-  'expectedReturn',
-  'patientImpact',
-  'samu',
-  'emergencies',
-  'systems',
-] as const satisfies readonly (keyof StatementFields)[];
 
 type Published = Statement & { number: number; publishedAt: string };
 const isPublished = (s: Statement): s is Published =>
@@ -106,12 +96,14 @@ function StatementView({ statement, lang, now }: { statement: Published; lang: L
           </p>
         </header>
         <dl className="statement__fields">
-          {LINES.filter((key) => fields[key].trim() !== '').map((key) => (
-            <div key={key} className={`statement__field statement__field--${key}`}>
-              <dt>{m.fields[key]}</dt>
-              <dd>{fields[key]}</dd>
-            </div>
-          ))}
+          {statementLines
+            .filter((key) => fields[key].trim() !== '')
+            .map((key) => (
+              <div key={key} className={`statement__field statement__field--${key}`}>
+                <dt>{m.fields[key]}</dt>
+                <dd>{fields[key]}</dd>
+              </div>
+            ))}
         </dl>
         {fields.body.trim() !== '' && (
           <div className="statement__body">

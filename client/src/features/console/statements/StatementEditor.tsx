@@ -16,18 +16,8 @@ import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
+import { statementLines } from '../../statements/statementLines.ts';
 import { messages } from './messages.ts';
-
-/** The lines of a point de situation, in the order it reads. */
-export const STATEMENT_LINES = [
-  'cause',
-  'powerCut',
-  'expectedReturn',
-  'patientImpact',
-  'samu',
-  'emergencies',
-  'systems',
-] as const satisfies readonly (keyof StatementFields)[];
 
 /** What the editor works on: a new point (its future number, when it was prepared) or a draft seen at a version. */
 export type EditorTarget =
@@ -134,7 +124,7 @@ export function StatementEditor({
       </h3>
       <fieldset className="statement-editor__fields" disabled={sending}>
         <div className="statement-editor__lines">
-          {STATEMENT_LINES.map((key) => (
+          {statementLines.map((key) => (
             <Field key={key} label={words.fields[key]}>
               {(control) => (
                 <textarea

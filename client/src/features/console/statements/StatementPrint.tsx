@@ -9,7 +9,7 @@ import { format, messages as appWords } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { formatFullDate } from '../../hospital/timeWords.ts';
 import { messages as statementWords } from '../../statements/messages.ts';
-import { STATEMENT_LINES } from './StatementEditor.tsx';
+import { statementLines } from '../../statements/statementLines.ts';
 import { messages } from './messages.ts';
 
 /** The attribute on <html> (`data-print-statement`) that makes the print stylesheet print the sheet alone. */
@@ -65,12 +65,14 @@ export function StatementPrint({
         {incidentTitle && <p>{format(m.printIncident, { title: incidentTitle })}</p>}
       </header>
       <dl className="statement-print__lines">
-        {STATEMENT_LINES.filter((key) => fields[key].trim() !== '').map((key) => (
-          <div key={key} className="statement-print__line">
-            <dt>{words.fields[key]}</dt>
-            <dd>{fields[key]}</dd>
-          </div>
-        ))}
+        {statementLines
+          .filter((key) => fields[key].trim() !== '')
+          .map((key) => (
+            <div key={key} className="statement-print__line">
+              <dt>{words.fields[key]}</dt>
+              <dd>{fields[key]}</dd>
+            </div>
+          ))}
       </dl>
       {fields.body.trim() !== '' && (
         <section className="statement-print__body">

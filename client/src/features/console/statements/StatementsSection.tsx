@@ -22,7 +22,8 @@ import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { messages } from './messages.ts';
 import { prefillStatement } from './prefill.ts';
-import { StatementEditor, STATEMENT_LINES, type EditorTarget } from './StatementEditor.tsx';
+import { statementLines } from '../../statements/statementLines.ts';
+import { StatementEditor, type EditorTarget } from './StatementEditor.tsx';
 import { printSheet, StatementPrint } from './StatementPrint.tsx';
 import './statementsSection.css';
 
@@ -276,7 +277,7 @@ function StatementLines({ statement, lang }: { statement: Statement; lang: Lang 
   const { fields } = statement;
   return (
     <dl className="statements-section__lines">
-      {STATEMENT_LINES.map((key) => (
+      {statementLines.map((key) => (
         <div key={key}>
           <dt>{words.fields[key]}</dt>
           <dd>{fields[key].trim() || messages[lang].empty}</dd>
