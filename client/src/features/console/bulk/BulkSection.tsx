@@ -25,6 +25,7 @@ import type { Lang } from '../../../store/vigieStore.ts';
 import { ItemProvenance } from '../../hospital/ItemProvenance.tsx';
 import { StatusBadge } from '../../status/StatusBadge.tsx';
 import { byGhu, coveredHospitals } from '../hospitals/coveredHospitals.ts';
+import { HospitalOptions } from '../hospitals/HospitalOptions.tsx';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { RecentChanges } from '../RecentChanges.tsx';
 import { useItemWrites } from '../useItemWrites.ts';
@@ -260,15 +261,7 @@ function BulkChange({
                   value={criteria.hospitalId}
                   onChange={(event) => update({ hospitalId: event.target.value })}
                 >
-                  {byGhu(registry, covered).map(({ ghu, hospitals }) => (
-                    <optgroup key={ghu?.id ?? ''} label={ghu?.label ?? m.outsideGhu}>
-                      {hospitals.map((h) => (
-                        <option key={h.id} value={h.id}>
-                          {h.name}
-                        </option>
-                      ))}
-                    </optgroup>
-                  ))}
+                  <HospitalOptions registry={registry} hospitals={covered} />
                 </select>
               </div>
             ) : (

@@ -25,7 +25,8 @@ import { emergencyName } from '../../hospital/itemWords.ts';
 import { messages as hospitalMessages } from '../../hospital/messages.ts';
 import { ItemControl } from '../items/ItemControl.tsx';
 import { RecentChanges } from '../RecentChanges.tsx';
-import { byGhu, coveredHospitals } from './coveredHospitals.ts';
+import { coveredHospitals } from './coveredHospitals.ts';
+import { HospitalOptions } from './HospitalOptions.tsx';
 import { messages } from './messages.ts';
 import './HospitalsSection.css';
 
@@ -68,15 +69,7 @@ export function HospitalsSection() {
                 rememberHospital(event.target.value);
               }}
             >
-              {byGhu(registry, covered).map(({ ghu, hospitals }) => (
-                <optgroup key={ghu?.id ?? ''} label={ghu?.label ?? m.outsideGhu}>
-                  {hospitals.map((h) => (
-                    <option key={h.id} value={h.id}>
-                      {h.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
+              <HospitalOptions registry={registry} hospitals={covered} />
             </select>
             {covered.length < registry.hospitals.length && <p className="console-muted">{m.scopeNote}</p>}
           </div>
