@@ -1,9 +1,13 @@
 /** `pnpm bench [scenario…] [--quick]`: runs benchmark scenarios and prints their figures. */
+import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
+import { fanout } from './fanout.ts';
+import { failedGates } from './harness/gates.ts';
+import { LOAD_CORE, canPin, pin } from './harness/pinned.ts';
 import { startup } from './startup.ts';
 import { wall } from './wall.ts';
 
-const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { startup, wall };
+const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { fanout, startup, wall };
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -14,10 +18,24 @@ if (unknown.length > 0) {
   console.error(`unknown scenario(s): ${unknown.join(', ')}; known: ${Object.keys(scenarios).join(', ')}`);
   process.exit(2);
 }
-console.log(`machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
+// The runner shares the load generators' core: the server's core stays to the server.
+pin(process.pid, LOAD_CORE);
+console.log(
+  `machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ` +
+    `Socket.IO ${socketIoVersion('socket.io')} / client ${socketIoVersion('socket.io-client')}; ` +
+    (canPin ? 'server on core 0, load on core 1 (taskset)' : 'NOT pinned (no taskset): figures are noisier'),
+);
 for (const name of chosen) {
   const started = performance.now();
   console.log(`\n## ${name}${quick ? ' (quick)' : ''}`);
   for (const line of await scenarios[name]!(quick)) console.log(line);
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+if (failedGates.length > 0) {
+  console.error(`\nHARD GATES FAILED:\n${failedGates.map((g) => `- ${g}`).join('\n')}`);
+  process.exitCode = 1;
+}
+
+function socketIoVersion(name: string): string {
+  return (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
 }

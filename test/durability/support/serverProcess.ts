@@ -16,8 +16,18 @@ export interface ServerProcess {
   exited: Promise<[number | null, NodeJS.Signals | null]>;
 }
 
-export async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/**
+ * Starts the server on `dataDir`; `pin` names CPU cores to run it on (`taskset -c`), as the
+ * benchmarks do to keep the server and its load generators apart.
+ */
+export async function startServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: { pin?: string; nodeArgs?: string[] } = {},
+): Promise<ServerProcess> {
+  const node = [process.execPath, ...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'];
+  const [command, ...args] = options.pin ? ['taskset', '-c', options.pin, ...node] : node;
+  const proc = spawn(command!, args, {
     cwd: SERVER_DIR,
     env: {
       ...process.env,

@@ -1,0 +1,27 @@
+/**
+ * The bare Socket.IO baseline (run as its own process): same Socket.IO version, in-memory adapter,
+ * no authentication, validation or store. `change` from the commander is broadcast to everyone as is
+ * (one emit, encoded once); a reconnecting client gets a payload of the size it asks for.
+ */
+import { createServer } from 'node:http';
+import { Server } from 'socket.io';
+
+const http = createServer();
+const io = new Server(http, { perMessageDeflate: false, serveClient: false });
+io.on('connection', (socket) => {
+  const size = Number(socket.handshake.auth['catchUpBytes'] ?? 0);
+  if (size > 0) socket.emit('caught-up', { payload: 'x'.repeat(size) });
+  socket.on('change', (change: unknown, ack?: () => void) => {
+    io.emit('changed', change);
+    ack?.();
+  });
+});
+// The runner asks for a collection before reading the memory figures.
+process.on('message', (m: { gc?: boolean }) => {
+  if (m.gc) (globalThis as { gc?: () => void }).gc?.();
+  process.send?.({ rss: process.memoryUsage().rss });
+});
+http.listen(0, '127.0.0.1', () => {
+  const address = http.address();
+  process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
+});

@@ -1,0 +1,46 @@
+/**
+ * Processes pinned to a core: the server on core 0, load generators on core 1 (`taskset`), so the
+ * two do not compete for one core; unpinned when taskset is missing (and the report says so).
+ */
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+
+export const SERVER_CORE = '0';
+export const LOAD_CORE = '1';
+export const canPin = spawnSync('taskset', ['-p', String(process.pid)]).status === 0;
+
+/** Pins a running process (the runner itself, or a forked child) to a core. */
+export function pin(pid: number, core: string): void {
+  if (canPin) spawnSync('taskset', ['-pc', core, String(pid)]);
+}
+
+/** Forks a TypeScript module of the bench as a child process with IPC, pinned to `core`. */
+export function forkPinned(modulePath: string, core: string, nodeArgs: string[] = []): ChildProcess {
+  const child = fork(modulePath, [], {
+    execArgv: [...nodeArgs, '--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  if (child.pid) pin(child.pid, core);
+  return child;
+}
+
+/** The next IPC message from a child that satisfies `pick`. */
+export function nextMessage<T>(
+  child: ChildProcess,
+  pick: (m: unknown) => T | undefined,
+  timeoutMs = 120_000,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('message', onMessage);
+      reject(new Error('no reply from the child process'));
+    }, timeoutMs);
+    const onMessage = (m: unknown) => {
+      const value = pick(m);
+      if (value === undefined) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(value);
+    };
+    child.on('message', onMessage);
+  });
+}
