@@ -4,10 +4,11 @@ import { cpus } from 'node:os';
 import { fanout } from './fanout.ts';
 import { failedGates } from './harness/gates.ts';
 import { LOAD_CORE, canPin, pin } from './harness/pinned.ts';
+import { memory } from './memory.ts';
 import { startup } from './startup.ts';
 import { wall } from './wall.ts';
 
-const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { fanout, startup, wall };
+const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { fanout, memory, startup, wall };
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');

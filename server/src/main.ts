@@ -75,6 +75,17 @@ async function start() {
 
   if (config.mode === 'demo') await offerDemoSignIn(app.access, origins[0]!);
 
+  // `pnpm bench memory` starts the server with --expose-gc (never done in service): SIGUSR2 then
+  // collects garbage and logs the resident memory, so per-connection figures are read after a GC.
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) {
+    process.on('SIGUSR2', () => {
+      gc();
+      const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
+      logger.info({ rss, heapUsed, external, arrayBuffers }, 'memory after collection');
+    });
+  }
+
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {

@@ -19,7 +19,8 @@ io.on('connection', (socket) => {
 // The runner asks for a collection before reading the memory figures.
 process.on('message', (m: { gc?: boolean }) => {
   if (m.gc) (globalThis as { gc?: () => void }).gc?.();
-  process.send?.({ rss: process.memoryUsage().rss });
+  const { rss, heapUsed, external } = process.memoryUsage();
+  process.send?.({ rss, heap: heapUsed + external });
 });
 http.listen(0, '127.0.0.1', () => {
   const address = http.address();

@@ -6,7 +6,14 @@
 import { io, type Socket } from 'socket.io-client';
 
 export type LoadCommand =
-  | { type: 'connect'; mode: 'vigie' | 'baseline'; url: string; viewerCookies: string[]; commanderCookie: string }
+  | {
+      type: 'connect';
+      mode: 'vigie' | 'baseline';
+      url: string;
+      viewerCookies: string[];
+      /** null: viewers only (the memory scenario). */
+      commanderCookie: string | null;
+    }
   | { type: 'fanout'; rate: number; seconds: number; payloadBytes: number }
   | { type: 'close' };
 
@@ -68,10 +75,12 @@ async function connect(c: Extract<LoadCommand, { type: 'connect' }>) {
     if (i % 50 === 49) await Promise.all(ready.slice(-50));
   }
   await Promise.all(ready);
-  commander = open(c.url, c.commanderCookie);
-  await new Promise<void>((resolve) =>
-    commander!.once(mode === 'vigie' ? 'situation:snapshot' : 'connect', () => resolve()),
-  );
+  if (c.commanderCookie !== null) {
+    commander = open(c.url, c.commanderCookie);
+    await new Promise<void>((resolve) =>
+      commander!.once(mode === 'vigie' ? 'situation:snapshot' : 'connect', () => resolve()),
+    );
+  }
   reply({ type: 'connected', viewers: viewers.length, ms: now() - started, patchBytes: lastPatchBytes });
 }
 
