@@ -49,6 +49,9 @@ phase browser pnpm exec vitest run --project browser --no-file-parallelism \
 # Crash drills: the real server in a child process, killed at random points.
 phase durability pnpm exec vitest run --project durability --no-file-parallelism \
   --reporter=default --reporter=json --outputFile.json="$reports/durability.json"
+# The benchmark harness at its smallest size: it works and its hard gates hold (figures: `pnpm bench`).
+phase bench pnpm exec vitest run --project bench --no-file-parallelism \
+  --reporter=default --reporter=json --outputFile.json="$reports/bench.json"
 
 node -e '
   const fs = require("fs");
@@ -62,7 +65,7 @@ node -e '
     skipped += r.numPendingTests + r.numTodoTests;
   }
   console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' "$reports/unit.json" "$reports/integration.json" "$reports/browser.json" "$reports/durability.json"
+' "$reports/unit.json" "$reports/integration.json" "$reports/browser.json" "$reports/durability.json" "$reports/bench.json"
 rm -rf "$reports"
 if [ ${#failed_phases[@]} -gt 0 ]; then
   echo "Failed: ${failed_phases[*]}"

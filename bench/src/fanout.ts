@@ -6,6 +6,7 @@
 import { startBaseline } from './harness/baseline.ts';
 import { gate, target } from './harness/gates.ts';
 import { startLoad } from './harness/loadProcess.ts';
+import { bySize, type Size } from './harness/size.ts';
 import { median, quantile, spread } from './harness/stats.ts';
 import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
@@ -48,10 +49,10 @@ async function measure(
   }
 }
 
-export async function fanout(quick: boolean): Promise<string[]> {
-  const viewers = quick ? 100 : 1000;
-  const seconds = quick ? 3 : 30;
-  const rounds = quick ? 1 : 3;
+export async function fanout(size: Size): Promise<string[]> {
+  const viewers = bySize(size, { smoke: 20, quick: 100, full: 1000 });
+  const seconds = bySize(size, { smoke: 1, quick: 3, full: 30 });
+  const rounds = size === 'full' ? 3 : 1;
   const prepared = await prepareVigie({ viewers, commanders: 1 });
   const cookies = { viewers: prepared.viewerCookies, commander: prepared.commanderCookies[0]! };
   const baselineCookies = { viewers: prepared.viewerCookies.map(() => ''), commander: '' };

@@ -7,6 +7,7 @@ import type { ServerProcess } from '@vigie/test/server-process';
 import { startBaseline, type Memory } from './harness/baseline.ts';
 import { target } from './harness/gates.ts';
 import { startLoad } from './harness/loadProcess.ts';
+import { bySize, type Size } from './harness/size.ts';
 import { median, spread } from './harness/stats.ts';
 import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
@@ -50,9 +51,9 @@ async function perConnection(
   return figures;
 }
 
-export async function memory(quick: boolean): Promise<string[]> {
-  const counts = quick ? [100, 300] : [1000, 3000];
-  const rounds = quick ? 1 : 3;
+export async function memory(size: Size): Promise<string[]> {
+  const counts = bySize(size, { smoke: [10, 30], quick: [100, 300], full: [1000, 3000] });
+  const rounds = size === 'full' ? 3 : 1;
   const prepared = await prepareVigie({ viewers: counts.at(-1)!, commanders: 0 });
   const vigie: Memory[][] = [];
   const bare: Memory[][] = [];

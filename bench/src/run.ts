@@ -1,17 +1,13 @@
-/** `pnpm bench [scenario…] [--quick]`: runs benchmark scenarios and prints their figures. */
+/** `pnpm bench [scenario…] [--quick|--smoke]`: runs benchmark scenarios and prints their figures. */
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { fanout } from './fanout.ts';
 import { failedGates } from './harness/gates.ts';
 import { LOAD_CORE, canPin, pin } from './harness/pinned.ts';
-import { memory } from './memory.ts';
-import { startup } from './startup.ts';
-import { wall } from './wall.ts';
-
-const scenarios: Record<string, (quick: boolean) => Promise<string[]>> = { fanout, memory, startup, wall };
+import type { Size } from './harness/size.ts';
+import { scenarios } from './scenarios.ts';
 
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
+const size: Size = args.includes('--smoke') ? 'smoke' : args.includes('--quick') ? 'quick' : 'full';
 const names = args.filter((a) => !a.startsWith('--'));
 const chosen = names.length > 0 ? names : Object.keys(scenarios);
 const unknown = chosen.filter((n) => !(n in scenarios));
@@ -28,8 +24,8 @@ console.log(
 );
 for (const name of chosen) {
   const started = performance.now();
-  console.log(`\n## ${name}${quick ? ' (quick)' : ''}`);
-  for (const line of await scenarios[name]!(quick)) console.log(line);
+  console.log(`\n## ${name}${size === 'full' ? '' : ` (${size})`}`);
+  for (const line of await scenarios[name]!(size)) console.log(line);
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
 if (failedGates.length > 0) {

@@ -15,6 +15,7 @@ import {
   seedSession,
 } from '@vigie/server/testing';
 import { startServer } from '@vigie/test/server-process';
+import { bySize, type Size } from './harness/size.ts';
 import { seedLog } from './seed.ts';
 
 /** Milliseconds from spawning the server to the first snapshot received, and what the server said of its own start. */
@@ -38,19 +39,20 @@ async function timeToFirstSnapshot(dataDir: string): Promise<{ snapshotMs: numbe
   }
 }
 
-export async function startup(quick: boolean): Promise<string[]> {
+export async function startup(size: Size): Promise<string[]> {
   const registry = defaultRegistry();
-  const sizes = quick ? [1_000, 10_000] : [10_000, 100_000, 1_000_000];
+  const sizes = bySize(size, { smoke: [1_000], quick: [1_000, 10_000], full: [10_000, 100_000, 1_000_000] });
+  const backupAt = bySize(size, { smoke: 1_000, quick: 10_000, full: 100_000 });
   const lines = [
     '| events | seed (s) | store (MB) | process start → first snapshot (ms) | server ready (ms) |',
     '|---:|---:|---:|---:|---:|',
   ];
-  for (const size of sizes) {
+  for (const events of sizes) {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-startup-'));
     try {
       const storePath = join(dir, 'vigie.sqlite');
       const seedStart = performance.now();
-      await seedLog(storePath, registry, size);
+      await seedLog(storePath, registry, events);
       const seedS = (performance.now() - seedStart) / 1000;
       await timeToFirstSnapshot(dir); // warm the transpile cache, as a restarted service would have it
       const runs = [];
@@ -59,9 +61,9 @@ export async function startup(quick: boolean): Promise<string[]> {
       const ready = runs.map((r) => r.serverReadyMs).sort((a, b) => a - b)[1]!;
       const mb = statSync(storePath).size / 1e6;
       lines.push(
-        `| ${size.toLocaleString('en')} | ${seedS.toFixed(1)} | ${mb.toFixed(0)} | ${median.toFixed(0)} | ${ready} |`,
+        `| ${events.toLocaleString('en')} | ${seedS.toFixed(1)} | ${mb.toFixed(0)} | ${median.toFixed(0)} | ${ready} |`,
       );
-      if (size === (quick ? 10_000 : 100_000)) lines.push(...(await backupAndRestore(storePath, dir, size)));
+      if (events === backupAt) lines.push(...(await backupAndRestore(storePath, dir, events)));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CLIENT_DIST, buildPrincipal, defaultRegistry, startTestServer } from '@vigie/server/testing';
 import { openBrowser } from '@vigie/test/browser';
+import { bySize, type Size } from './harness/size.ts';
 
 const RATE = 1000; // changes per second
 const statuses = [
@@ -15,8 +16,8 @@ const statuses = [
   'operationnel',
 ] as const;
 
-export async function wall(quick: boolean): Promise<string[]> {
-  const seconds = quick ? 5 : 30;
+export async function wall(size: Size): Promise<string[]> {
+  const seconds = bySize(size, { smoke: 2, quick: 5, full: 30 });
   const registry = defaultRegistry();
   const server = await startTestServer({ clientDist: DEFAULT_CLIENT_DIST });
   const browser = await openBrowser({

@@ -19,8 +19,10 @@ export async function startBaseline() {
       return nextMessage(proc, (m) => ('rss' in (m as object) ? (m as Memory) : undefined));
     },
     stop: async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');
-      await new Promise((r) => proc.once('exit', r));
+      await exited;
     },
   };
 }

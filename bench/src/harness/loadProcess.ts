@@ -21,8 +21,10 @@ export function startLoad() {
       return reply as Extract<LoadReply, { type: T }>;
     },
     stop: async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
       proc.send({ type: 'close' } satisfies LoadCommand);
-      await new Promise((r) => proc.once('exit', r));
+      await exited;
     },
   };
 }

@@ -3,6 +3,9 @@
  * two do not compete for one core; unpinned when taskset is missing (and the report says so).
  */
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+const BENCH_DIR = join(import.meta.dirname, '../..');
 
 export const SERVER_CORE = '0';
 export const LOAD_CORE = '1';
@@ -15,7 +18,9 @@ export function pin(pid: number, core: string): void {
 
 /** Forks a TypeScript module of the bench as a child process with IPC, pinned to `core`. */
 export function forkPinned(modulePath: string, core: string, nodeArgs: string[] = []): ChildProcess {
+  // From the bench folder, where `tsx` resolves, whoever starts the run (pnpm bench, the check).
   const child = fork(modulePath, [], {
+    cwd: BENCH_DIR,
     execArgv: [...nodeArgs, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -30,17 +35,26 @@ export function nextMessage<T>(
   timeoutMs = 120_000,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
+    const done = () => {
+      clearTimeout(timer);
       child.off('message', onMessage);
+      child.off('exit', onExit);
+    };
+    const timer = setTimeout(() => {
+      done();
       reject(new Error('no reply from the child process'));
     }, timeoutMs);
+    const onExit = (code: number | null) => {
+      done();
+      reject(new Error(`the child process exited (${String(code)}) before replying`));
+    };
     const onMessage = (m: unknown) => {
       const value = pick(m);
       if (value === undefined) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
+      done();
       resolve(value);
     };
     child.on('message', onMessage);
+    child.once('exit', onExit);
   });
 }
