@@ -2,7 +2,9 @@
  * Sends each audience what changed: a lone change goes out at once; changes arriving within the
  * coalescing window after a broadcast go out together in the next one (one emit per audience
  * room, carrying the seq range it covers). Also brings (re)connecting clients up to date, by
- * patch when the gap is small and recent, else by a snapshot cached per audience and seq.
+ * patch when the gap is small and recent, else by a snapshot cached per audience and seq; the
+ * clients that need the same message in one event-loop turn get it in one emit (encoded once: a
+ * building's screens reconnecting together cost one encoding, not one each).
  */
 import {
   audiences,
@@ -52,6 +54,8 @@ export class Broadcaster {
   /** Recent broadcasts of the current log, for catch-up by patch. */
   private recent: SentRange[] = [];
   private snapshots = new Map<Audience, Snapshot>();
+  /** Clients waiting for their catch-up, by the message they need (sent together at the end of the turn). */
+  private waiting = new Map<string, { audience: Audience; from: number | null; ids: string[]; touched: Touched[] }>();
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -73,6 +77,7 @@ export class Broadcaster {
 
   stop(): void {
     this.unsubscribe?.();
+    this.waiting.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.timer = this.heartbeat = null;
@@ -84,18 +89,34 @@ export class Broadcaster {
     this.catchUp(socket, socket.data.position);
   }
 
-  /** Sends what a client at `position` misses: nothing, a patch, or a snapshot. Returns which. */
+  /**
+   * Sends what a client at `position` misses: nothing, a patch, or a snapshot. Returns which. The
+   * message leaves at the end of this event-loop turn, before any broadcast or heartbeat (order kept).
+   */
   catchUp(socket: VigieSocket, position: SyncPosition): 'none' | 'patch' | 'snapshot' {
     const state = this.published;
     if (position.logId === state.logId && position.seq === state.seq) return 'none';
     const ranges = this.rangesAfter(position);
-    if (!ranges) {
-      socket.emit('situation:snapshot', this.snapshot(socket.data.audience));
-      return 'snapshot';
+    const { audience } = socket.data;
+    const from = ranges ? position.seq + 1 : null;
+    const key = `${audience}/${from ?? 'snapshot'}`;
+    const group = this.waiting.get(key);
+    if (group) group.ids.push(socket.id);
+    else {
+      if (this.waiting.size === 0) setImmediate(() => this.sendCatchUps());
+      this.waiting.set(key, { audience, from, ids: [socket.id], touched: ranges?.flatMap((r) => r.touched) ?? [] });
     }
-    const touched = ranges.flatMap((r) => r.touched);
-    socket.emit('situation:patched', this.patch(socket.data.audience, state, touched, position.seq + 1));
-    return 'patch';
+    return ranges ? 'patch' : 'snapshot';
+  }
+
+  /** One emit per message needed, to every client waiting for it (each socket is in a room of its id). */
+  private sendCatchUps(): void {
+    const groups = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const { audience, from, ids, touched } of groups) {
+      if (from === null) this.io.to(ids).emit('situation:snapshot', this.snapshot(audience));
+      else this.io.to(ids).emit('situation:patched', this.patch(audience, this.published, touched, from));
+    }
   }
 
   private onCommit(c: Committed): void {
@@ -118,6 +139,8 @@ export class Broadcaster {
   }
 
   private flush(): void {
+    // Catch-ups decided against the published state go before anything newer.
+    this.sendCatchUps();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending.size === 0) return;
@@ -170,6 +193,7 @@ export class Broadcaster {
   }
 
   private sendHeartbeat(): void {
+    this.sendCatchUps();
     const { logId, seq } = this.published;
     this.io.emit('server:heartbeat', {
       logId,
