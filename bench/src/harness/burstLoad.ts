@@ -1,0 +1,415 @@
+/**
+ * The burst load generators, forked twice on the load core: one process holds the viewers (real
+ * socket.io-client connections folding their stream as the dashboard does, counting what they
+ * receive), the other the commanders (a bounded number of changes in flight each) and a probe that
+ * times a tiny request. Apart, the viewers' decoding cannot starve the commanders: the scheduler
+ * gives each process its share of the core. Forked on the server core once the server has stopped,
+ * the same module times raw SQLite's grouped inserts. Driven by the runner over IPC.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { io, type Socket } from 'socket.io-client';
+import {
+  applySituationPatch,
+  hashState,
+  type ClientToServerEvents,
+  type PatchMessage,
+  type Reply,
+  type ServerToClientEvents,
+  type Situation,
+  type Snapshot,
+  type SystemStatus,
+} from '@vigie/shared';
+
+export interface BurstChange {
+  hospitalId: string;
+  systemId: string;
+  status: SystemStatus;
+}
+
+export type BurstCommand =
+  /** Viewers process: open the viewers and wait for each one's first copy. */
+  | { type: 'watch'; url: string; cookies: string[] }
+  /** Viewers process: resolve once every viewer holds `seq`. */
+  | { type: 'reach'; seq: number }
+  /** Viewers process: count patches from now on. */
+  | { type: 'count' }
+  /** Viewers process: wait until every viewer holds `seq` (at most `timeoutMs`), then for one more heartbeat; stop counting. */
+  | { type: 'settle'; seq: number; timeoutMs: number }
+  /** Commanders process: open the commanders and the probe. */
+  | { type: 'command'; url: string; commanderCookies: string[]; probeCookie: string }
+  /** Commanders process: one change on its own; the size of its patch. */
+  | { type: 'single'; change: BurstChange }
+  /** Commanders process: every change, `inFlight` outstanding per commander. */
+  | { type: 'burst'; changes: BurstChange[]; inFlight: number; serverPid: number | undefined }
+  | { type: 'sqlite'; dir: string; rows: number; rowBytes: number; perTransaction: number }
+  | { type: 'close' };
+
+/** One heartbeat as viewer 0 saw it: arrival and the server's `serverTime`, both epoch ms. */
+export interface SeenHeartbeat {
+  at: number;
+  serverTime: number;
+  intervalMs: number;
+}
+
+/** What one viewer received while counting, and where its copy ended. */
+export interface ViewerFigures {
+  messages: number;
+  bytes: number;
+  gaps: number;
+  seq: number;
+  hash: string | null;
+  /** Socket.IO's reason each time the connection dropped (the viewer then reconnects, as the dashboard does). */
+  drops: string[];
+}
+
+export type BurstReply =
+  | { type: 'watching'; viewers: number; ms: number }
+  | { type: 'reached' }
+  | { type: 'counting' }
+  | {
+      type: 'settled';
+      /** Epoch ms when every viewer held the seq, or null after the timeout. */
+      settledAt: number | null;
+      viewers: ViewerFigures[];
+      heartbeats: SeenHeartbeat[];
+      /** The viewers process's own event-loop delay p99 (ms) and share of a core used while counting. */
+      loopP99Ms: number;
+      busy: number;
+    }
+  | { type: 'commanding' }
+  | { type: 'single'; seq: number; patchBytes: number; stringifiedBytes: number }
+  | {
+      type: 'burst';
+      /** Epoch ms: first send, last acknowledgement. */
+      startedAt: number;
+      ackedAt: number;
+      okSeqs: number[];
+      refused: Record<string, number>;
+      probeMs: number[];
+      /** The commanders process's event-loop delay p99 (ms): a busy process inflates the probe. */
+      loopP99Ms: number;
+      /** Share of one core used from first send to last acknowledgement (server: null without /proc). */
+      busy: { commanders: number; server: number | null };
+    }
+  | { type: 'sqlite'; ms: number }
+  | { type: 'error'; message: string };
+
+type VigieClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface Viewer {
+  socket: VigieClient;
+  copy: { logId: string; seq: number; state: Situation } | null;
+  counting: boolean;
+  messages: number;
+  bytes: number;
+  gaps: number;
+  /** JSON byte length of the last patch received. */
+  lastBytes: number;
+  drops: string[];
+}
+
+const viewers: Viewer[] = [];
+const commanders: VigieClient[] = [];
+let probe: Viewer | null = null;
+const heartbeats: SeenHeartbeat[] = [];
+let counting: { loop: ReturnType<typeof monitorEventLoopDelay>; cpu: NodeJS.CpuUsage; at: number } | null = null;
+
+const reply = (m: BurstReply) => process.send?.(m);
+/** Epoch milliseconds, sub-millisecond and monotonic within a process, comparable across the two. */
+const now = () => performance.timeOrigin + performance.now();
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Engine.IO hands over a patch as `2["situation:patched",{…}]` (the wire adds its `4`): its JSON is
+// the frame less this prefix and the closing bracket. Counting the frame avoids re-serialising every message.
+const PATCH_FRAME = '2["situation:patched",';
+const PATCH_FRAME_BYTES = Buffer.byteLength(PATCH_FRAME) + 1;
+
+function open(url: string, cookie: string): VigieClient {
+  return io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+}
+
+/**
+ * A viewer folding its stream like the dashboard: a snapshot replaces, a patch applies when it
+ * continues the copy; dropped, it reconnects saying where its copy stands (the probe does not).
+ */
+function watch(url: string, cookie: string, reconnect: boolean): Viewer {
+  const socket: VigieClient = io(url, {
+    transports: ['websocket'],
+    forceNew: true,
+    extraHeaders: { cookie },
+    reconnection: reconnect,
+    reconnectionDelay: 100,
+    reconnectionDelayMax: 1000,
+    auth: (cb) =>
+      cb({ position: viewer.copy ? { logId: viewer.copy.logId, seq: viewer.copy.seq } : { logId: null, seq: 0 } }),
+  });
+  const viewer: Viewer = {
+    socket,
+    copy: null,
+    counting: false,
+    messages: 0,
+    bytes: 0,
+    gaps: 0,
+    lastBytes: 0,
+    drops: [],
+  };
+  // Each (re)connection opens a new Engine.IO socket.
+  socket.io.on('open', () =>
+    socket.io.engine.on('data', (frame: unknown) => {
+      if (typeof frame !== 'string' || !frame.startsWith(PATCH_FRAME)) return;
+      viewer.lastBytes = Buffer.byteLength(frame) - PATCH_FRAME_BYTES;
+      if (!viewer.counting) return;
+      viewer.messages++;
+      viewer.bytes += viewer.lastBytes;
+    }),
+  );
+  socket.on('situation:snapshot', (m: Snapshot) => {
+    if (m.audience !== 'public') viewer.copy = { logId: m.logId, seq: m.seq, state: m.state };
+  });
+  socket.on('situation:patched', (m: PatchMessage) => {
+    const copy = viewer.copy;
+    if (!copy || m.audience === 'public' || m.logId !== copy.logId || m.from > copy.seq + 1) {
+      viewer.gaps++;
+      return;
+    }
+    if (m.to <= copy.seq) return;
+    viewer.copy = { logId: copy.logId, seq: m.to, state: applySituationPatch(copy.state, m.patch, m.to) };
+  });
+  socket.on('disconnect', (reason) => {
+    viewer.drops.push(reason);
+  });
+  return viewer;
+}
+
+const firstCopy = (socket: VigieClient) =>
+  new Promise<void>((resolve, reject) => {
+    socket.once('situation:snapshot', () => resolve());
+    socket.once('connect_error', (e) => reject(e));
+  });
+
+/** Resolves once every viewer holds `seq` (true), or after `timeoutMs` (false). */
+async function everyViewerAt(seq: number, timeoutMs: number): Promise<boolean> {
+  for (const deadline = now() + timeoutMs; now() < deadline; await wait(5)) {
+    if (viewers.every((v) => (v.copy?.seq ?? 0) >= seq)) return true;
+  }
+  return false;
+}
+
+async function openViewers(c: Extract<BurstCommand, { type: 'watch' }>) {
+  const started = now();
+  const ready: Promise<void>[] = [];
+  // Open in small waves: a thousand simultaneous handshakes would measure the handshake.
+  for (let i = 0; i < c.cookies.length; i++) {
+    const viewer = watch(c.url, c.cookies[i]!, true);
+    viewers.push(viewer);
+    ready.push(firstCopy(viewer.socket));
+    if (i % 50 === 49) await Promise.all(ready.slice(-50));
+  }
+  await Promise.all(ready);
+  viewers[0]?.socket.on('server:heartbeat', (hb) =>
+    heartbeats.push({ at: now(), serverTime: Date.parse(hb.serverTime), intervalMs: hb.intervalMs }),
+  );
+  reply({ type: 'watching', viewers: viewers.length, ms: now() - started });
+}
+
+async function reach(seq: number) {
+  if (!(await everyViewerAt(seq, 10_000))) throw new Error(`not every viewer reached seq ${seq} within 10 s`);
+  reply({ type: 'reached' });
+}
+
+async function startCounting() {
+  // A heartbeat before the burst, so the gap spanning its start is seen.
+  for (const deadline = now() + 10_000; heartbeats.length === 0 && now() < deadline;) await wait(20);
+  for (const v of viewers) Object.assign(v, { counting: true, messages: 0, bytes: 0 });
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  counting = { loop, cpu: process.cpuUsage(), at: now() };
+  reply({ type: 'counting' });
+}
+
+async function settle(c: Extract<BurstCommand, { type: 'settle' }>) {
+  const settled = await everyViewerAt(c.seq, c.timeoutMs);
+  const settledAt = settled ? now() : null;
+  // One more heartbeat, so the gap spanning the end of the burst is seen.
+  const seen = heartbeats.length;
+  for (const deadline = now() + 10_000; heartbeats.length === seen && now() < deadline;) await wait(20);
+  for (const v of viewers) v.counting = false;
+  const { loop, cpu, at } = counting!;
+  loop.disable();
+  const used = process.cpuUsage(cpu);
+  reply({
+    type: 'settled',
+    settledAt,
+    viewers: viewers.map((v) => ({
+      messages: v.messages,
+      bytes: v.bytes,
+      gaps: v.gaps,
+      seq: v.copy?.seq ?? 0,
+      hash: v.copy ? hashState(v.copy.state) : null,
+      drops: v.drops,
+    })),
+    heartbeats: heartbeats.filter((h) => h.at >= at - 10_000),
+    loopP99Ms: loop.percentile(99) / 1e6,
+    busy: (used.user + used.system) / 1000 / (now() - at),
+  });
+}
+
+async function openCommanders(c: Extract<BurstCommand, { type: 'command' }>) {
+  probe = watch(c.url, c.probeCookie, false);
+  commanders.push(...c.commanderCookies.map((cookie) => open(c.url, cookie)));
+  await Promise.all([probe.socket, ...commanders].map(firstCopy));
+  reply({ type: 'commanding' });
+}
+
+let keys = 0;
+async function send(commander: VigieClient, change: BurstChange): Promise<Reply<{ seq: number }>> {
+  const payload = { idempotencyKey: `burst-${process.pid}-${++keys}`, ...change };
+  try {
+    return (await commander.timeout(60_000).emitWithAck('system:set-status', payload)) as Reply<{ seq: number }>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'no reply within 60 s' } };
+  }
+}
+
+async function single(change: BurstChange) {
+  const r = await send(commanders[0]!, change);
+  if (!r.ok) throw new Error(`the first change was refused: ${r.error.code}`);
+  const p = probe!;
+  for (const deadline = now() + 10_000; (p.copy?.seq ?? 0) < r.data.seq; await wait(5)) {
+    if (now() > deadline) throw new Error('the first change did not reach the probe');
+  }
+  const patchBytes = p.lastBytes;
+  // Check the frame arithmetic once against the patch as re-serialised (asked for again: the same range).
+  const stringifiedBytes = await new Promise<number>((resolve) => {
+    p.socket.once('situation:patched', (m) => resolve(Buffer.byteLength(JSON.stringify(m))));
+    void p.socket.timeout(10_000).emitWithAck('sync:request', { logId: p.copy!.logId, seq: r.data.seq - 1 });
+  });
+  reply({ type: 'single', seq: r.data.seq, patchBytes, stringifiedBytes });
+}
+
+async function burst(c: Extract<BurstCommand, { type: 'burst' }>) {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const okSeqs: number[] = [];
+  const refused: Record<string, number> = {};
+  let next = 0;
+  let running = true;
+  const startedAt = now();
+  const cpuAtStart = { commanders: process.cpuUsage(), server: cpuSeconds(c.serverPid) };
+  // The probe: a tiny request the server answers at once (no queue, no commit), every 50 ms.
+  const probeMs: number[] = [];
+  const probing = (async () => {
+    while (running) {
+      const copy = probe!.copy!;
+      const sent = now();
+      await probe!.socket.timeout(30_000).emitWithAck('sync:request', { logId: copy.logId, seq: copy.seq });
+      probeMs.push(now() - sent);
+      await wait(50);
+    }
+  })();
+  // Each lane keeps one change outstanding, taking the next as soon as it is answered.
+  const lane = async (commander: VigieClient) => {
+    while (next < c.changes.length) {
+      const r = await send(commander, c.changes[next++]!);
+      if (r.ok) okSeqs.push(r.data.seq);
+      else refused[r.error.code] = (refused[r.error.code] ?? 0) + 1;
+    }
+  };
+  await Promise.all(commanders.flatMap((s) => Array.from({ length: c.inFlight }, () => lane(s))));
+  const ackedAt = now();
+  const used = process.cpuUsage(cpuAtStart.commanders);
+  const serverCpu = cpuSeconds(c.serverPid);
+  running = false;
+  await probing;
+  loop.disable();
+  reply({
+    type: 'burst',
+    startedAt,
+    ackedAt,
+    okSeqs,
+    refused,
+    probeMs,
+    loopP99Ms: loop.percentile(99) / 1e6,
+    busy: {
+      commanders: (used.user + used.system) / 1000 / (ackedAt - startedAt),
+      server:
+        serverCpu === null || cpuAtStart.server === null
+          ? null
+          : ((serverCpu - cpuAtStart.server) * 1000) / (ackedAt - startedAt),
+    },
+  });
+}
+
+const ticksPerSecond = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100;
+
+/** CPU time (user + system, seconds) a process has used so far, from Linux's /proc; null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // After the command name (which may hold spaces) come state, …, utime and stime (the 12th and 13th).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/** The floor: rows of the given size inserted in transactions of `perTransaction`, WAL, synchronous=FULL. */
+function rawSqlite(c: Extract<BurstCommand, { type: 'sqlite' }>) {
+  const db = new Database(join(c.dir, 'raw.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.exec('CREATE TABLE rows (seq INTEGER PRIMARY KEY, body TEXT NOT NULL) STRICT');
+  const insert = db.prepare('INSERT INTO rows (seq, body) VALUES (?, ?)');
+  const body = 'x'.repeat(c.rowBytes);
+  const started = now();
+  for (let seq = 1; seq <= c.rows;) {
+    const end = Math.min(c.rows, seq + c.perTransaction - 1);
+    db.exec('BEGIN');
+    for (; seq <= end; seq++) insert.run(seq, body);
+    db.exec('COMMIT');
+  }
+  const ms = now() - started;
+  db.close();
+  reply({ type: 'sqlite', ms });
+}
+
+function handle(c: BurstCommand): Promise<void> | void {
+  switch (c.type) {
+    case 'watch':
+      return openViewers(c);
+    case 'reach':
+      return reach(c.seq);
+    case 'count':
+      return startCounting();
+    case 'settle':
+      return settle(c);
+    case 'command':
+      return openCommanders(c);
+    case 'single':
+      return single(c.change);
+    case 'burst':
+      return burst(c);
+    case 'sqlite':
+      return rawSqlite(c);
+    case 'close':
+      return close();
+  }
+}
+
+process.on('message', (c: BurstCommand) => {
+  Promise.resolve()
+    .then(() => handle(c))
+    .catch((e: unknown) => reply({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+});
+
+function close() {
+  for (const v of viewers) v.socket.close();
+  probe?.socket.close();
+  for (const s of commanders) s.close();
+  process.exit(0);
+}
