@@ -1,10 +1,13 @@
 /**
  * `wall`: real Chromium showing /mur at 1920×1080 while 1,000 changes per second arrive for 30 s.
  * Reports long tasks (> 50 ms), message-to-paint p95 (arrival → the frame that renders it) and the
- * JS heap before and after (after a forced GC).
+ * JS heap before and after (after a forced GC). The server and the generator run in this process (the
+ * load core); Chromium is pinned to the other core.
  */
+import { spawnSync } from 'node:child_process';
 import { DEFAULT_CLIENT_DIST, buildPrincipal, defaultRegistry, startTestServer } from '@vigie/server/testing';
 import { openBrowser } from '@vigie/test/browser';
+import { SERVER_CORE, canPin } from './harness/pinned.ts';
 import { bySize, type Size } from './harness/size.ts';
 
 const RATE = 1000; // changes per second
@@ -25,6 +28,8 @@ export async function wall(size: Size): Promise<string[]> {
     extraArgs: ['--js-flags=--expose-gc', '--enable-precise-memory-info'],
   });
   try {
+    // Server and generator share the runner's core; Chromium gets the other one.
+    pinChromium(SERVER_CORE);
     const { page } = browser;
     await page.addInitScript(() => {
       const w = window as unknown as { __vigieLatencies: number[]; __longTasks: number[] };
@@ -88,4 +93,11 @@ export async function wall(size: Size): Promise<string[]> {
     await browser.close();
     await server.close();
   }
+}
+
+/** Pins every process of the benchmark's Chromium (its profile folder names them) to `core`, all threads. */
+function pinChromium(core: string): void {
+  if (!canPin) return;
+  const pids = spawnSync('pgrep', ['-f', 'vigie-chromium-']).stdout.toString().split('\n').filter(Boolean);
+  for (const pid of pids) spawnSync('taskset', ['-apc', core, pid]);
 }
