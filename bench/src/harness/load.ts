@@ -18,8 +18,8 @@ export type LoadCommand =
   | { type: 'close' };
 
 export type LoadReply =
-  | { type: 'connected'; viewers: number; ms: number; patchBytes: number }
-  | { type: 'fanout'; latencies: number[]; unacknowledged: number; missing: number }
+  | { type: 'connected'; viewers: number; ms: number }
+  | { type: 'fanout'; latencies: number[]; unacknowledged: number; missing: number; patchBytes: number }
   | { type: 'error'; message: string };
 
 interface Viewer {
@@ -81,7 +81,7 @@ async function connect(c: Extract<LoadCommand, { type: 'connect' }>) {
       commander!.once(mode === 'vigie' ? 'situation:snapshot' : 'connect', () => resolve()),
     );
   }
-  reply({ type: 'connected', viewers: viewers.length, ms: now() - started, patchBytes: lastPatchBytes });
+  reply({ type: 'connected', viewers: viewers.length, ms: now() - started });
 }
 
 /** Sends one change and resolves with the id a viewer will see it under (Vigie: its seq). */
@@ -126,7 +126,13 @@ async function fanout(c: Extract<LoadCommand, { type: 'fanout' }>) {
     }
     return [latest - at];
   });
-  reply({ type: 'fanout', latencies, unacknowledged: ids.filter((id) => id === null).length, missing });
+  reply({
+    type: 'fanout',
+    latencies,
+    unacknowledged: ids.filter((id) => id === null).length,
+    missing,
+    patchBytes: lastPatchBytes,
+  });
 }
 
 process.on('message', (c: LoadCommand) => {
