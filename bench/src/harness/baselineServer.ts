@@ -1,7 +1,7 @@
 /**
  * The bare Socket.IO baseline (run as its own process): same Socket.IO version, in-memory adapter,
  * no authentication, validation or store. `change` from the commander is broadcast to everyone as is
- * (one emit, encoded once); a reconnecting client gets a payload of the size it asks for.
+ * (one emit, encoded once); a reconnecting client gets a structured payload of the size it asks for.
  */
 import { createServer } from 'node:http';
 import { Server } from 'socket.io';
@@ -10,7 +10,7 @@ const http = createServer();
 const io = new Server(http, { perMessageDeflate: false, serveClient: false });
 io.on('connection', (socket) => {
   const size = Number(socket.handshake.auth['catchUpBytes'] ?? 0);
-  if (size > 0) socket.emit('caught-up', { payload: 'x'.repeat(size) });
+  if (size > 0) socket.emit('caught-up', { items: itemsOfSize(size) });
   socket.on('change', (change: unknown, ack?: () => void) => {
     io.emit('changed', change);
     ack?.();
@@ -22,6 +22,13 @@ process.on('message', (m: { gc?: boolean }) => {
   const { rss, heapUsed, external } = process.memoryUsage();
   process.send?.({ rss, heap: heapUsed + external });
 });
+/** A structured payload of about `bytes` of JSON (small objects, as a snapshot is), so parsing it costs what parsing a snapshot does. */
+function itemsOfSize(bytes: number) {
+  const item = (i: number) => ({ id: `item-${i}`, value: 'operationnel', version: i, by: 'baseline' });
+  const each = JSON.stringify(item(10_000)).length + 1;
+  return Array.from({ length: Math.max(1, Math.round(bytes / each)) }, (_, i) => item(10_000 + i));
+}
+
 http.listen(0, '127.0.0.1', () => {
   const address = http.address();
   process.send?.({ port: typeof address === 'object' && address ? address.port : 0 });
