@@ -44,7 +44,7 @@ export async function startVigie(
   const server = await startServer(
     prepared.dataDir,
     { LOG_LEVEL: 'info', VIGIE_REQUESTS_PER_SECOND: String(options.requestsPerSecond ?? 20) },
-    { ...(canPin ? { pin: SERVER_CORE } : {}), ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}) },
+    { ...(canPin ? { pin: SERVER_CORE } : {}), nodeArgs: [...(options.nodeArgs ?? []), ...profiling()] },
   );
   return {
     ...prepared,
@@ -57,3 +57,9 @@ export async function startVigie(
 }
 
 export const removeData = (dataDir: string) => rmSync(dataDir, { recursive: true, force: true });
+
+/** `VIGIE_BENCH_PROFILE=<folder>`: the server writes a V8 CPU profile there when it stops (where the time went). */
+function profiling(): string[] {
+  const dir = process.env['VIGIE_BENCH_PROFILE'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
