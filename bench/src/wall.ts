@@ -5,6 +5,8 @@
  * load core); Chromium is pinned to the other core.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_CLIENT_DIST, buildPrincipal, defaultRegistry, startTestServer } from '@vigie/server/testing';
 import { openBrowser } from '@vigie/test/browser';
 import { SERVER_CORE, canPin } from './harness/pinned.ts';
@@ -20,6 +22,10 @@ const statuses = [
 ] as const;
 
 export async function wall(size: Size): Promise<string[]> {
+  // From a fresh clone the dashboard may not be built yet: the wall needs its files.
+  if (!existsSync(join(DEFAULT_CLIENT_DIST, 'index.html'))) {
+    spawnSync('pnpm', ['--filter', '@vigie/client', 'build'], { stdio: 'inherit' });
+  }
   const seconds = bySize(size, { smoke: 2, quick: 5, full: 30 });
   const registry = defaultRegistry();
   const server = await startTestServer({ clientDist: DEFAULT_CLIENT_DIST });
