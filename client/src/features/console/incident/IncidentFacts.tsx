@@ -25,6 +25,7 @@ import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
+import { ScaleOptions } from '../ScaleOptions.tsx';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
 
@@ -225,11 +226,7 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
           <Field label={m.cause} current={differs('cause')}>
             {(control) => (
               <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
-                {causes.ids.map((id) => (
-                  <option key={id} value={id}>
-                    {causes.label(id, lang)}
-                  </option>
-                ))}
+                <ScaleOptions scale={causes} />
               </select>
             )}
           </Field>

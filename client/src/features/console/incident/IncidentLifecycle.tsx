@@ -20,6 +20,7 @@ import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
+import { ScaleOptions } from '../ScaleOptions.tsx';
 import { messages } from './messages.ts';
 
 export function CloseIncident({ incident, registry }: { incident: Incident; registry: Registry }) {
@@ -110,11 +111,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
           <Field label={m.type}>
             {(control) => (
               <select {...control} value={form.type} onChange={(e) => edit({ type: e.target.value as IncidentType })}>
-                {incidentTypes.ids.map((id) => (
-                  <option key={id} value={id}>
-                    {incidentTypes.label(id, lang)}
-                  </option>
-                ))}
+                <ScaleOptions scale={incidentTypes} />
               </select>
             )}
           </Field>
@@ -134,11 +131,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
           <Field label={m.cause}>
             {(control) => (
               <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
-                {causes.ids.map((id) => (
-                  <option key={id} value={id}>
-                    {causes.label(id, lang)}
-                  </option>
-                ))}
+                <ScaleOptions scale={causes} />
               </select>
             )}
           </Field>

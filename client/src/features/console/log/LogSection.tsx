@@ -19,6 +19,7 @@ import { useSituation } from '../../../app/useSituation.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { MainCourante } from '../../log/MainCourante.tsx';
 import { Field } from '../Field.tsx';
+import { ScaleOptions } from '../ScaleOptions.tsx';
 import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
@@ -123,11 +124,7 @@ function EntryForm({ registry }: { registry: Registry }) {
           <Field label={m.type}>
             {(control) => (
               <select {...control} value={form.type} onChange={(e) => edit({ type: e.target.value as LogEntryType })}>
-                {logEntryTypes.ids.map((id) => (
-                  <option key={id} value={id}>
-                    {logEntryTypes.label(id, lang)}
-                  </option>
-                ))}
+                <ScaleOptions scale={logEntryTypes} />
               </select>
             )}
           </Field>
@@ -139,11 +136,7 @@ function EntryForm({ registry }: { registry: Registry }) {
                   value={form.verification}
                   onChange={(e) => edit({ verification: e.target.value as Verification })}
                 >
-                  {verifications.ids.map((id) => (
-                    <option key={id} value={id}>
-                      {verifications.label(id, lang)}
-                    </option>
-                  ))}
+                  <ScaleOptions scale={verifications} />
                 </select>
               )}
             </Field>
