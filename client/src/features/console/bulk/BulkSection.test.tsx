@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import type { VigieStore } from '../../../store/vigieStore.ts';
-import { buildGroupRegistry, scopedCommander } from '../hospitals/testing.ts';
+import { buildGroupRegistry, scopedCommander } from '../testing.ts';
 import { BulkSection } from './BulkSection.tsx';
 
 const registry = buildGroupRegistry();

@@ -1,7 +1,7 @@
 import { applyEvent, initialSituation } from '@vigie/shared';
 import { buildEvents, buildMeta, openedData } from '@vigie/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { buildGroupRegistry } from '../hospitals/testing.ts';
+import { buildGroupRegistry } from '../testing.ts';
 import { planBulk, type BulkCriteria } from './bulkPlan.ts';
 
 const registry = buildGroupRegistry();

@@ -4,7 +4,7 @@ import { buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
-import { groupCommander, scopedCommander } from '../hospitals/testing.ts';
+import { groupCommander, scopedCommander } from '../testing.ts';
 import { GroupSection } from './GroupSection.tsx';
 
 const opened = () => buildEvents([{ type: 'incident.opened', data: openedData }]);

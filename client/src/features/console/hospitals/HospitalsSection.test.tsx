@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { HospitalsSection } from './HospitalsSection.tsx';
-import { buildGroupRegistry, groupCommander, scopedCommander } from './testing.ts';
+import { buildGroupRegistry, groupCommander, scopedCommander } from '../testing.ts';
 
 /** h1's plan blanc triggered at seq 2 (09:01 UTC, 11:01 in Paris). */
 const events = () =>

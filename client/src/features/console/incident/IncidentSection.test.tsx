@@ -12,18 +12,10 @@ import { buildActor, buildEvents, buildMeta, buildRegistry, openedData } from '@
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
+import { groupCommander as commander, lead } from '../testing.ts';
 import type { VigieStore } from '../../../store/vigieStore.ts';
 import { IncidentSection } from './IncidentSection.tsx';
 
-const lead: SessionInfo = {
-  kind: 'person',
-  id: 'p0',
-  name: 'Louise Lead',
-  roles: ['lead'],
-  scope: null,
-  openRead: false,
-};
-const commander: SessionInfo = { ...lead, id: 'p1', name: 'Claire', roles: ['commander'] };
 const bob = buildActor({ id: 'bob', name: 'Bob Durand' });
 
 /** Opened at 09:00 UTC (11:00 Paris); bob sets the cause at 11:01 (seq 2); a first estimate at 11:02 (seq 3). */

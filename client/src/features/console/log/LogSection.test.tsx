@@ -1,19 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Reply, SessionInfo } from '@vigie/shared';
+import type { Reply } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { LogSection } from './LogSection.tsx';
-
-const commander: SessionInfo = {
-  kind: 'person',
-  id: 'p1',
-  name: 'Claire',
-  roles: ['commander'],
-  scope: null,
-  openRead: false,
-};
+import { groupCommander as commander } from '../testing.ts';
 
 function setup(reply: Reply = { ok: true, data: { commandId: 'c1', seq: 5 } }) {
   const store = buildSituationStore(

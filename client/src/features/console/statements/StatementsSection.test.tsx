@@ -13,19 +13,11 @@ import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statemen
 import type { RequestFn } from '../../../app/RealtimeContext.ts';
 import { renderWithStore } from '../../../app/testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
+import { groupCommander as commander, lead } from '../testing.ts';
 import { createVigieStore, type VigieStore } from '../../../store/vigieStore.ts';
 import { prefillStatement } from './prefill.ts';
 import { StatementsSection } from './StatementsSection.tsx';
 
-const lead: SessionInfo = {
-  kind: 'person',
-  id: 'p0',
-  name: 'Louise Lead',
-  roles: ['lead'],
-  scope: null,
-  openRead: false,
-};
-const commander: SessionInfo = { ...lead, id: 'p1', name: 'Claire', roles: ['commander'] };
 const bob = buildActor({ id: 'bob', name: 'Bob Durand' });
 const louise = buildActor({ id: 'p0', name: 'Louise Lead' });
 /** 11:20 in Paris (09:20 UTC), Saturday 3 August 2024. */

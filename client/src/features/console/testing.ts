@@ -1,4 +1,4 @@
-/** Test support for the console sections: a registry with two GHU, and people with and without a scope. */
+/** Test support for the console sections: a registry with two GHU, and the people who use them (lead, commanders with and without a scope). */
 import type { Hospital, SessionInfo } from '@vigie/shared';
 import { buildRegistry } from '@vigie/shared/testing';
 
@@ -45,3 +45,6 @@ export const scopedCommander: SessionInfo = {
   ...groupCommander,
   scope: { hospitals: ['h1', 'h2', 'h3', 'h6'], ghus: [] },
 };
+
+/** The incident lead. */
+export const lead: SessionInfo = { ...groupCommander, id: 'p0', name: 'Louise Lead', roles: ['lead'] };
