@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import {
   applySituationPatch,
   hashState,
@@ -23,6 +23,7 @@ import {
   type Snapshot,
   type SystemStatus,
 } from '@vigie/shared';
+import { openSocket } from './sockets.ts';
 
 export interface BurstChange {
   hospitalId: string;
@@ -128,19 +129,12 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const PATCH_FRAME = '2["situation:patched",';
 const PATCH_FRAME_BYTES = Buffer.byteLength(PATCH_FRAME) + 1;
 
-function open(url: string, cookie: string): VigieClient {
-  return io(url, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
-}
-
 /**
  * A viewer folding its stream like the dashboard: a snapshot replaces, a patch applies when it
  * continues the copy; dropped, it reconnects saying where its copy stands (the probe does not).
  */
 function watch(url: string, cookie: string, reconnect: boolean): Viewer {
-  const socket: VigieClient = io(url, {
-    transports: ['websocket'],
-    forceNew: true,
-    extraHeaders: { cookie },
+  const socket = openSocket<VigieClient>(url, cookie, {
     reconnection: reconnect,
     reconnectionDelay: 100,
     reconnectionDelayMax: 1000,
@@ -260,7 +254,7 @@ async function settle(c: Extract<BurstCommand, { type: 'settle' }>) {
 
 async function openCommanders(c: Extract<BurstCommand, { type: 'command' }>) {
   probe = watch(c.url, c.probeCookie, false);
-  commanders.push(...c.commanderCookies.map((cookie) => open(c.url, cookie)));
+  commanders.push(...c.commanderCookies.map((cookie) => openSocket<VigieClient>(c.url, cookie)));
   await Promise.all([probe.socket, ...commanders].map(firstCopy));
   reply({ type: 'commanding' });
 }

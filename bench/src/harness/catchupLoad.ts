@@ -4,8 +4,9 @@
  * they stood, while a commander makes changes in between. Against the bare baseline, clients
  * reconnect and ask for a payload of a given size. Driven by the runner over IPC.
  */
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { applyPatch, applySnapshot, emptySync, positionOf, type SyncState } from '@vigie/client/sync';
+import { openSocket } from './sockets.ts';
 import { hashState, systemStatuses, type PatchMessage, type Reply, type Snapshot } from '@vigie/shared';
 
 export type CatchupCommand =
@@ -63,16 +64,6 @@ const now = () => performance.now();
 const byteLength = (data: unknown) =>
   typeof data === 'string' ? Buffer.byteLength(data) : data instanceof ArrayBuffer ? data.byteLength : 0;
 
-function open(url: string, cookie: string, auth: Socket['auth']): Socket {
-  return io(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth,
-    ...(cookie ? { extraHeaders: { cookie } } : {}),
-  });
-}
-
 function caughtUp(viewer: Viewer): void {
   viewer.caughtUpAt = now() - reconnectOrder;
   viewer.counting = false;
@@ -91,7 +82,9 @@ function addViewer(url: string, cookie: string): Viewer {
     snapshotSeq: null,
   };
   // Vigie: the handshake says where the copy stands, as the real client does on every (re)connection.
-  viewer.socket = open(url, cookie, mode === 'vigie' ? (cb) => cb({ position: positionOf(viewer.sync) }) : {});
+  viewer.socket = openSocket(url, cookie, {
+    auth: mode === 'vigie' ? (cb) => cb({ position: positionOf(viewer.sync) }) : {},
+  });
   // A new engine per connection: count what each one receives while it is being measured.
   viewer.socket.io.on('open', () =>
     viewer.socket.io.engine.on('data', (data) => {
@@ -144,7 +137,7 @@ async function connect(c: Extract<CatchupCommand, { type: 'connect' }>) {
   }
   await Promise.all(ready);
   if (mode === 'vigie') {
-    commander = open(c.url, c.commanderCookie, {});
+    commander = openSocket(c.url, c.commanderCookie);
     await new Promise<void>((resolve) => commander!.once('situation:snapshot', () => resolve()));
   }
   reply({ type: 'connected', viewers: viewers.length, ms: now() - started });

@@ -3,7 +3,8 @@
  * socket.io-client connections, against Vigie or the bare baseline. Send and arrival times are taken
  * in this one process, so they share a clock. Driven by the runner over IPC.
  */
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import { openSocket } from './sockets.ts';
 
 export type LoadCommand =
   | {
@@ -38,16 +39,6 @@ const reply = (m: LoadReply) => process.send?.(m);
 const now = () => performance.now();
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function open(url: string, cookie: string, auth: Record<string, unknown> = {}): Socket {
-  return io(url, {
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-    auth,
-    ...(cookie ? { extraHeaders: { cookie } } : {}),
-  });
-}
-
 async function connect(c: Extract<LoadCommand, { type: 'connect' }>) {
   mode = c.mode;
   const started = now();
@@ -55,7 +46,7 @@ async function connect(c: Extract<LoadCommand, { type: 'connect' }>) {
   const ready: Promise<void>[] = [];
   // Open in small waves: a thousand simultaneous handshakes measure the handshake, not the fan-out.
   for (let i = 0; i < c.viewerCookies.length; i++) {
-    const socket = open(c.url, c.viewerCookies[i]!);
+    const socket = openSocket(c.url, c.viewerCookies[i]!);
     const viewer: Viewer = { socket, arrivals: [] };
     viewers.push(viewer);
     ready.push(
@@ -76,7 +67,7 @@ async function connect(c: Extract<LoadCommand, { type: 'connect' }>) {
   }
   await Promise.all(ready);
   if (c.commanderCookie !== null) {
-    commander = open(c.url, c.commanderCookie);
+    commander = openSocket(c.url, c.commanderCookie);
     await new Promise<void>((resolve) =>
       commander!.once(mode === 'vigie' ? 'situation:snapshot' : 'connect', () => resolve()),
     );
