@@ -96,4 +96,3 @@ const en: Messages = {
 };
 
 export const messages = { fr, en };
-export type ConsoleMessages = Messages;

@@ -18,7 +18,7 @@ export type Outcome =
 
 export type CommandBody<N extends CommandName> = Omit<CommandInput<N>, 'idempotencyKey'>;
 
-export const newIdempotencyKey = () => crypto.randomUUID();
+const newIdempotencyKey = () => crypto.randomUUID();
 
 export function useCommand() {
   const request = useContext(RealtimeContext);
