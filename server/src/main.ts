@@ -33,6 +33,7 @@ async function start() {
     options: {
       buildId,
       coalesceMs: config.coalesceMs,
+      coalesceMaxMs: config.coalesceMaxMs,
       heartbeatMs: config.heartbeatMs,
       maxCatchUpEvents: config.maxCatchUpEvents,
       openRead: config.openRead,

@@ -79,6 +79,7 @@ export async function startTestServer(
     options: {
       buildId: 'test-build',
       coalesceMs: 75,
+      coalesceMaxMs: 1000,
       heartbeatMs: 2000,
       maxCatchUpEvents: 2000,
       openRead: true,

@@ -115,6 +115,47 @@ describe('live sync', () => {
     expect(b.gaps).toBe(0);
     expect(copyHash(b.sync())).toBe(serverHash('viewer'));
   });
+
+  it('widens the coalescing window during a storm and sends the first change after a pause at once', async () => {
+    await server.close();
+    server = await startTestServer({ coalesceMs: 50, coalesceMaxMs: 600_000 });
+    const b = track(await observed(server.url));
+    const startSeq = server.app.log.situation.seq;
+    let commits = 0;
+    const unsubscribe = server.app.log.subscribe(() => (commits += 1));
+    const ids = Object.keys(server.app.log.situation.items['operating-mode']);
+    const replies = await Promise.all(
+      Array.from({ length: 1500 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i)).then(() =>
+          server.app.log.submit(
+            'system:set-status',
+            { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'reseau', status: statuses[i % 4] },
+            request,
+          ),
+        ),
+      ),
+    );
+    unsubscribe();
+    expect(replies.every((r) => r.ok)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const lone = await server.app.log.submit(
+      'system:set-status',
+      { idempotencyKey: key(), hospitalId: 'cochin', systemId: 'dpi', status: 'indisponible' },
+      request,
+    );
+    const repliedAt = Date.now();
+    const head = server.app.log.situation.seq;
+    expect(lone.ok && lone.data.seq).toBe(head);
+    // The storm left the window over a second wide: the lone change must not wait for it.
+    await b.until(() => b.patches.at(-1)?.to === head, 10_000);
+    expect(Date.now() - repliedAt).toBeLessThan(500);
+    // With the 50 ms window kept fixed, 1.5 s of changes would take some thirty broadcasts.
+    const storm = b.patches.filter((p) => p.to > startSeq);
+    expect(commits).toBeGreaterThan(30);
+    expect(storm.length).toBeLessThanOrEqual(10);
+    storm.forEach((p, i) => expect(p.from).toBe(i === 0 ? startSeq + 1 : storm[i - 1]!.to + 1));
+    expect(copyHash(b.sync())).toBe(serverHash('viewer'));
+  });
 });
 
 describe('catch-up after being away', () => {

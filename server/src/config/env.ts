@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   VIGIE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(2000),
   /** Changes arriving within this window after a broadcast go out together in the next one. */
   VIGIE_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(75),
+  /** How wide that window grows while changes pour in (a storm), so viewers get fewer, fuller updates. */
+  VIGIE_COALESCE_MAX_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** A client further behind than this many events gets a snapshot instead of a patch. */
   VIGIE_MAX_CATCHUP_EVENTS: z.coerce.number().int().min(1).max(1_000_000).default(2000),
   /** Origins the dashboard is opened from, comma-separated (every name and address people type). */
@@ -53,6 +55,7 @@ export type Config = {
   demoSpeed: number;
   heartbeatMs: number;
   coalesceMs: number;
+  coalesceMaxMs: number;
   maxCatchUpEvents: number;
   accessStorePath: string;
   openRead: boolean;
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSpeed: e.VIGIE_DEMO_SPEED,
     heartbeatMs: e.VIGIE_HEARTBEAT_MS,
     coalesceMs: e.VIGIE_COALESCE_MS,
+    coalesceMaxMs: Math.max(e.VIGIE_COALESCE_MS, e.VIGIE_COALESCE_MAX_MS),
     maxCatchUpEvents: e.VIGIE_MAX_CATCHUP_EVENTS,
     accessStorePath: resolve(e.VIGIE_DATA_DIR, e.VIGIE_MODE === 'demo' ? 'demo-access.sqlite' : 'vigie-access.sqlite'),
     openRead: e.VIGIE_OPEN_READ ?? e.VIGIE_MODE === 'demo',

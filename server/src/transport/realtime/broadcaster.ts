@@ -1,7 +1,9 @@
 /**
  * Sends each audience what changed: a lone change goes out at once; changes arriving within the
  * coalescing window after a broadcast go out together in the next one (one emit per audience
- * room, carrying the seq range it covers). Also brings (re)connecting clients up to date, by
+ * room, carrying the seq range it covers). Under a storm the window widens, up to a ceiling:
+ * every broadcast rewrites the items touched since the last one, so fewer, larger ones cost the
+ * viewers less; it narrows again as soon as changes stop coming in close succession. Also brings (re)connecting clients up to date, by
  * patch when the gap is small and recent, else by a snapshot cached per audience and seq; the
  * clients that need the same message in one event-loop turn get it in one emit (encoded once: a
  * building's screens reconnecting together cost one encoding, not one each).
@@ -27,6 +29,8 @@ import { audienceRoom } from './rooms.ts';
 
 export interface BroadcasterOptions {
   coalesceMs: number;
+  /** The widest the window gets under a storm. */
+  coalesceMaxMs: number;
   maxCatchUpEvents: number;
   heartbeatMs: number;
   buildId: string;
@@ -39,6 +43,9 @@ interface SentRange {
   touched: Touched[];
 }
 
+/** A broadcast carrying at least this many events means a storm: the next window is twice as wide. */
+const STORM_EVENTS = 10;
+
 const keyOf = (t: Touched) => ('id' in t ? `${t.part}/${'kind' in t ? t.kind : ''}/${t.id}` : t.part);
 
 export class Broadcaster {
@@ -48,6 +55,10 @@ export class Broadcaster {
   private latest: Situation;
   private pending = new Map<string, Touched>();
   private pendingFrom = 0;
+  private pendingEvents = 0;
+  /** The current coalescing window (widened by storms). */
+  private windowMs: number;
+  private lastCommitAt = Number.NEGATIVE_INFINITY;
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private lastSentAt = Number.NEGATIVE_INFINITY;
@@ -65,6 +76,7 @@ export class Broadcaster {
     private readonly options: BroadcasterOptions,
   ) {
     this.published = this.latest = log.situation;
+    this.windowMs = options.coalesceMs;
     this.unsubscribe = log.subscribe((c) => this.onCommit(c));
     this.heartbeat = setInterval(() => this.sendHeartbeat(), options.heartbeatMs);
   }
@@ -132,8 +144,17 @@ export class Broadcaster {
     if (this.pending.size === 0) this.pendingFrom = this.latest.seq + 1;
     this.latest = c.state;
     for (const e of c.events) for (const t of touchedBy(e)) this.pending.set(keyOf(t), t);
+    this.pendingEvents += c.events.length;
+    const now = Date.now();
+    // A change after a pause is no longer part of a storm: it must not wait for a widened window.
+    if (now - this.lastCommitAt > this.options.coalesceMs && this.windowMs > this.options.coalesceMs) {
+      this.windowMs = this.options.coalesceMs;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.lastCommitAt = now;
     if (this.timer) return;
-    const wait = this.lastSentAt + this.options.coalesceMs - Date.now();
+    const wait = this.lastSentAt + this.windowMs - now;
     if (wait <= 0) this.flush();
     else this.timer = setTimeout(() => this.flush(), wait);
   }
@@ -147,6 +168,11 @@ export class Broadcaster {
     const touched = [...this.pending.values()];
     const from = this.pendingFrom;
     this.pending.clear();
+    this.windowMs =
+      this.pendingEvents >= STORM_EVENTS
+        ? Math.min(this.options.coalesceMaxMs, Math.max(1, this.windowMs) * 2)
+        : this.options.coalesceMs;
+    this.pendingEvents = 0;
     for (const audience of audiences.ids) {
       this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, from));
     }
