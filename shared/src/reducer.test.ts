@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
-import { applyEvent, initialSituation } from './reducer.ts';
+import { SITUATION_JOURNAL_LINES } from './limits.ts';
+import { applyEvent, applyEventInFold, initialSituation, newFoldScope } from './reducer.ts';
 import type { Situation } from './situation.ts';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statementFields } from './testing/factories.ts';
 
@@ -306,5 +307,33 @@ describe('applyEvent', () => {
       before,
     );
     expect(before).toEqual(copy);
+  });
+
+  it('folds a batch within one scope to the same situation, leaving the states before the batch untouched', () => {
+    const opened = fold(buildEvents([{ type: 'incident.opened', data: openedData }]));
+    const copy = JSON.parse(JSON.stringify(opened)) as unknown;
+    const statuses = ['indisponible', 'degrade', 'operationnel'] as const;
+    const pairs = ['h1:dpi', 'h1:reseau', 'h2:dpi'];
+    // Enough writes to overflow the journal, with a release among them.
+    const batch = buildEvents(
+      Array.from({ length: 150 }, (_, i) =>
+        i === 75
+          ? { type: 'value.released' as const, data: { item: { kind: 'system' as const, id: 'h1:dpi' } } }
+          : {
+              type: 'value.set' as const,
+              data: {
+                item: { kind: 'system' as const, id: pairs[i % 3]!, value: statuses[i % 3]! },
+                effectiveAt: null,
+                hold: i % 2 === 0,
+              },
+            },
+      ),
+      { firstSeq: 2 },
+    );
+    const scope = newFoldScope();
+    const inFold = batch.reduce((s, e) => applyEventInFold(s, e, scope), opened);
+    expect(inFold).toEqual(fold(batch, opened));
+    expect(inFold.journal).toHaveLength(SITUATION_JOURNAL_LINES);
+    expect(opened).toEqual(copy);
   });
 });

@@ -106,8 +106,22 @@ export function supersedes(current: Tracked<unknown>, effectiveAt: string): bool
   return current.version === 0 || ms(effectiveAt) >= ms(effectiveTime(current));
 }
 
+/**
+ * The records copied so far by one fold of many events in a row (a commit batch, a replay). Given the
+ * same scope, `applyEvent` copies each record it touches once per fold and then writes into that copy,
+ * instead of copying the 300-odd system statuses for every event. The fold's intermediate states then
+ * share those records: keep only its last state.
+ */
+export type FoldScope = WeakSet<object>;
+export const newFoldScope = (): FoldScope => new WeakSet();
+
 /** Applies one event to a situation, returning a new situation. */
-export function applyEvent(s: Situation, e: LogEvent): Situation {
+export const applyEvent = (s: Situation, e: LogEvent): Situation => apply(s, e, undefined);
+
+/** `applyEvent` within a fold of many events (see FoldScope). */
+export const applyEventInFold = (s: Situation, e: LogEvent, scope: FoldScope): Situation => apply(s, e, scope);
+
+function apply(s: Situation, e: LogEvent, scope: FoldScope | undefined): Situation {
   const at = { recordedAt: e.recordedAt };
   const next: Situation = { ...s, seq: e.seq };
   switch (e.type) {
@@ -134,7 +148,7 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
       if (!current) return next;
       const when = effectiveAt ?? e.recordedAt;
       if (!supersedes(current, when)) {
-        return withJournal(next, {
+        return withJournal(next, scope, {
           seq: e.seq,
           item: ref(item),
           value: item.value,
@@ -154,8 +168,8 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
         // giving a value back to automation).
         heldBy: hold ? e.by : null,
       };
-      const applied = withDerivedFacts(setItem(next, item.kind, item.id, updated), item, current.value, when, e);
-      return withJournal(applied, {
+      const applied = withDerivedFacts(setItem(next, scope, item.kind, item.id, updated), item, current.value, when, e);
+      return withJournal(applied, scope, {
         seq: e.seq,
         item: ref(item),
         value: item.value,
@@ -167,7 +181,7 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
     }
     case 'value.ignored': {
       const { item, effectiveAt } = e.data;
-      return withJournal(next, {
+      return withJournal(next, scope, {
         seq: e.seq,
         item: ref(item),
         value: item.value,
@@ -181,8 +195,8 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
       const { item } = e.data;
       const current = own<Tracked<unknown>>(s.items[item.kind], item.id);
       if (!current) return next;
-      const released = setItem(next, item.kind, item.id, { ...current, heldBy: null, version: e.seq });
-      return withJournal(released, {
+      const released = setItem(next, scope, item.kind, item.id, { ...current, heldBy: null, version: e.seq });
+      return withJournal(released, scope, {
         seq: e.seq,
         item,
         value: current.value,
@@ -240,16 +254,28 @@ export function applyEvent(s: Situation, e: LogEvent): Situation {
 
 const ref = (item: ItemWrite) => ({ kind: item.kind, id: item.id });
 
-function setItem(s: Situation, kind: ItemKind, id: string, value: Tracked<unknown>): Situation {
-  return { ...s, items: { ...s.items, [kind]: { ...s.items[kind], [id]: value } } };
+/** `o` itself when this fold already copied it, else a copy the fold now owns. */
+function writable<T extends object>(o: T, scope: FoldScope): T {
+  if (scope.has(o)) return o;
+  const copy = (Array.isArray(o) ? [...o] : { ...o }) as T;
+  scope.add(copy);
+  return copy;
 }
 
-function withJournal(s: Situation, line: JournalLine): Situation {
-  const journal = [...s.journal, line];
-  return {
-    ...s,
-    journal: journal.length > SITUATION_JOURNAL_LINES ? journal.slice(-SITUATION_JOURNAL_LINES) : journal,
-  };
+function setItem(s: Situation, scope: FoldScope | undefined, kind: ItemKind, id: string, value: Tracked<unknown>) {
+  if (!scope) return { ...s, items: { ...s.items, [kind]: { ...s.items[kind], [id]: value } } };
+  const items = writable(s.items, scope);
+  const record = writable(items[kind] as Record<string, Tracked<unknown>>, scope);
+  record[id] = value;
+  (items as Record<ItemKind, unknown>)[kind] = record;
+  return { ...s, items };
+}
+
+function withJournal(s: Situation, scope: FoldScope | undefined, line: JournalLine): Situation {
+  const journal = scope ? writable(s.journal, scope) : [...s.journal];
+  journal.push(line);
+  if (journal.length > SITUATION_JOURNAL_LINES) journal.splice(0, journal.length - SITUATION_JOURNAL_LINES);
+  return { ...s, journal };
 }
 
 /** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs and SAMU affected. */
