@@ -1,9 +1,9 @@
 /**
  * Sends each audience what changed: a lone change goes out at once; changes arriving within the
  * coalescing window after a broadcast go out together in the next one (one emit per audience
- * room, carrying the seq range it covers). Under a storm the window widens, up to a ceiling:
- * every broadcast rewrites the items touched since the last one, so fewer, larger ones cost the
- * viewers less; it narrows again as soon as changes stop coming in close succession. Also brings (re)connecting clients up to date, by
+ * room, carrying the seq range it covers). Under a storm the window widens to a ceiling: every
+ * broadcast rewrites the items touched since the last one, so fewer, larger ones cost the viewers
+ * (and the server's writes) less; it narrows again as soon as a change comes after a pause. Also brings (re)connecting clients up to date, by
  * patch when the gap is small and recent, else by a snapshot cached per audience and seq; the
  * clients that need the same message in one event-loop turn get it in one emit (encoded once: a
  * building's screens reconnecting together cost one encoding, not one each).
@@ -43,7 +43,7 @@ interface SentRange {
   touched: Touched[];
 }
 
-/** A broadcast carrying at least this many events means a storm: the next window is twice as wide. */
+/** A broadcast carrying at least this many events means a storm: the next window is the widest. */
 const STORM_EVENTS = 10;
 
 const keyOf = (t: Touched) => ('id' in t ? `${t.part}/${'kind' in t ? t.kind : ''}/${t.id}` : t.part);
@@ -146,8 +146,11 @@ export class Broadcaster {
     for (const e of c.events) for (const t of touchedBy(e)) this.pending.set(keyOf(t), t);
     this.pendingEvents += c.events.length;
     const now = Date.now();
-    // A change after a pause is no longer part of a storm: it must not wait for a widened window.
-    if (now - this.lastCommitAt > this.options.coalesceMs && this.windowMs > this.options.coalesceMs) {
+    // A change after a pause is no longer part of a storm: it must not wait for a widened window. (A loaded
+    // server commits a storm in large, spaced batches: those are not pauses.)
+    const gap = now - this.lastCommitAt;
+    const lone = gap > this.options.coalesceMaxMs || (gap > this.options.coalesceMs && c.events.length < STORM_EVENTS);
+    if (lone && this.windowMs > this.options.coalesceMs) {
       this.windowMs = this.options.coalesceMs;
       if (this.timer) clearTimeout(this.timer);
       this.timer = null;
@@ -168,10 +171,7 @@ export class Broadcaster {
     const touched = [...this.pending.values()];
     const from = this.pendingFrom;
     this.pending.clear();
-    this.windowMs =
-      this.pendingEvents >= STORM_EVENTS
-        ? Math.min(this.options.coalesceMaxMs, Math.max(1, this.windowMs) * 2)
-        : this.options.coalesceMs;
+    this.windowMs = this.pendingEvents >= STORM_EVENTS ? this.options.coalesceMaxMs : this.options.coalesceMs;
     this.pendingEvents = 0;
     for (const audience of audiences.ids) {
       this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, from));
