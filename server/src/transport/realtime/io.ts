@@ -10,6 +10,7 @@ import type {
   SyncPosition,
 } from '@vigie/shared';
 import type { Principal } from '../../domain/context.ts';
+import { corkMultiPacketFlushes } from './corkedFlush.ts';
 
 /** What the handshake established for a socket. */
 export interface SocketData {
@@ -30,11 +31,13 @@ export type VigieSocket = Socket<ClientToServerEvents, ServerToClientEvents, Rec
 export const ENGINE_MAX_BYTES = 96 * 1024;
 
 export function createIo(http: HttpServer, allowRequest: ServerOptions['allowRequest']): VigieServer {
-  return new Server(http, {
+  const io: VigieServer = new Server(http, {
     ...(allowRequest ? { allowRequest } : {}),
     maxHttpBufferSize: ENGINE_MAX_BYTES,
     // Each broadcast is encoded once per room; per-message compression would redo it per socket.
     perMessageDeflate: false,
     serveClient: false,
   });
+  corkMultiPacketFlushes(io);
+  return io;
 }

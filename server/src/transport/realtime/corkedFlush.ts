@@ -1,0 +1,29 @@
+/**
+ * One write per flush: when engine.io hands a WebSocket several packets at once (the replies to a
+ * commander's requests committed in one batch), the TCP socket is corked around them, so they
+ * leave in one system call instead of one each. The flush and drain events bracket the send.
+ */
+import type { Socket as NetSocket } from 'node:net';
+import type { VigieServer } from './io.ts';
+
+interface EngineSocket {
+  transport: { name: string; socket?: { _socket?: NetSocket } };
+}
+
+/** The TCP socket under a WebSocket transport (`ws` keeps it as `_socket`), or null on long-polling. */
+const tcpOf = (socket: EngineSocket): NetSocket | null =>
+  socket.transport.name === 'websocket' ? (socket.transport.socket?._socket ?? null) : null;
+
+export function corkMultiPacketFlushes(io: VigieServer): void {
+  const corked = new WeakSet<EngineSocket>();
+  io.engine.on('flush', (socket: EngineSocket, packets: unknown[]) => {
+    const tcp = packets.length > 1 ? tcpOf(socket) : null;
+    if (!tcp) return;
+    tcp.cork();
+    corked.add(socket);
+  });
+  io.engine.on('drain', (socket: EngineSocket) => {
+    if (!corked.delete(socket)) return;
+    tcpOf(socket)?.uncork();
+  });
+}
