@@ -21,7 +21,8 @@ import { startBurstLoad } from './harness/burstLoadProcess.ts';
 import { gate, target } from './harness/gates.ts';
 import { LOAD_CORE, SERVER_CORE } from './harness/pinned.ts';
 import { median, quantile } from './harness/stats.ts';
-import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
+import { summariseProfile } from './harness/profile.ts';
+import { diagnostics, prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
 const IN_FLIGHT = 64;
 const ROWS_PER_TRANSACTION = 100;
@@ -72,7 +73,7 @@ export async function burst(quick: boolean): Promise<string[]> {
   // One more viewer session for the probe, which is not counted among the viewers.
   const prepared = await prepareVigie({ viewers: size.viewers + 1, commanders: size.commanders });
   try {
-    const server = await startVigie(prepared, { requestsPerSecond: 100_000 });
+    const server = await startVigie(prepared, { requestsPerSecond: 100_000, profile: true });
     // Two processes on the load core: the viewers' decoding would otherwise starve the commanders.
     // The viewers parse gigabytes of patches at full size: a larger young generation spares some GC.
     const watchers = startBurstLoad(LOAD_CORE, ['--max-semi-space-size=64']);
@@ -98,23 +99,25 @@ export async function burst(quick: boolean): Promise<string[]> {
       await watchers.ask({ type: 'reach', seq: first.seq }, 'reached');
       await watchers.ask({ type: 'count' }, 'counting');
       clock.connected = performance.now();
+      await diagnostics(server.server); // restarts the server's event-loop delay histogram
       const sent = await commanders.ask(
         { type: 'burst', changes, inFlight: IN_FLIGHT, serverPid: server.server.proc.pid },
         'burst',
         600_000,
       );
+      const loop = (await diagnostics(server.server)).loopDelayMs;
       const seen = await watchers.ask(
         { type: 'settle', seq: Math.max(first.seq, ...sent.okSeqs), timeoutMs: SETTLE_MS },
         'settled',
         SETTLE_MS + 60_000,
       );
       clock.burst = performance.now();
-      run = { watching, first, sent, seen };
+      run = { watching, first, sent, seen, loop };
     } finally {
       await Promise.all([watchers.stop(), commanders.stop()]);
       await server.stop();
     }
-    const { watching, first, sent, seen } = run;
+    const { watching, first, sent, seen, loop } = run;
 
     // After the clock stops: the store as written, and the viewers' copies against it.
     const { events, state } = await readLog(join(prepared.dataDir, 'vigie.sqlite'), registry);
@@ -142,6 +145,7 @@ export async function burst(quick: boolean): Promise<string[]> {
       burstEvents.length > 1 ? Date.parse(burstEvents.at(-1)!.recordedAt) - Date.parse(burstEvents[0]!.recordedAt) : 0;
     const durableRate = serverSpan > 0 ? ((burstEvents.length - 1) * 1000) / serverSpan : NaN;
     const clientSpan = sent.ackedAt - sent.startedAt;
+    const profile = summariseProfile(server.profileDir!, clientSpan);
     const clientRate = (sent.okSeqs.length * 1000) / clientSpan;
     const rowBytes = Math.round(
       burstEvents.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e)), 0) / Math.max(1, burstEvents.length),
@@ -189,8 +193,10 @@ export async function burst(quick: boolean): Promise<string[]> {
       `raw SQLite floor (better-sqlite3, WAL, synchronous=FULL, ${ROWS_PER_TRANSACTION} rows per transaction, ${int(size.changes)} rows of ${int(rowBytes)} bytes = one stored event's JSON, server core): ${int(rawRate)} rows/s; Vigie's durable rate is ${pct(durableRate, rawRate)} of it`,
       `per viewer: ${median(messages)} situation:patched messages (median; max ${Math.max(...messages)}) = ${pct(median(messages), size.changes)} of changes; ${int(median(bytes))} bytes (median; max ${int(Math.max(...bytes))}) = ${pct(median(bytes), everyEvent)} of every event to every viewer (${int(size.changes)} × the ${int(first.patchBytes)}-byte single-change patch; JSON.stringify gives ${int(first.stringifiedBytes)})`,
       `every viewer held the last acknowledged change ${delivered}; ${drops}`,
-      `responsiveness seen from outside — NOT the server's event-loop delay, which needs a server-side hook: sync:request probe (answered without queue or commit, every 50 ms, from the commanders' process) p50 ${quantile(sent.probeMs, 0.5).toFixed(1)} / p99 ${quantile(sent.probeMs, 0.99).toFixed(1)} / max ${Math.max(...sent.probeMs).toFixed(1)} ms (n = ${sent.probeMs.length}); heartbeat gaps spanning the burst, configured ${int(interval)} ms: max ${maxGap((g) => g.server)} on the server clock (serverTime), ${maxGap((g) => g.arrival)} on arrival at viewer 0 (${spanning.length} gap(s))`,
+      `server's event-loop delay from just before the first send to just after the last ack (monitorEventLoopDelay, 10 ms resolution, read on SIGUSR2): p50 ${loop.p50} / p99 ${loop.p99} / max ${loop.max} ms`,
+      `seen from outside: sync:request probe (answered without queue or commit, every 50 ms, from the commanders' process) p50 ${quantile(sent.probeMs, 0.5).toFixed(1)} / p99 ${quantile(sent.probeMs, 0.99).toFixed(1)} / max ${Math.max(...sent.probeMs).toFixed(1)} ms (n = ${sent.probeMs.length}); heartbeat gaps spanning the burst, configured ${int(interval)} ms: max ${maxGap((g) => g.server)} on the server clock (serverTime), ${maxGap((g) => g.arrival)} on arrival at viewer 0 (${spanning.length} gap(s))`,
       target(durableRate >= 10_000, `${int(durableRate)} durable changes/s`, '≥ 10,000/s'),
+      ...profile,
       target(
         Math.max(...messages) <= 0.02 * size.changes,
         `messages per viewer ${pct(Math.max(...messages), size.changes)} of changes (max)`,
@@ -201,6 +207,7 @@ export async function burst(quick: boolean): Promise<string[]> {
         `bytes per viewer ${pct(Math.max(...bytes), everyEvent)} of every event to every viewer (max)`,
         '≤ 25 %',
       ),
+      target(loop.p99 <= 100, `server event-loop delay p99 ${loop.p99} ms`, '≤ 100 ms'),
       gate(
         lost === 0 && changed.length === acknowledged.length,
         `zero acknowledged change lost (${int(acknowledged.length)} ok replies, ${int(changed.length)} value.set events stored, ${lost} acknowledged seq(s) missing)`,

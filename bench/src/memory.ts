@@ -9,24 +9,15 @@ import { target } from './harness/gates.ts';
 import { startLoad } from './harness/loadProcess.ts';
 import { bySize, type Size } from './harness/size.ts';
 import { median, spread } from './harness/stats.ts';
-import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
+import { diagnostics, prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
 const KiB = 1024;
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 
 /** Vigie's RSS after a collection: SIGUSR2 makes a server started with --expose-gc collect and log it. */
 async function vigieMemory(server: ServerProcess): Promise<Memory> {
-  const seen = server.lines.length;
-  server.proc.kill('SIGUSR2');
-  for (let i = 0; i < 200; i++) {
-    const line = server.lines.slice(seen).find((l) => l.includes('memory after collection'));
-    if (line) {
-      const m = JSON.parse(line) as { rss: number; heapUsed: number; external: number };
-      return { rss: m.rss, heap: m.heapUsed + m.external };
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the server did not report its memory');
+  const m = await diagnostics(server);
+  return { rss: m.rss, heap: m.heapUsed + m.external };
 }
 
 /** Per-connection bytes at each count, on a fresh server: `rss()` after `connect(n)` more viewers. */

@@ -5,6 +5,7 @@ import { accessPaths, hashState } from '@vigie/shared';
 import type { Access } from './access/access.ts';
 import { DEFAULT_CLIENT_DIST, createApp } from './app.ts';
 import { loadConfig } from './config/env.ts';
+import { reportOnSignal } from './diagnostics.ts';
 import { createLogger } from './logger.ts';
 import { loadRegistry } from './registry/loadRegistry.ts';
 import { loadScenario } from './scenario/scenarioFile.ts';
@@ -76,16 +77,7 @@ async function start() {
 
   if (config.mode === 'demo') await offerDemoSignIn(app.access, origins[0]!);
 
-  // `pnpm bench memory` starts the server with --expose-gc (never done in service): SIGUSR2 then
-  // collects garbage and logs the resident memory, so per-connection figures are read after a GC.
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (gc) {
-    process.on('SIGUSR2', () => {
-      gc();
-      const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage();
-      logger.info({ rss, heapUsed, external, arrayBuffers }, 'memory after collection');
-    });
-  }
+  reportOnSignal(logger);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

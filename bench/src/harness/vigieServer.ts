@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { defaultRegistry, openSqliteAccessStore, seedSession } from '@vigie/server/testing';
 import { startServer, type ServerProcess } from '@vigie/test/server-process';
 import { seedLog } from '../seed.ts';
+import { profiled } from './profile.ts';
 import { SERVER_CORE, canPin } from './pinned.ts';
 
 export interface VigieUnderTest {
@@ -16,6 +17,8 @@ export interface VigieUnderTest {
   viewerCookies: string[];
   commanderCookies: string[];
   dataDir: string;
+  /** Where the server writes its CPU profile when it stops (started with `profile`). */
+  profileDir: string | null;
   stop: () => Promise<void>;
 }
 
@@ -39,16 +42,18 @@ export async function prepareVigie(people: { viewers: number; commanders: number
 /** Starts the server on a prepared folder; `requestsPerSecond` raises the per-connection budget for burst commanders. */
 export async function startVigie(
   prepared: Awaited<ReturnType<typeof prepareVigie>>,
-  options: { requestsPerSecond?: number; nodeArgs?: string[] } = {},
+  options: { requestsPerSecond?: number; nodeArgs?: string[]; profile?: boolean } = {},
 ): Promise<VigieUnderTest> {
+  const cpu = options.profile ? profiled() : null;
   const server = await startServer(
     prepared.dataDir,
     { LOG_LEVEL: 'info', VIGIE_REQUESTS_PER_SECOND: String(options.requestsPerSecond ?? 20) },
-    { ...(canPin ? { pin: SERVER_CORE } : {}), nodeArgs: [...(options.nodeArgs ?? []), ...profiling()] },
+    { ...(canPin ? { pin: SERVER_CORE } : {}), nodeArgs: [...(options.nodeArgs ?? []), ...(cpu?.nodeArgs ?? [])] },
   );
   return {
     ...prepared,
     server,
+    profileDir: cpu?.dir ?? null,
     stop: async () => {
       server.proc.kill('SIGTERM');
       await server.exited;
@@ -56,10 +61,23 @@ export async function startVigie(
   };
 }
 
-export const removeData = (dataDir: string) => rmSync(dataDir, { recursive: true, force: true });
-
-/** `VIGIE_BENCH_PROFILE=<folder>`: the server writes a V8 CPU profile there when it stops (where the time went). */
-function profiling(): string[] {
-  const dir = process.env['VIGIE_BENCH_PROFILE'];
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+/** What the server logs on SIGUSR2: event-loop delay since the previous signal, and memory (after a collection with --expose-gc). */
+export interface Diagnostics {
+  loopDelayMs: { p50: number; p99: number; max: number };
+  rss: number;
+  heapUsed: number;
+  external: number;
 }
+
+export async function diagnostics(server: ServerProcess): Promise<Diagnostics> {
+  const seen = server.lines.length;
+  server.proc.kill('SIGUSR2');
+  for (let i = 0; i < 400; i++) {
+    const line = server.lines.slice(seen).find((l) => l.includes('"diagnostics"'));
+    if (line) return JSON.parse(line) as Diagnostics;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the server did not report its diagnostics');
+}
+
+export const removeData = (dataDir: string) => rmSync(dataDir, { recursive: true, force: true });
