@@ -22,6 +22,7 @@ import type { CatchupCommand, CatchupReply } from './harness/catchupLoad.ts';
 import { gate, target } from './harness/gates.ts';
 import { LOAD_CORE, forkPinned, nextMessage } from './harness/pinned.ts';
 import { median, spread } from './harness/stats.ts';
+import { summariseProfile } from './harness/profile.ts';
 import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
 type Reconnected = Extract<CatchupReply, { type: 'reconnected' }>;
@@ -35,6 +36,8 @@ interface VigieRound extends Reconnected {
   changeMs: number;
   /** The server's state as rebuilt from the store, for the snapshot-cost check. */
   state: Situation;
+  /** Where the server's time went from the cut to convergence. */
+  profile: string[];
 }
 
 interface BareRound {
@@ -100,7 +103,7 @@ async function measureVigie(
   pairs: [string, string][],
   registry: Registry,
 ): Promise<VigieRound> {
-  const vigie = await startVigie(prepared, { requestsPerSecond: 100_000 });
+  const vigie = await startVigie(prepared, { requestsPerSecond: 100_000, profile: true });
   let changed: Extract<CatchupReply, { type: 'changed' }>;
   let r: Reconnected;
   try {
@@ -141,11 +144,13 @@ async function measureVigie(
     unacknowledged: changed.unacknowledged,
     changeMs: changed.ms,
     state,
+    // The reconnection, not the changes before it: a window as long as convergence took.
+    profile: summariseProfile(vigie.profileDir!, Math.max(...times, 1000)),
   };
 }
 
 async function measureBaseline(viewers: number, catchUpBytes: number): Promise<BareRound> {
-  const baseline = await startBaseline();
+  const baseline = await startBaseline({ profile: true });
   try {
     const load = startCatchupLoad();
     try {
@@ -202,6 +207,8 @@ export async function catchup(quick: boolean): Promise<string[]> {
   }
 
   const ratios = vigie.map((r, i) => r.ms / bare[i]!.ms);
+  const fastEnough = median(vigie.map((r) => r.ms)) <= 5000;
+  const closeEnough = median(ratios) <= 1.5;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
   // The server keeps one snapshot per audience until the next broadcast, but Socket.IO encodes each
   // `socket.emit` anew: what caching saves is the projection; what every client still costs is the encoding.
@@ -232,12 +239,9 @@ export async function catchup(quick: boolean): Promise<string[]> {
     `time to 100% — baseline ${spread(bare.map((b) => b.ms))} ms, Vigie ${spread(vigie.map((r) => r.ms))} ms; ratio ${spread(ratios, 2)}`,
     `snapshot cache: one viewer snapshot (${kb(Buffer.byteLength(encoded))}) takes ${buildMs.toFixed(2)} ms to build, cached per audience and seq; clients needing it in the same turn get it in one emit, encoded once (${encodeMs.toFixed(2)} ms per encoding)`,
     `each viewer parses it in ${decodeMs.toFixed(2)} ms on the load core, then folds and checks it as the dashboard does (the baseline's payload of the same size is parsed only)`,
-    target(
-      median(vigie.map((r) => r.ms)) <= 5000,
-      `Vigie ${median(vigie.map((r) => r.ms)).toFixed(0)} ms`,
-      '≤ 5 s to converge',
-    ),
-    target(median(ratios) <= 1.5, `ratio ${median(ratios).toFixed(2)}×`, '≤ 1.5× the baseline'),
+    target(fastEnough, `Vigie ${median(vigie.map((r) => r.ms)).toFixed(0)} ms`, '≤ 5 s to converge'),
+    target(closeEnough, `ratio ${median(ratios).toFixed(2)}×`, '≤ 1.5× the baseline'),
+    ...(fastEnough && closeEnough ? [] : vigie.at(-1)!.profile),
     gate(
       vigie.every((r) => r.converged === viewers),
       `100% convergence (${vigie.map((r) => `${r.converged}/${viewers}`).join(', ')} viewers hold the server's viewer projection)`,

@@ -22,12 +22,17 @@ console.log(
     `Socket.IO ${socketIoVersion('socket.io')} / client ${socketIoVersion('socket.io-client')}; ` +
     (canPin ? 'server on core 0, load on core 1 (taskset)' : 'NOT pinned (no taskset): figures are noisier'),
 );
+const suiteStarted = performance.now();
 for (const name of chosen) {
   const started = performance.now();
+  const { run, budgetSeconds } = scenarios[name]!;
   console.log(`\n## ${name}${size === 'full' ? '' : ` (${size})`}`);
-  for (const line of await scenarios[name]!(size)) console.log(line);
-  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  for (const line of await run(size)) console.log(line);
+  const took = (performance.now() - started) / 1000;
+  const budget = took <= budgetSeconds ? `within its ${budgetSeconds} s budget` : `OVER its ${budgetSeconds} s budget`;
+  console.log(`(${took.toFixed(1)} s${size === 'full' ? `, ${budget}` : ''})`);
 }
+console.log(`\n${chosen.length} scenario(s) in ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s`);
 if (failedGates.length > 0) {
   console.error(`\nHARD GATES FAILED:\n${failedGates.map((g) => `- ${g}`).join('\n')}`);
   process.exitCode = 1;

@@ -9,7 +9,7 @@ import { scenarios } from './scenarios.ts';
 describe.each(Object.keys(scenarios))('pnpm bench %s', (name) => {
   it('runs at smoke size, prints its figures and passes its hard gates', async () => {
     const before = failedGates.length;
-    const lines = await scenarios[name]!('smoke');
+    const lines = await scenarios[name]!.run('smoke');
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join('\n')).not.toMatch(/NaN|undefined/);
     expect(failedGates.slice(before)).toEqual([]);

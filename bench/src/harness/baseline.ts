@@ -1,14 +1,21 @@
 /** Starts and stops the bare Socket.IO baseline process, pinned to the server core. */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVER_CORE, forkPinned, nextMessage } from './pinned.ts';
+import { profiled } from './profile.ts';
 
 export interface Memory {
   rss: number;
   heap: number;
 }
 
-export async function startBaseline() {
-  const proc = forkPinned(join(import.meta.dirname, 'baselineServer.ts'), SERVER_CORE, ['--expose-gc']);
+/** `profile`: sampled as Vigie is where Vigie is, so both pay the profiler's small cost (the profile is dropped). */
+export async function startBaseline(options: { profile?: boolean } = {}) {
+  const cpu = options.profile ? profiled() : null;
+  const proc = forkPinned(join(import.meta.dirname, 'baselineServer.ts'), SERVER_CORE, [
+    '--expose-gc',
+    ...(cpu?.nodeArgs ?? []),
+  ]);
   const port = await nextMessage(proc, (m) => (m as { port?: number }).port);
   return {
     proc,
@@ -23,6 +30,7 @@ export async function startBaseline() {
       const exited = new Promise((r) => proc.once('exit', r));
       proc.kill('SIGTERM');
       await exited;
+      if (cpu) rmSync(cpu.dir, { recursive: true, force: true });
     },
   };
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  nodes: { id: number; callFrame: { functionName: string; url: string } }[];
   startTime: number;
   samples: number[];
   timeDeltas: number[];
@@ -61,7 +61,7 @@ export function summarise(profile: CpuProfile, windowMs: number, top: number): s
   let busy = 0;
   for (let from = 0, to = 0; to < at.length; to++) {
     if (!idle(profile.samples[to]!)) busy += 1;
-    while (at[to]! - at[from]! > windowMs * 1000) if (!idle(profile.samples[from++]!)) busy -= 1;
+    while (at[to]! - at[from]! >= windowMs * 1000) if (!idle(profile.samples[from++]!)) busy -= 1;
     if (busy > best.busy) best = { from, to: to + 1, busy };
   }
   const window = profile.samples.slice(best.from, best.to);
@@ -72,9 +72,10 @@ export function summarise(profile: CpuProfile, windowMs: number, top: number): s
     if (idle(id)) continue;
     const frame = byId.get(id)!;
     const where = place(frame.url);
-    const fn = `${frame.functionName || '(anonymous)'}${where ? ` ${where}:${frame.lineNumber + 1}` : ''}`;
+    // No line numbers: the project's TypeScript runs transpiled, so they would not match the sources.
+    const fn = `${frame.functionName || '(anonymous)'}${where ? ` (${where})` : ''}`;
     fns.set(fn, (fns.get(fn) ?? 0) + 1);
-    const home = where.replace(/:.*$/, '') || frame.functionName;
+    const home = (where.startsWith('node:') ? 'node internals' : where) || frame.functionName;
     places.set(home, (places.get(home) ?? 0) + 1);
   }
   const share = (n: number) => `${((100 * n) / window.length).toFixed(0)} %`;
