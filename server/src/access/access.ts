@@ -8,7 +8,14 @@ import type { Origin, Registry, Role, Scope, SessionEndReason, SessionInfo } fro
 import type { AccountDraft, AccountSummary, Pairing, ScreenSummary, SheetEntry } from '@vigie/shared/api';
 import { CommandError } from '../domain/commandError.ts';
 import type { Principal } from '../domain/context.ts';
-import type { AccessStore, AccountRecord, ScreenRecord, SessionOwner, SessionRecord } from './accessStore.ts';
+import type {
+  AccessStore,
+  AccountRecord,
+  ScreenRecord,
+  SessionOwner,
+  SessionRecord,
+  SessionRenewal,
+} from './accessStore.ts';
 import { DuplicateLoginError } from './accessStore.ts';
 import { digest, hashPassword, newCode, newId, randomToken, spendVerifyTime, verifyPassword } from './secrets.ts';
 import { SignInThrottle } from './signInThrottle.ts';
@@ -55,6 +62,7 @@ export interface SignedIn extends ResolvedSession {
 
 export class Access {
   private readonly throttle = new SignInThrottle();
+  private readonly renewals = new Map<string, SessionRenewal>();
   /** Set by the transport: closes the connections of ended sessions, or of a person whose rights changed. */
   onSessionsEnded: (sessionIds: string[], reason: SessionEndReason) => void = () => undefined;
   onRightsChanged: (accountId: string) => void = () => undefined;
@@ -92,17 +100,30 @@ export class Access {
       const account = await this.store.findAccount(session.accountId);
       if (!account || account.disabled) return null;
       const expiresAt = new Date(now.getTime() + this.sessionIdleMs);
-      if (stale(session, now)) await this.store.touchSession(session.id, iso, expiresAt.toISOString());
+      if (stale(session, now)) this.renew(session.id, null, iso, expiresAt);
       return { session, expiresAt, ...this.personOf(account) };
     }
     const screen = await this.store.findScreen(session.screenId!, iso);
     if (!screen || screen.revokedAt !== null) return null;
     const expiresAt = new Date(now.getTime() + this.screenSessionMs);
-    if (stale(session, now)) {
-      await this.store.touchSession(session.id, iso, expiresAt.toISOString());
-      await this.store.updateScreen(screen.id, { lastSeenAt: iso });
-    }
+    if (stale(session, now)) this.renew(session.id, screen.id, iso, expiresAt);
     return { session, expiresAt, ...this.screenOf(screen) };
+  }
+
+  /**
+   * Renewals are written together at the end of the turn, not awaited by the connection: a building's
+   * screens reconnecting at once cost one transaction, and a renewal that fails only leaves the
+   * session's earlier expiry (the next sighting renews it).
+   */
+  private renew(sessionId: string, screenId: string | null, lastSeenAt: string, expiresAt: Date): void {
+    if (this.renewals.size === 0) {
+      setImmediate(() => {
+        const batch = [...this.renewals.values()];
+        this.renewals.clear();
+        this.store.renewSessions(batch).catch(() => undefined);
+      });
+    }
+    this.renewals.set(sessionId, { sessionId, screenId, lastSeenAt, expiresAt: expiresAt.toISOString() });
   }
 
   async signIn(login: string, password: string, from: From): Promise<SignedIn> {
@@ -123,7 +144,9 @@ export class Access {
   async keepAlive(sessionIds: string[]): Promise<void> {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.sessionIdleMs).toISOString();
-    for (const id of sessionIds) await this.store.touchSession(id, now.toISOString(), expiresAt);
+    await this.store.renewSessions(
+      sessionIds.map((sessionId) => ({ sessionId, screenId: null, lastSeenAt: now.toISOString(), expiresAt })),
+    );
   }
 
   async signInWithCode(code: string, from: From): Promise<SignedIn> {

@@ -69,6 +69,14 @@ export class DuplicateLoginError extends Error {
   }
 }
 
+/** A session seen in use: its last sighting and new expiry (and its screen's last sighting, for a screen). */
+export interface SessionRenewal {
+  sessionId: string;
+  screenId: string | null;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
 export interface AccessStore {
   /** Creates accounts and their first codes at once, or none (a taken login throws DuplicateLoginError). */
   createAccounts(accounts: AccountRecord[], codes: OneTimeSecret[]): Promise<void>;
@@ -96,7 +104,8 @@ export interface AccessStore {
 
   createSession(session: SessionRecord): Promise<void>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
-  touchSession(id: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  /** Renews sessions (and the screens behind them) in one write: a building's screens reconnect together. */
+  renewSessions(renewals: SessionRenewal[]): Promise<void>;
   /** Ends the open sessions of an owner; returns the ids ended. */
   endSessions(owner: SessionOwner, at: string, reason: string): Promise<string[]>;
 

@@ -147,6 +147,35 @@ describe('sessions', () => {
     });
   });
 
+  it('renews the sessions seen after a pause in one write, with the screens behind them', async () => {
+    let clock = Date.now();
+    server = await startTestServer({ openRead: false, now: () => new Date(clock) });
+    const admin = await server.as('admin');
+    const created = (await callApi(server.url, 'admin:screens:create', { cookie: admin.cookie, body: { name: 'Mur' } }))
+      .reply as { ok: true; data: { secret: string; screen: { id: string } } };
+    const paired = await callApi(server.url, 'screen:pair', { body: { secret: created.data.secret } });
+    const people = await Promise.all([1, 2, 3, 4].map(() => server.as('viewer')));
+    const tokens = [paired.cookie!, ...people.map((p) => p.cookie)].map((c) => /vigie_session=([^;]+)/.exec(c)![1]!);
+    const writes: number[] = [];
+    const store = server.accessStore;
+    const renew = store.renewSessions.bind(store);
+    store.renewSessions = (renewals) => (writes.push(renewals.length), renew(renewals));
+
+    clock += 2 * 60_000; // a reconnection after a pause: every session is due for renewal
+    const resolved = await Promise.all(tokens.map((t) => server.app.access.resolve(t)));
+    expect(resolved.every((r) => r !== null)).toBe(true);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes).toEqual([5]);
+    const seen = new Date(clock).toISOString();
+    const sessions = store.db.prepare('SELECT last_seen_at AS at FROM sessions WHERE id = ?');
+    for (const r of resolved) expect(sessions.get(r!.session.id)).toEqual({ at: seen });
+    expect(store.db.prepare('SELECT last_seen_at AS at FROM screens WHERE id = ?').get(created.data.screen.id)).toEqual(
+      {
+        at: seen,
+      },
+    );
+  });
+
   it('reconnects a person whose rights changed with the new rights, and ends a disabled account at once', async () => {
     server = await startTestServer({ openRead: false });
     const admin = await server.as('admin');

@@ -10,6 +10,7 @@ import {
   type OneTimeSecret,
   type ScreenRecord,
   type SessionOwner,
+  type SessionRenewal,
   type SessionRecord,
 } from '../../access/accessStore.ts';
 
@@ -348,11 +349,18 @@ export class SqliteAccessStore implements AccessStore {
     });
   }
 
-  touchSession(id: string, lastSeenAt: string, expiresAt: string) {
+  renewSessions(renewals: SessionRenewal[]) {
     return settle(() => {
-      this.db
-        .prepare(`UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND ended_at IS NULL`)
-        .run(lastSeenAt, expiresAt, id);
+      const session = this.db.prepare(
+        `UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ? AND ended_at IS NULL`,
+      );
+      const screen = this.db.prepare(`UPDATE screens SET last_seen_at = ? WHERE id = ?`);
+      this.db.transaction(() => {
+        for (const r of renewals) {
+          session.run(r.lastSeenAt, r.expiresAt, r.sessionId);
+          if (r.screenId) screen.run(r.lastSeenAt, r.screenId);
+        }
+      })();
     });
   }
 
