@@ -21,7 +21,7 @@ import { startBurstLoad } from './harness/burstLoadProcess.ts';
 import { gate, target } from './harness/gates.ts';
 import { LOAD_CORE, SERVER_CORE } from './harness/pinned.ts';
 import { median, quantile } from './harness/stats.ts';
-import { summariseProfile } from './harness/profile.ts';
+import { monotonicUs, summariseProfile } from './harness/profile.ts';
 import { diagnostics, prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
 const IN_FLIGHT = 64;
@@ -100,11 +100,13 @@ export async function burst(quick: boolean): Promise<string[]> {
       await watchers.ask({ type: 'count' }, 'counting');
       clock.connected = performance.now();
       await diagnostics(server.server); // restarts the server's event-loop delay histogram
+      const from = monotonicUs();
       const sent = await commanders.ask(
         { type: 'burst', changes, inFlight: IN_FLIGHT, serverPid: server.server.proc.pid },
         'burst',
         600_000,
       );
+      const window = { from, to: monotonicUs() };
       const loop = (await diagnostics(server.server)).loopDelayMs;
       const seen = await watchers.ask(
         { type: 'settle', seq: Math.max(first.seq, ...sent.okSeqs), timeoutMs: SETTLE_MS },
@@ -112,12 +114,12 @@ export async function burst(quick: boolean): Promise<string[]> {
         SETTLE_MS + 60_000,
       );
       clock.burst = performance.now();
-      run = { watching, first, sent, seen, loop };
+      run = { watching, first, sent, seen, loop, window };
     } finally {
       await Promise.all([watchers.stop(), commanders.stop()]);
       await server.stop();
     }
-    const { watching, first, sent, seen, loop } = run;
+    const { watching, first, sent, seen, loop, window } = run;
 
     // After the clock stops: the store as written, and the viewers' copies against it.
     const { events, state } = await readLog(join(prepared.dataDir, 'vigie.sqlite'), registry);
@@ -145,7 +147,7 @@ export async function burst(quick: boolean): Promise<string[]> {
       burstEvents.length > 1 ? Date.parse(burstEvents.at(-1)!.recordedAt) - Date.parse(burstEvents[0]!.recordedAt) : 0;
     const durableRate = serverSpan > 0 ? ((burstEvents.length - 1) * 1000) / serverSpan : NaN;
     const clientSpan = sent.ackedAt - sent.startedAt;
-    const profile = summariseProfile(server.profileDir!, clientSpan);
+    const profile = summariseProfile(server.profileDir!, window);
     const clientRate = (sent.okSeqs.length * 1000) / clientSpan;
     const rowBytes = Math.round(
       burstEvents.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e)), 0) / Math.max(1, burstEvents.length),

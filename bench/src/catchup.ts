@@ -22,7 +22,7 @@ import type { CatchupCommand, CatchupReply } from './harness/catchupLoad.ts';
 import { gate, target } from './harness/gates.ts';
 import { LOAD_CORE, forkPinned, nextMessage } from './harness/pinned.ts';
 import { median, spread } from './harness/stats.ts';
-import { summariseProfile } from './harness/profile.ts';
+import { monotonicUs, summariseProfile, type Window } from './harness/profile.ts';
 import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
 
 type Reconnected = Extract<CatchupReply, { type: 'reconnected' }>;
@@ -106,6 +106,7 @@ async function measureVigie(
   const vigie = await startVigie(prepared, { requestsPerSecond: 100_000, profile: true });
   let changed: Extract<CatchupReply, { type: 'changed' }>;
   let r: Reconnected;
+  let window: Window;
   try {
     const load = startCatchupLoad();
     try {
@@ -121,10 +122,12 @@ async function measureVigie(
       );
       await load.ask({ type: 'cut' }, 'cut');
       changed = await load.ask({ type: 'change', count: changes, pairs, inFlight: IN_FLIGHT }, 'changed');
+      const from = monotonicUs();
       r = await load.ask(
         { type: 'reconnect', seq: changed.seq, catchUpBytes: 0, timeoutMs: TIMEOUT_MS },
         'reconnected',
       );
+      window = { from, to: monotonicUs() };
     } finally {
       await load.stop();
     }
@@ -144,8 +147,7 @@ async function measureVigie(
     unacknowledged: changed.unacknowledged,
     changeMs: changed.ms,
     state,
-    // The reconnection, not the changes before it: a window as long as convergence took.
-    profile: summariseProfile(vigie.profileDir!, Math.max(...times, 1000)),
+    profile: summariseProfile(vigie.profileDir!, window),
   };
 }
 

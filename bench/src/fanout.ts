@@ -6,7 +6,7 @@
 import { startBaseline } from './harness/baseline.ts';
 import { gate, target } from './harness/gates.ts';
 import { startLoad } from './harness/loadProcess.ts';
-import { summariseProfile } from './harness/profile.ts';
+import { monotonicUs, summariseProfile, type Window } from './harness/profile.ts';
 import { bySize, type Size } from './harness/size.ts';
 import { median, quantile, spread } from './harness/stats.ts';
 import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
@@ -23,7 +23,7 @@ async function measure(
   mode: 'vigie' | 'baseline',
   cookies: { viewers: string[]; commander: string },
   size: { seconds: number; payloadBytes: number },
-): Promise<Round & { patchBytes: number }> {
+): Promise<Round & { patchBytes: number; fastWindow: Window }> {
   const load = startLoad();
   const run = (rate: number, seconds: number) =>
     load.ask({ type: 'fanout', rate, seconds, payloadBytes: size.payloadBytes }, 'fanout');
@@ -34,7 +34,9 @@ async function measure(
     );
     // A short warm-up, not measured, for both: the first changes of a fresh process pay for its JIT.
     const warmup = await run(10, Math.min(2, size.seconds));
+    const from = monotonicUs();
     const fast = await run(10, size.seconds);
+    const fastWindow = { from, to: monotonicUs() };
     const slow = await run(1, size.seconds);
     return {
       fast: fast.latencies,
@@ -42,6 +44,7 @@ async function measure(
       missing: warmup.missing + fast.missing + slow.missing,
       unacknowledged: warmup.unacknowledged + fast.unacknowledged + slow.unacknowledged,
       patchBytes: warmup.patchBytes,
+      fastWindow,
     };
   } finally {
     await load.stop();
@@ -64,14 +67,15 @@ export async function fanout(size: Size): Promise<string[]> {
     // Vigie first: the baseline then broadcasts a payload of the size Vigie's patches measured.
     for (let round = 0; round < rounds; round++) {
       const server = await startVigie(prepared, { profile: true });
+      let window: Window = { from: 0, to: 0 };
       try {
         const r = await measure(server.server.url, 'vigie', cookies, { seconds, payloadBytes });
         if (r.patchBytes > 0) payloadBytes = r.patchBytes;
         vigie.push(r);
+        window = r.fastWindow;
       } finally {
         await server.stop();
-        // The 10 changes/s phase is the busiest stretch of the round.
-        profile = summariseProfile(server.profileDir!, seconds * 1000);
+        profile = summariseProfile(server.profileDir!, window);
       }
       const baseline = await startBaseline({ profile: true });
       try {

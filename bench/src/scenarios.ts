@@ -16,10 +16,10 @@ export interface Scenario {
 }
 
 export const scenarios: Record<string, Scenario> = {
-  fanout: { run: fanout, budgetSeconds: 410 },
-  burst: { run: (size) => burst(size !== 'full'), budgetSeconds: 70 },
-  catchup: { run: (size) => catchup(size !== 'full'), budgetSeconds: 105 },
-  memory: { run: memory, budgetSeconds: 105 },
-  startup: { run: startup, budgetSeconds: 140 },
-  wall: { run: wall, budgetSeconds: 40 },
+  fanout: { run: fanout, budgetSeconds: 420 },
+  burst: { run: (size) => burst(size !== 'full'), budgetSeconds: 60 },
+  catchup: { run: (size) => catchup(size !== 'full'), budgetSeconds: 100 },
+  memory: { run: memory, budgetSeconds: 115 },
+  startup: { run: startup, budgetSeconds: 145 },
+  wall: { run: wall, budgetSeconds: 50 },
 };
