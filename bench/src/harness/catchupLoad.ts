@@ -49,6 +49,8 @@ interface Viewer {
   caughtUpAt: number | null;
   servedBy: 'snapshot' | 'patch' | null;
   snapshotSeq: number | null;
+  /** The baseline's payload, held as a copy. */
+  copy?: unknown;
 }
 
 let mode: 'vigie' | 'baseline' = 'vigie';
@@ -111,7 +113,9 @@ function addViewer(url: string, cookie: string): Viewer {
       vigieCaughtUp();
     });
   } else {
-    viewer.socket.on('caught-up', () => {
+    // Kept as the viewer's copy, as a Vigie viewer keeps its state: both load sides then hold 1,000 copies.
+    viewer.socket.on('caught-up', (payload: unknown) => {
+      viewer.copy = payload;
       if (viewer.counting) caughtUp(viewer);
     });
   }
