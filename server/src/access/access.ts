@@ -17,7 +17,8 @@ import type {
   SessionRenewal,
 } from './accessStore.ts';
 import { DuplicateLoginError } from './accessStore.ts';
-import { digest, hashPassword, newCode, newId, randomToken, spendVerifyTime, verifyPassword } from './secrets.ts';
+import { newId } from '../ids.ts';
+import { digest, hashPassword, newCode, randomToken, spendVerifyTime, verifyPassword } from './secrets.ts';
 import { SignInThrottle } from './signInThrottle.ts';
 
 const HOUR = 3_600_000;

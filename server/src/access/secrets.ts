@@ -39,6 +39,3 @@ export function newCode(): { code: string; printed: string } {
   const code = Array.from({ length: 12 }, () => CROCKFORD[randomInt(32)]).join('');
   return { code, printed: code.match(/.{4}/g)!.join('-') };
 }
-
-/** A short opaque id for accounts, screens and sessions. */
-export const newId = () => randomBytes(12).toString('base64url');

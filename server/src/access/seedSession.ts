@@ -5,7 +5,8 @@
  */
 import type { Role, Scope } from '@vigie/shared';
 import type { AccessStore } from './accessStore.ts';
-import { digest, newId, randomToken } from './secrets.ts';
+import { newId } from '../ids.ts';
+import { digest, randomToken } from './secrets.ts';
 
 export interface SeededSession {
   accountId: string;

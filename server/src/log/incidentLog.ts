@@ -4,7 +4,7 @@
  * folds them into the situation and tells subscribers. A request is answered only after its events
  * are committed.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   applyEvent,
   applyEventInFold,
@@ -23,6 +23,7 @@ import {
   type Situation,
 } from '@vigie/shared';
 import { commands } from '../commands/index.ts';
+import { newId } from '../ids.ts';
 import { registryDiff } from '../registry/registryDiff.ts';
 import { rebuildSituation } from './rebuildSituation.ts';
 import type { CommandDefinition } from '../commands/defineCommand.ts';
@@ -65,7 +66,6 @@ interface Pending {
 /** Requests decided and committed together at most (about 30 ms of work under a burst). */
 const MAX_BATCH = 100;
 
-const randomId = () => randomBytes(12).toString('base64url');
 const fail = (code: CommandError['code'] | 'internal', message: string, details?: unknown): Reply<never> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
@@ -122,7 +122,7 @@ export class IncidentLog {
         data,
         by: REGISTRY_ACTOR,
         recordedAt: this.now().toISOString(),
-        commandId: randomId(),
+        commandId: newId(),
       };
       await this.store.append({
         logId: current.logId,
@@ -203,7 +203,7 @@ export class IncidentLog {
 
   private newMeta(demo: boolean): LogMeta {
     return {
-      logId: randomId(),
+      logId: newId(),
       epoch: 1,
       demo,
       registryVersion: this.registry.version,
@@ -256,7 +256,7 @@ export class IncidentLog {
         newLog = meta = this.newMeta(decision.opensLog.demo);
         state = initialSituation(this.registry, meta);
       }
-      const commandId = randomId();
+      const commandId = newId();
       const recordedAt = now.toISOString();
       const written: NonNullable<CommandResult['written']> = [];
       for (const body of decision.events) {
@@ -372,7 +372,7 @@ export class IncidentLog {
       registry: this.registry,
       now: at.now,
       effectiveNow: at.state.clock ? scenarioTime(at.state.clock, at.now).toISOString() : null,
-      newId: randomId,
+      newId: newId,
     };
     try {
       const decision = (def.decide as (c: CommandContext, i: unknown) => ReturnType<CommandDefinition['decide']>)(
