@@ -78,6 +78,26 @@ describe('live sync', () => {
     await b.until(() => b.patches.length === 1, 5_000);
   });
 
+  it('sends a heartbeat due soon right after a broadcast, not on its own in the way of the next change', async () => {
+    await server.close();
+    server = await startTestServer({ heartbeatMs: 4000 });
+    const a = track(await observed(server.url, await server.as('commander')));
+    const b = track(await observed(server.url));
+    await b.until(() => b.heartbeats.length > 0, 10_000);
+    await new Promise((r) => setTimeout(r, 2500)); // the next heartbeat is due in about 1.5 s
+    const reply = await a.send('system:set-status', {
+      idempotencyKey: key(),
+      hospitalId: 'cochin',
+      systemId: 'dpi',
+      status: 'indisponible',
+    });
+    const seq = reply.ok ? (reply.data as { seq: number }).seq : -1;
+    const sentAt = Date.now();
+    await b.until(() => b.heartbeats.some((hb) => hb.seq === seq), 5_000);
+    expect(Date.now() - sentAt).toBeLessThan(750);
+    expect(b.patches.at(-1)).toMatchObject({ to: seq });
+  });
+
   it('carries the log, the sequence, the server time and the build in each heartbeat', async () => {
     const b = track(await observed(server.url));
     await b.until(() => b.heartbeats.length > 0, 5_000);

@@ -62,6 +62,7 @@ export class Broadcaster {
   private timer: NodeJS.Timeout | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
   private lastSentAt = Number.NEGATIVE_INFINITY;
+  private lastHeartbeatAt = Date.now();
   /** Recent broadcasts of the current log, for catch-up by patch. */
   private recent: SentRange[] = [];
   private snapshots = new Map<Audience, Snapshot>();
@@ -78,7 +79,7 @@ export class Broadcaster {
     this.published = this.latest = log.situation;
     this.windowMs = options.coalesceMs;
     this.unsubscribe = log.subscribe((c) => this.onCommit(c));
-    this.heartbeat = setInterval(() => this.sendHeartbeat(), options.heartbeatMs);
+    this.heartbeat = setTimeout(() => this.sendHeartbeat(), options.heartbeatMs);
   }
 
   /** Sends what is pending, then tells every client the server is about to stop. */
@@ -91,7 +92,7 @@ export class Broadcaster {
     this.unsubscribe?.();
     this.waiting.clear();
     if (this.timer) clearTimeout(this.timer);
-    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.heartbeat) clearTimeout(this.heartbeat);
     this.timer = this.heartbeat = null;
   }
 
@@ -180,6 +181,9 @@ export class Broadcaster {
     this.lastSentAt = Date.now();
     this.snapshots.clear();
     this.remember({ from, to: this.latest.seq, touched });
+    // A heartbeat due soon rides along now: sent on its own, its writes to every socket would be in
+    // the way of the next change (while changes flow, heartbeats then go out between them).
+    if (this.lastHeartbeatAt + this.options.heartbeatMs / 2 <= this.lastSentAt) this.sendHeartbeat();
   }
 
   private patch(audience: Audience, state: Situation, touched: Touched[], from: number): PatchMessage {
@@ -219,6 +223,9 @@ export class Broadcaster {
   }
 
   private sendHeartbeat(): void {
+    if (this.heartbeat) clearTimeout(this.heartbeat);
+    this.heartbeat = setTimeout(() => this.sendHeartbeat(), this.options.heartbeatMs);
+    this.lastHeartbeatAt = Date.now();
     this.sendCatchUps();
     const { logId, seq } = this.published;
     this.io.emit('server:heartbeat', {
