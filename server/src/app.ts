@@ -22,12 +22,12 @@ import { securityHeaders } from './transport/http/securityHeaders.ts';
 import { Access, type AccessOptions } from './access/access.ts';
 import type { AccessStore } from './access/accessStore.ts';
 import { Broadcaster, type BroadcasterOptions } from './transport/realtime/broadcaster.ts';
-import { registerCommandHandlers } from './transport/realtime/handlers/commandHandlers.ts';
-import { registerQueryHandlers } from './transport/realtime/handlers/queryHandlers.ts';
-import { registerSyncHandlers } from './transport/realtime/handlers/syncHandlers.ts';
+import { commandHandlers } from './transport/realtime/handlers/commandHandlers.ts';
+import { queryHandlers } from './transport/realtime/handlers/queryHandlers.ts';
+import { syncHandlers } from './transport/realtime/handlers/syncHandlers.ts';
 import { createIo, type VigieServer } from './transport/realtime/io.ts';
-import { refuseUnknownEvents } from './transport/realtime/defineHandler.ts';
-import { clientEventSchemas } from '@vigie/shared';
+import { dispatchEvents, type Handler } from './transport/realtime/defineHandler.ts';
+import type { clientEventSchemas } from '@vigie/shared';
 
 export interface AppOptions extends BroadcasterOptions {
   /** Reading without an account (anonymous = viewer). */
@@ -107,13 +107,16 @@ export async function createApp(deps: {
   const stopSessions = manageSessions(io, access, options.sessionKeepAliveMs);
   const broadcaster = new Broadcaster(io, log, registry, options);
   const budget = requestBudget(options.requestsPerSecond);
+  // Every client event of the contract has its handler (checked when compiling).
+  const handlers: Record<keyof typeof clientEventSchemas, Handler> = {
+    ...commandHandlers(log),
+    ...syncHandlers(broadcaster),
+    ...queryHandlers({ log, store, series }),
+  };
 
   io.on('connection', (socket) => {
     budget(socket);
-    registerCommandHandlers(socket, log);
-    registerSyncHandlers(socket, broadcaster);
-    registerQueryHandlers(socket, { log, store, series });
-    refuseUnknownEvents(socket, clientEventSchemas);
+    dispatchEvents(socket, handlers);
     broadcaster.join(socket);
   });
 

@@ -5,8 +5,7 @@ import { listAudit } from '../../../queries/listAudit.ts';
 import { listItemHistory } from '../../../queries/listItemHistory.ts';
 import type { QueryContext } from '../../../queries/queryContext.ts';
 import { readSeries } from '../../../queries/readSeries.ts';
-import { defineHandler } from '../defineHandler.ts';
-import type { VigieSocket } from '../io.ts';
+import { defineHandler, type Handler } from '../defineHandler.ts';
 
 const queries: { [N in QueryName]: (ctx: QueryContext, input: QueryParams<N>) => Promise<unknown> } = {
   'history:series': readSeries,
@@ -24,17 +23,17 @@ async function answer(run: () => Promise<unknown>): Promise<Reply> {
   }
 }
 
-export function registerQueryHandlers(socket: VigieSocket, deps: Omit<QueryContext, 'principal'>): void {
-  const on = <N extends QueryName>(name: N) =>
-    defineHandler(socket, name, querySchemas[name], (input) =>
-      answer(() => {
-        // The public summary's readers see the latest published statement, not the history behind it.
-        if (socket.data.audience === 'public')
-          throw new CommandError('forbidden', 'not available to the public audience');
-        return queries[name]({ principal: socket.data.principal, ...deps }, input as QueryParams<N>);
-      }),
-    );
-  on('history:series');
-  on('history:item');
-  on('audit:list');
-}
+export const queryHandlers = (deps: Omit<QueryContext, 'principal'>) =>
+  Object.fromEntries(
+    (Object.keys(queries) as QueryName[]).map((name) => [
+      name,
+      defineHandler(querySchemas[name], (socket, input) =>
+        answer(() => {
+          // The public summary's readers see the latest published statement, not the history behind it.
+          if (socket.data.audience === 'public')
+            throw new CommandError('forbidden', 'not available to the public audience');
+          return queries[name]({ principal: socket.data.principal, ...deps }, input as never);
+        }),
+      ),
+    ]),
+  ) as Record<QueryName, Handler>;

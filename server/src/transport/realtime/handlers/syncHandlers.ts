@@ -1,12 +1,11 @@
 /** A client that sees a gap (or a new log) asks to be brought up to date from where it stands. */
 import { SyncPositionSchema } from '@vigie/shared';
 import type { Broadcaster } from '../broadcaster.ts';
-import { defineHandler } from '../defineHandler.ts';
-import type { VigieSocket } from '../io.ts';
+import { defineHandler, type Handler } from '../defineHandler.ts';
 
-export function registerSyncHandlers(socket: VigieSocket, broadcaster: Broadcaster): void {
-  defineHandler(socket, 'sync:request', SyncPositionSchema, (position) => ({
+export const syncHandlers = (broadcaster: Broadcaster): Record<'sync:request', Handler> => ({
+  'sync:request': defineHandler(SyncPositionSchema, (socket, position) => ({
     ok: true,
     data: { sent: broadcaster.catchUp(socket, position) },
-  }));
-}
+  })),
+});
