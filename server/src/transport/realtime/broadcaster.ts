@@ -3,10 +3,11 @@
  * coalescing window after a broadcast go out together in the next one (one emit per audience
  * room, carrying the seq range it covers). Under a storm the window widens to a ceiling: every
  * broadcast rewrites the items touched since the last one, so fewer, larger ones cost the viewers
- * (and the server's writes) less; it narrows again as soon as a change comes after a pause. Also brings (re)connecting clients up to date, by
- * patch when the gap is small and recent, else by a snapshot cached per audience and seq; the
- * clients that need the same message in one event-loop turn get it in one emit (encoded once: a
- * building's screens reconnecting together cost one encoding, not one each).
+ * (and the server's writes) less; it narrows again as soon as a change comes after a pause. Also
+ * brings (re)connecting clients up to date, by patch when the gap is small and recent, else by a
+ * snapshot cached per audience and seq; the clients that need the same message in one event-loop
+ * turn get it in one emit (encoded once: a building's screens reconnecting together cost one
+ * encoding, not one each).
  */
 import {
   audiences,
