@@ -372,7 +372,7 @@ export class IncidentLog {
       registry: this.registry,
       now: at.now,
       effectiveNow: at.state.clock ? scenarioTime(at.state.clock, at.now).toISOString() : null,
-      newId: newId,
+      newId,
     };
     try {
       const decision = (def.decide as (c: CommandContext, i: unknown) => ReturnType<CommandDefinition['decide']>)(
