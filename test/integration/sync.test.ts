@@ -37,6 +37,27 @@ async function changes(count: number) {
   expect(replies.every((r) => r.ok)).toBe(true);
 }
 
+/** `count` changes straight through the log, one arriving every millisecond; resolves with the number of commits. */
+async function oneChangePerMillisecond(count: number): Promise<number> {
+  let commits = 0;
+  const unsubscribe = server.app.log.subscribe(() => (commits += 1));
+  const ids = Object.keys(server.app.log.situation.items['operating-mode']);
+  const replies = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      new Promise((resolve) => setTimeout(resolve, i)).then(() =>
+        server.app.log.submit(
+          'system:set-status',
+          { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'reseau', status: statuses[i % 4] },
+          request,
+        ),
+      ),
+    ),
+  );
+  unsubscribe();
+  expect(replies.every((r) => r.ok)).toBe(true);
+  return commits;
+}
+
 const copyHash = (sync: SyncState) => (sync.kind === 'situation' ? hashState(sync.state) : 'none');
 const serverHash = (audience: 'viewer' | 'staff') => hashState(projectSituation(server.app.log.situation, audience));
 
@@ -109,23 +130,8 @@ describe('live sync', () => {
   it('delivers a burst of 1,000 changes in at most 20 messages with contiguous coverage and an equal final state', async () => {
     const b = track(await observed(server.url));
     const startSeq = server.app.log.situation.seq;
-    let commits = 0;
-    const unsubscribe = server.app.log.subscribe(() => (commits += 1));
-    const ids = Object.keys(server.app.log.situation.items['operating-mode']);
     // One change arriving every millisecond for a second, each committed as soon as it can be.
-    const replies = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) =>
-        new Promise((resolve) => setTimeout(resolve, i)).then(() =>
-          server.app.log.submit(
-            'system:set-status',
-            { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'reseau', status: statuses[i % 4] },
-            request,
-          ),
-        ),
-      ),
-    );
-    unsubscribe();
-    expect(replies.every((r) => r.ok)).toBe(true);
+    const commits = await oneChangePerMillisecond(1000);
     expect(commits).toBeGreaterThan(20); // so the message count below is the broadcaster's doing
     const head = server.app.log.situation.seq;
     await b.until(() => b.patches.at(-1)?.to === head);
@@ -141,22 +147,7 @@ describe('live sync', () => {
     server = await startTestServer({ coalesceMs: 50, coalesceMaxMs: 600_000 });
     const b = track(await observed(server.url));
     const startSeq = server.app.log.situation.seq;
-    let commits = 0;
-    const unsubscribe = server.app.log.subscribe(() => (commits += 1));
-    const ids = Object.keys(server.app.log.situation.items['operating-mode']);
-    const replies = await Promise.all(
-      Array.from({ length: 1500 }, (_, i) =>
-        new Promise((resolve) => setTimeout(resolve, i)).then(() =>
-          server.app.log.submit(
-            'system:set-status',
-            { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'reseau', status: statuses[i % 4] },
-            request,
-          ),
-        ),
-      ),
-    );
-    unsubscribe();
-    expect(replies.every((r) => r.ok)).toBe(true);
+    const commits = await oneChangePerMillisecond(1500);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const lone = await server.app.log.submit(
       'system:set-status',
