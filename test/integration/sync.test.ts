@@ -172,9 +172,13 @@ describe('live sync', () => {
 describe('catch-up after being away', () => {
   async function awayWhile(count: number) {
     const b = track(await observed(server.url, await server.as('commander')));
+    // Stays connected: once it holds the last change, every change was broadcast while b was away
+    // (a storm's last broadcast can come up to the widened window after the last commit).
+    const watcher = track(await observed(server.url));
     const before = b.snapshots.length;
     b.socket.disconnect();
     await changes(count);
+    await watcher.until(() => (watcher.sync() as { seq: number }).seq === server.app.log.situation.seq);
     b.socket.connect();
     await b.until(() => (b.sync() as { seq: number }).seq === server.app.log.situation.seq);
     return { b, snapshotsSent: b.snapshots.length - before };
