@@ -99,7 +99,7 @@ export async function burst(quick: boolean): Promise<string[]> {
       await watchers.ask({ type: 'reach', seq: first.seq }, 'reached');
       await watchers.ask({ type: 'count' }, 'counting');
       clock.connected = performance.now();
-      await diagnostics(server.server); // restarts the server's event-loop delay histogram
+      await diagnostics(server.server); // starts the server's event-loop delay histogram
       const from = monotonicUs();
       const sent = await commanders.ask(
         { type: 'burst', changes, inFlight: IN_FLIGHT, serverPid: server.server.proc.pid },
@@ -107,7 +107,7 @@ export async function burst(quick: boolean): Promise<string[]> {
         600_000,
       );
       const window = { from, to: monotonicUs() };
-      const loop = (await diagnostics(server.server)).loopDelayMs;
+      const loop = (await diagnostics(server.server)).loopDelayMs!;
       const seen = await watchers.ask(
         { type: 'settle', seq: Math.max(first.seq, ...sent.okSeqs), timeoutMs: SETTLE_MS },
         'settled',

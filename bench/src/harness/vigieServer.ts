@@ -61,9 +61,12 @@ export async function startVigie(
   };
 }
 
-/** What the server logs on SIGUSR2: event-loop delay since the previous signal, and memory (after a collection with --expose-gc). */
+/**
+ * What the server logs on SIGUSR2: event-loop delay since the previous signal (null on the first,
+ * which starts measuring), and memory (after a collection with --expose-gc).
+ */
 export interface Diagnostics {
-  loopDelayMs: { p50: number; p99: number; max: number };
+  loopDelayMs: { p50: number; p99: number; max: number } | null;
   rss: number;
   heapUsed: number;
   external: number;
