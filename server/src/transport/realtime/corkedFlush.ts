@@ -15,15 +15,15 @@ const tcpOf = (socket: EngineSocket): NetSocket | null =>
   socket.transport.name === 'websocket' ? (socket.transport.socket?._socket ?? null) : null;
 
 export function corkMultiPacketFlushes(io: VigieServer): void {
-  const corked = new WeakSet<EngineSocket>();
+  const corked = new WeakMap<EngineSocket, NetSocket>();
   io.engine.on('flush', (socket: EngineSocket, packets: unknown[]) => {
     const tcp = packets.length > 1 ? tcpOf(socket) : null;
     if (!tcp) return;
     tcp.cork();
-    corked.add(socket);
+    corked.set(socket, tcp);
   });
   io.engine.on('drain', (socket: EngineSocket) => {
-    if (!corked.delete(socket)) return;
-    tcpOf(socket)?.uncork();
+    corked.get(socket)?.uncork();
+    corked.delete(socket);
   });
 }
