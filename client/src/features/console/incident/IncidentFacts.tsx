@@ -25,7 +25,7 @@ import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
-import { ScaleOptions } from '../ScaleOptions.tsx';
+import { CauseFields } from './CauseFields.tsx';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
 
@@ -223,24 +223,7 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
               </select>
             )}
           </Field>
-          <Field label={m.cause} current={differs('cause')}>
-            {(control) => (
-              <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
-                <ScaleOptions scale={causes} />
-              </select>
-            )}
-          </Field>
-          <Field label={m.causeNote} hint={m.causeNoteHint} current={differs('causeNote')}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                maxLength={MAX_SHORT_TEXT}
-                value={form.causeNote}
-                onChange={(e) => edit({ causeNote: e.target.value })}
-              />
-            )}
-          </Field>
+          <CauseFields cause={form.cause} causeNote={form.causeNote} edit={edit} current={differs} />
           <Field label={m.powerRestoredAt} hint={m.powerRestoredHint} current={differs('powerRestoredAt')}>
             {(control) => (
               <input

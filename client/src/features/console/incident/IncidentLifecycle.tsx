@@ -3,7 +3,6 @@
  * asked again in words before it is sent.
  */
 import {
-  causes,
   incidentTypes,
   MAX_SHORT_TEXT,
   type Cause,
@@ -20,6 +19,7 @@ import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
+import { CauseFields } from './CauseFields.tsx';
 import { ScaleOptions } from '../ScaleOptions.tsx';
 import { messages } from './messages.ts';
 
@@ -128,24 +128,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
               />
             )}
           </Field>
-          <Field label={m.cause}>
-            {(control) => (
-              <select {...control} value={form.cause} onChange={(e) => edit({ cause: e.target.value as Cause })}>
-                <ScaleOptions scale={causes} />
-              </select>
-            )}
-          </Field>
-          <Field label={m.causeNote} hint={m.causeNoteHint}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                maxLength={MAX_SHORT_TEXT}
-                value={form.causeNote}
-                onChange={(e) => edit({ causeNote: e.target.value })}
-              />
-            )}
-          </Field>
+          <CauseFields cause={form.cause} causeNote={form.causeNote} edit={edit} />
           <Field label={m.openStartedAt} error={shown.startedAt}>
             {(control) => (
               <input
