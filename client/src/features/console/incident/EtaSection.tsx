@@ -10,10 +10,10 @@ import { format } from '../../../i18n/messages.ts';
 import { formatDayTime } from '../../../i18n/time.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { Provenance } from '../../status/Provenance.tsx';
 import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
+import { ChangedMeanwhile } from '../ChangedMeanwhile.tsx';
 import { Field } from '../Field.tsx';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
@@ -136,7 +136,7 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
   return (
     <form className="incident-eta__form" aria-labelledby={titleId} onSubmit={(e) => void submit(e)} noValidate>
       <h4 id={titleId}>{m.reviseTitle}</h4>
-      <fieldset className="incident-fields" disabled={sending}>
+      <fieldset className="console-fields" disabled={sending}>
         <div className="incident-facts__grid">
           <Field label={m.etaLabel} hint={m.etaLabelHint} error={problems.label}>
             {(control) => (
@@ -177,10 +177,13 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
           </Field>
         </div>
         {movedOn && latest && (
-          <p className="incident-facts__moved" role="status">
-            {format(m.etaChangedMeanwhile, { label: latest.label })}
-            <Provenance by={latest.by} at={latest.recordedAt} /> — {m.etaChangedHint}
-          </p>
+          <ChangedMeanwhile
+            className="incident-facts__moved"
+            lead={format(m.etaChangedMeanwhile, { label: latest.label })}
+            by={latest.by}
+            at={latest.recordedAt}
+            hint={m.etaChangedHint}
+          />
         )}
         <div className="incident-actions">
           <button type="submit" className="console-form-submit">

@@ -26,6 +26,7 @@ import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';
 import { CauseFields } from './CauseFields.tsx';
+import { ChangedMeanwhile } from '../ChangedMeanwhile.tsx';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
 
@@ -208,7 +209,7 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
 
   return (
     <form className="incident-facts__form" onSubmit={(e) => void submit(e)} noValidate>
-      <fieldset className="incident-fields" disabled={sending}>
+      <fieldset className="console-fields" disabled={sending}>
         <div className="incident-facts__grid">
           <Field label={m.phase} hint={m.phaseHint} current={differs('phase')}>
             {(control) => (
@@ -247,10 +248,13 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
           </Field>
         </div>
         {movedOn && (
-          <p className="incident-facts__moved" role="status">
-            {m.changedMeanwhile}
-            <Provenance by={incident.updatedBy} at={incident.updatedAt} /> — {m.changedHint}
-          </p>
+          <ChangedMeanwhile
+            className="incident-facts__moved"
+            lead={m.changedMeanwhile}
+            by={incident.updatedBy}
+            at={incident.updatedAt}
+            hint={m.changedHint}
+          />
         )}
         <div className="incident-actions">
           <button type="submit" className="console-form-submit">

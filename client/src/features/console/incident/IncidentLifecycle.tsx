@@ -106,7 +106,7 @@ export function OpenIncident({ registry }: { registry: Registry }) {
   return (
     <form className="incident-lifecycle__open" aria-label={m.openTitle} onSubmit={(e) => e.preventDefault()}>
       <p className="console-muted">{m.openHint}</p>
-      <fieldset className="incident-fields" disabled={sending}>
+      <fieldset className="console-fields" disabled={sending}>
         <div className="incident-facts__grid">
           <Field label={m.type}>
             {(control) => (

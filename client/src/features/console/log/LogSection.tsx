@@ -119,7 +119,7 @@ function EntryForm({ registry }: { registry: Registry }) {
 
   return (
     <form className="log-section__form" onSubmit={(e) => void submit(e)} noValidate>
-      <fieldset className="log-section__fields" disabled={sending}>
+      <fieldset className="console-fields log-section__fields" disabled={sending}>
         <div className="log-section__grid">
           <Field label={m.type}>
             {(control) => (

@@ -9,8 +9,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime } from '../../../i18n/time.ts';
 import { useLang } from '../../../i18n/useT.ts';
-import { Provenance } from '../../status/Provenance.tsx';
 import { messages as statementWords } from '../../statements/messages.ts';
+import { ChangedMeanwhile } from '../ChangedMeanwhile.tsx';
 import { Field } from '../Field.tsx';
 import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
@@ -122,7 +122,7 @@ export function StatementEditor({
               who: target.statement.draftedBy.name,
             })}
       </h3>
-      <fieldset className="statement-editor__fields" disabled={sending}>
+      <fieldset className="console-fields statement-editor__fields" disabled={sending}>
         <div className="statement-editor__lines">
           {statementLines.map((key) => (
             <Field key={key} label={words.fields[key]}>
@@ -166,10 +166,13 @@ export function StatementEditor({
           </Field>
         </div>
         {movedOn && live && (
-          <p className="statement-editor__moved" role="status">
-            {m.changedMeanwhile}
-            <Provenance by={live.updatedBy} at={live.updatedAt} /> — {m.changedHint}
-          </p>
+          <ChangedMeanwhile
+            className="statement-editor__moved"
+            lead={m.changedMeanwhile}
+            by={live.updatedBy}
+            at={live.updatedAt}
+            hint={m.changedHint}
+          />
         )}
         <div className="statements-section__actions">
           <button type="submit" className="console-form-submit">
