@@ -64,7 +64,7 @@ describe('LogSection', () => {
       idempotencyKey: expect.any(String),
     });
     await waitFor(() => expect((text as HTMLTextAreaElement).value).toBe(''));
-    expect(document.activeElement).toBe(text);
+    await waitFor(() => expect(document.activeElement).toBe(text));
     expect(form.getByLabelText<HTMLSelectElement>('Type d’entrée').value).toBe('action');
   });
 
@@ -104,7 +104,8 @@ describe('LogSection', () => {
     act(() => answer({ ok: true, data: { commandId: 'c1', seq: 5 } }));
     await waitFor(() => expect(disabled(text)).toBe(false));
     expect(text.value).toBe('Point ARS à 16:00');
-    expect(document.activeElement).toBe(text);
+    // The focus comes back in an effect after the fields are enabled: wait for it rather than race it.
+    await waitFor(() => expect(document.activeElement).toBe(text));
   });
 
   it('refuses an empty text before sending and puts the focus on it', () => {
