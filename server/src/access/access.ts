@@ -19,9 +19,16 @@ import type {
 import { DuplicateLoginError } from './accessStore.ts';
 import { newId } from '../ids.ts';
 import { digest, hashPassword, newCode, randomToken, spendVerifyTime, verifyPassword } from './secrets.ts';
+import { CheckPool, KeyedQueue } from './checkQueue.ts';
 import { SignInThrottle } from './signInThrottle.ts';
 
 const HOUR = 3_600_000;
+
+/** Password checks running at once (each holds 19 MiB and a libuv thread), and how many more may wait. */
+const PASSWORD_CHECKS = 3;
+const PASSWORD_CHECKS_WAITING = 64;
+/** Attempts for one login waiting behind the one being checked. */
+const LOGIN_ATTEMPTS_WAITING = 4;
 
 export interface AccessOptions {
   /** Reading without an account (anonymous = viewer). */
@@ -63,6 +70,10 @@ export interface SignedIn extends ResolvedSession {
 
 export class Access {
   private readonly throttle = new SignInThrottle();
+  private readonly passwordChecks = new CheckPool(PASSWORD_CHECKS, PASSWORD_CHECKS_WAITING);
+  /** Passwords checked since start (a figure for tests and diagnostics). */
+  passwordsChecked = 0;
+  private readonly loginAttempts = new KeyedQueue(LOGIN_ATTEMPTS_WAITING);
   private readonly renewals = new Map<string, SessionRenewal>();
   /** Set by the transport: closes the connections of ended sessions, or of a person whose rights changed. */
   onSessionsEnded: (sessionIds: string[], reason: SessionEndReason) => void = () => undefined;
@@ -128,16 +139,15 @@ export class Access {
   }
 
   async signIn(login: string, password: string, from: From): Promise<SignedIn> {
-    const address = from.address ?? 'unknown';
-    await this.wait(login, address);
-    const account = await this.store.findAccountByLogin(login);
-    const ok = account?.passwordHash ? await verifyPassword(account.passwordHash, password) : false;
-    if (!account?.passwordHash) await spendVerifyTime(password);
-    if (!ok || !account || account.disabled) {
-      await this.throttle.failed(login, address);
-      throw new CommandError('unauthorized', 'wrong login or password');
-    }
-    await this.throttle.succeeded(login, address);
+    const account = await this.attempt(login, from.address, true, async () => {
+      const found = await this.store.findAccountByLogin(login);
+      if (!found?.passwordHash) {
+        await spendVerifyTime(password);
+        return null;
+      }
+      return (await verifyPassword(found.passwordHash, password)) && !found.disabled ? found : null;
+    });
+    if (!account) throw new CommandError('unauthorized', 'wrong login or password');
     return this.openPersonSession(account, from, 'signed-in');
   }
 
@@ -151,31 +161,28 @@ export class Access {
   }
 
   async signInWithCode(code: string, from: From): Promise<SignedIn> {
-    const address = from.address ?? 'unknown';
-    await this.wait(null, address);
-    // As printed ("K7PQ-M3XZ-R9TW") or as typed, in any case.
-    const normalized = CodeSchema.safeParse(code);
-    const accountId = normalized.success
-      ? await this.store.consumeCode(digest(normalized.data), this.now().toISOString())
-      : null;
-    const account = accountId ? await this.store.findAccount(accountId) : null;
-    if (!account || account.disabled) {
-      await this.throttle.failed(null, address);
-      throw new CommandError('unauthorized', 'this code is unknown, used or expired');
-    }
+    // A code is checked by its SHA-256 (cheap): no password-check slot, but counted like any attempt.
+    const account = await this.attempt(null, from.address, false, async () => {
+      // As printed ("K7PQ-M3XZ-R9TW") or as typed, in any case.
+      const normalized = CodeSchema.safeParse(code);
+      const accountId = normalized.success
+        ? await this.store.consumeCode(digest(normalized.data), this.now().toISOString())
+        : null;
+      const found = accountId ? await this.store.findAccount(accountId) : null;
+      return found && !found.disabled ? found : null;
+    });
+    if (!account) throw new CommandError('unauthorized', 'this code is unknown, used or expired');
     return this.openPersonSession(account, from, 'signed-in with a code');
   }
 
   async pairScreen(secret: string, from: From): Promise<SignedIn> {
-    const address = from.address ?? 'unknown';
-    await this.wait(null, address);
     const now = this.now().toISOString();
-    const screenId = await this.store.consumePairing(digest(secret), now);
-    const screen = screenId ? await this.store.findScreen(screenId, now) : null;
-    if (!screen || screen.revokedAt !== null) {
-      await this.throttle.failed(null, address);
-      throw new CommandError('unauthorized', 'this pairing link is unknown, used or expired');
-    }
+    const screen = await this.attempt(null, from.address, false, async () => {
+      const screenId = await this.store.consumePairing(digest(secret), now);
+      const found = screenId ? await this.store.findScreen(screenId, now) : null;
+      return found && found.revokedAt === null ? found : null;
+    });
+    if (!screen) throw new CommandError('unauthorized', 'this pairing link is unknown, used or expired');
     // A screen paired again (a new TV, a reset browser) leaves its earlier sessions behind.
     await this.endSessions({ screenId: screen.id }, 'screen-revoked');
     await this.store.updateScreen(screen.id, { pairedAt: now, lastSeenAt: now });
@@ -198,8 +205,15 @@ export class Access {
     const account = await this.store.findAccount(caller.principal.actor.id);
     if (!account || caller.principal.actor.kind !== 'person')
       throw new CommandError('forbidden', 'only a person has a password');
-    // Changing a password needs the current one; setting the first one (after a code) does not.
-    if (account.passwordHash && !(await verifyPassword(account.passwordHash, currentPassword ?? ''))) {
+    // Changing a password needs the current one (checked like a sign-in, so a stolen session cannot
+    // guess it faster than the sign-in page); setting the first one (after a code) does not.
+    const stored = account.passwordHash;
+    if (
+      stored &&
+      !(await this.attempt(account.login, caller.origin.address, true, async () =>
+        (await verifyPassword(stored, currentPassword ?? '')) ? true : null,
+      ))
+    ) {
       throw new CommandError('unauthorized', 'the current password is wrong');
     }
     await this.store.updateAccount(account.id, { passwordHash: await hashPassword(password) });
@@ -369,13 +383,38 @@ export class Access {
 
   // ---- internals ----------------------------------------------------------------------------
 
-  private async wait(login: string | null, address: string) {
-    const gate = await this.throttle.before(login, address);
-    if ('retryAfterS' in gate)
-      throw new CommandError('rate_limited', `too many failed attempts: try again in ${gate.retryAfterS} s`, {
-        retryAfterS: gate.retryAfterS,
-      });
+  /**
+   * Checks a secret under the slow-down: refused at once if its login or address must wait, held back
+   * if its login failed often, then (a login's attempts one at a time, a password check in the pool)
+   * counted as a failure while `check` runs. `check` returns what it found, or null for a wrong secret.
+   */
+  private async attempt<T>(
+    login: string | null,
+    address: string | null,
+    passwordCheck: boolean,
+    check: () => Promise<T | null>,
+  ): Promise<T | null> {
+    const where = address ?? 'unknown';
+    // Refused before queueing: a burst from a blocked address costs no place in the queues.
+    const gate = this.throttle.before(login, where);
+    if ('retryAfterS' in gate) throw tooMany(gate.retryAfterS);
     if (gate.delayMs > 0) await new Promise((r) => setTimeout(r, gate.delayMs));
+    const checked = async () => {
+      // Reserved only now, when the check starts: attempts waiting in the queues are not counted yet.
+      const ticket = this.throttle.reserve(login, where);
+      if ('retryAfterS' in ticket) throw tooMany(ticket.retryAfterS);
+      if (passwordCheck) this.passwordsChecked++;
+      let outcome: 'failed' | 'succeeded' | 'void' = 'void';
+      try {
+        const found = await check();
+        outcome = found === null ? 'failed' : 'succeeded';
+        return found;
+      } finally {
+        ticket.settle(outcome);
+      }
+    };
+    const pooled = passwordCheck ? () => this.passwordChecks.run(checked) : checked;
+    return login ? this.loginAttempts.run(login, pooled) : pooled();
   }
 
   private async openPersonSession(account: AccountRecord, from: From, what: string): Promise<SignedIn> {
@@ -519,6 +558,9 @@ export class Access {
  * an expiry counted in hours, and a building's screens reconnecting at once then cost no write each.
  */
 const stale = (session: SessionRecord, now: Date) => now.getTime() - Date.parse(session.lastSeenAt) >= 60_000;
+
+const tooMany = (retryAfterS: number) =>
+  new CommandError('rate_limited', `too many failed attempts: try again in ${retryAfterS} s`, { retryAfterS });
 
 function sheetEntry(account: AccountRecord, code: string, expiresAt: Date): SheetEntry {
   return {
