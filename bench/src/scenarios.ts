@@ -2,6 +2,7 @@
  * Every benchmark scenario by the name `pnpm bench <name>` takes, in the order a full run takes them,
  * with its share of the suite's 15 minutes at full size (the report prints each one's time against it).
  */
+import { abuse } from './abuse.ts';
 import { burst } from './burst.ts';
 import { catchup } from './catchup.ts';
 import { fanout } from './fanout.ts';
@@ -22,4 +23,5 @@ export const scenarios: Record<string, Scenario> = {
   memory: { run: memory, budgetSeconds: 115 },
   startup: { run: startup, budgetSeconds: 145 },
   wall: { run: wall, budgetSeconds: 50 },
+  abuse: { run: abuse, budgetSeconds: 150 },
 };
