@@ -1,6 +1,6 @@
 /**
  * Every benchmark scenario by the name `pnpm bench <name>` takes, in the order a full run takes them,
- * with its share of the suite's 15 minutes at full size (the report prints each one's time against it).
+ * with its share of the suite's 17½ minutes at full size (the report prints each one's time against it).
  */
 import { abuse } from './abuse.ts';
 import { burst } from './burst.ts';
