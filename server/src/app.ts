@@ -116,7 +116,7 @@ export async function createApp(deps: {
 
   io.on('connection', (socket) => {
     budget(socket);
-    dispatchEvents(socket, handlers);
+    dispatchEvents(socket, handlers, options.logger);
     broadcaster.join(socket);
   });
 

@@ -16,6 +16,16 @@ import { openSqliteStore } from './store/sqlite/sqliteStore.ts';
 
 const logger = createLogger();
 
+// No frame can raise either (the dispatcher catches every handler's failure); these are the last line.
+// A rejection nobody handled is logged and the server goes on: it has changed nothing by itself.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+// An exception that escaped may have left the in-memory state half-changed, which is worse than a
+// restart: log it and exit, and the service manager starts the server again from its store.
+process.on('uncaughtException', (err, origin) => {
+  logger.fatal({ err, origin }, 'uncaught exception: stopping');
+  process.exit(1);
+});
+
 async function start() {
   const config = loadConfig();
   logger.level = config.logLevel;

@@ -5,6 +5,15 @@
  * de situation: 7 lines and a body, every character 3 bytes, escaped), and little more.
  */
 export const MAX_MESSAGE_BYTES = 48 * 1024;
+/**
+ * Deepest nesting of an inbound payload, checked before anything walks it: valid requests (a bulk
+ * change of MAX_BULK_ITEMS items, a point de situation) are a few levels deep, with a dozen keys at most.
+ */
+export const MAX_INPUT_DEPTH = 16;
+/** Most keys one object of an inbound payload may have. */
+export const MAX_INPUT_KEYS = 200;
+/** Longest string (or key) in an inbound payload, in UTF-16 code units: any valid text field is far shorter. */
+export const MAX_INPUT_STRING = 20_000;
 /** Longest free text (main-courante entry, statement field), in characters. */
 export const MAX_TEXT = 4000;
 /** Longest line of a point de situation, in characters. */

@@ -58,11 +58,21 @@ describe('inbound validation', () => {
     expect(server.app.log.situation).toBe(before);
   });
 
-  it('refuses an oversized payload with invalid_payload', async () => {
+  it('refuses an oversized payload with invalid_payload naming the limit, and keeps the connection', async () => {
     const before = server.app.log.situation;
-    const reply = await c.send('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(60_000) });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: 'payload too large' } });
+    const text = Array.from({ length: 30 }, () => 'é'.repeat(1000));
+    expect(await c.send('log:add-entry', { idempotencyKey: key(), type: 'decision', text })).toEqual({
+      ok: false,
+      error: { code: 'invalid_payload', message: 'payload too large (limit 48 KiB)' },
+    });
+    expect(
+      await c.send('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(60_000) }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'invalid_payload', message: 'payload has a string longer than 20000 characters' },
+    });
     expect(server.app.log.situation).toBe(before);
+    expect(code(await c.send('system:set-status', valid()))).toBe('ok');
   });
 
   it('accepts the largest valid point de situation, accents included', async () => {
@@ -102,15 +112,29 @@ describe('inbound validation', () => {
     );
   });
 
-  it('drops a connection that sends a frame above the engine limit, and keeps serving others', async () => {
+  it('answers a frame well above the payload limit but under the engine ceiling, and keeps the connection', async () => {
     const before = server.app.log.situation;
-    const dropped = new Promise<string>((resolve) => c.socket.once('disconnect', resolve));
+    const reply = await c.send('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(900_000) });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(server.app.log.situation).toBe(before);
+    expect(c.socket.connected).toBe(true);
+    expect(code(await c.send('system:set-status', valid()))).toBe('ok');
+  });
+
+  it('closes a connection that sends a frame above the engine ceiling (1 MiB) with "message too big", and serves others', async () => {
+    const before = server.app.log.situation;
+    const dropped = new Promise<[string, unknown]>((resolve) =>
+      c.socket.once('disconnect', (reason, description) => resolve([reason, description])),
+    );
     (c.socket.emit as (...a: unknown[]) => void)(
       'log:add-entry',
-      { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(200_000) },
+      { idempotencyKey: key(), type: 'decision', text: 'x'.repeat(2_000_000) },
       () => undefined,
     );
-    expect(await dropped).toBe('transport close');
+    const [reason, description] = await dropped;
+    // What the client can tell its user: the WebSocket was closed with 1009, "message too big".
+    expect(reason).toBe('transport close');
+    expect(description).toMatchObject({ context: { code: 1009 } });
     expect(server.app.log.situation).toBe(before);
     const other = await observed(server.url, await server.as('commander'));
     expect(code(await other.send('system:set-status', valid()))).toBe('ok');
