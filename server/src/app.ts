@@ -15,6 +15,7 @@ import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
 import { handshakeAuth, manageSessions } from './transport/realtime/auth.ts';
 import { requestBudget } from './transport/realtime/requestBudget.ts';
+import { Backpressure } from './transport/realtime/backpressure.ts';
 import { accessApi } from './transport/http/api/accessApi.ts';
 import { fail, sendReply } from './transport/http/api/defineRoute.ts';
 import { network, type NetworkSettings } from './transport/http/network.ts';
@@ -35,6 +36,16 @@ export interface AppOptions extends BroadcasterOptions {
   network: NetworkSettings;
   /** Requests per second one connection may send. */
   requestsPerSecond: number;
+  /** Requests per second one account may send, all its connections together (default: twice a connection's). */
+  accountRequestsPerSecond?: number;
+  /** Requests per second the anonymous connections of one address may send together (default: ten connections'). */
+  addressRequestsPerSecond?: number;
+  /** Main-courante entries one account may add per minute, and in a row (default 60 and 10). */
+  logEntries?: { perMinute: number; burst: number };
+  /** Most bytes the server holds unsent for one connection before shedding it (default 4 MiB). */
+  maxQueuedBytes?: number;
+  /** How often every connection's unsent bytes are checked (default 1 s). */
+  backpressureCheckMs?: number;
   /** Code and session lifetimes (defaults in access.ts). */
   access?: Omit<AccessOptions, 'openRead' | 'now'>;
   /** How often the sessions of connected people are kept alive (default 5 min). */
@@ -106,7 +117,18 @@ export async function createApp(deps: {
   auth.attach(io);
   const stopSessions = manageSessions(io, access, options.sessionKeepAliveMs);
   const broadcaster = new Broadcaster(io, log, registry, options);
-  const budget = requestBudget(options.requestsPerSecond);
+  const backpressure = new Backpressure(io, {
+    maxQueuedBytes: options.maxQueuedBytes ?? 4 * 1024 * 1024,
+    checkEveryMs: options.backpressureCheckMs ?? 1000,
+    logger,
+  });
+  backpressure.start();
+  const budget = requestBudget({
+    perConnection: options.requestsPerSecond,
+    perAccount: options.accountRequestsPerSecond ?? 2 * options.requestsPerSecond,
+    perAddress: options.addressRequestsPerSecond ?? 10 * options.requestsPerSecond,
+    logEntries: options.logEntries ?? { perMinute: 60, burst: 10 },
+  });
   // Every client event of the contract has its handler (checked when compiling).
   const handlers: Record<keyof typeof clientEventSchemas, Handler> = {
     ...commandHandlers(log),
@@ -140,6 +162,7 @@ export async function createApp(deps: {
       broadcaster.announceRestart();
       await log.close();
       broadcaster.stop();
+      backpressure.stop();
       stopSessions();
       series.stop();
       await io.close();

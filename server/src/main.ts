@@ -57,6 +57,10 @@ async function start() {
   const port = await app.listen(config.port, config.host);
   if (!config.allowedOrigins) origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
 
+      accountRequestsPerSecond: config.accountRequestsPerSecond,
+      addressRequestsPerSecond: config.addressRequestsPerSecond,
+      logEntries: config.logEntries,
+      maxQueuedBytes: config.maxQueuedBytes,
   const player =
     config.mode === 'demo'
       ? new ScenarioPlayer(app.log, registry, loadScenario(), {

@@ -64,6 +64,13 @@ export type Heartbeat = z.infer<typeof HeartbeatSchema>;
 /** Sent when the server is about to stop (a restart or an upgrade): keep the copy, reconnect when it is back. */
 export const RestartingSchema = z.object({ at: InstantSchema }).strict();
 
+/**
+ * Sent just before the server closes a connection that holds more unsent data than it may (a reader
+ * that stopped reading): the client reconnects by itself and catches up from where it stands.
+ */
+export const ShedSchema = z.object({ reason: z.enum(['slow_consumer']) }).strict();
+export type Shed = z.infer<typeof ShedSchema>;
+
 /** Schemas of the server → client events. */
 export const serverEventSchemas = {
   'situation:snapshot': SnapshotSchema,
@@ -72,6 +79,7 @@ export const serverEventSchemas = {
   'server:restarting': RestartingSchema,
   'session:info': SessionInfoSchema,
   'session:ended': SessionEndedSchema,
+  'connection:shed': ShedSchema,
 } as const;
 
 /** Schemas of the client → server events: the commands, the history queries, and asking to be brought up to date. */

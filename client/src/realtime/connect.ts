@@ -2,7 +2,8 @@
  * The socket binding, outside React: keeps the audience's copy folded as messages arrive, asks to
  * be brought up to date on any gap, and publishes to the store at most once per frame (nothing
  * piles up in a hidden tab: the copy stays folded, the store catches up when frames resume).
- * When the server ends the session or refuses the handshake, the copy is dropped and wiped.
+ * When the server ends the session or refuses the handshake, the copy is dropped and wiped. When
+ * it sheds the connection (this client fell too far behind reading), it reconnects by itself.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Audience, ClientToServerEvents, Reply, ServerToClientEvents } from '@vigie/shared';
@@ -30,6 +31,8 @@ export interface ConnectOptions {
   wipe?: () => Promise<void>;
   /** Reloads the page (after a change of rights); replaced in tests. */
   reload?: () => void;
+  /** How long to wait before reconnecting after being shed, ms (default: 0.5 to 3 s at random). */
+  shedDelayMs?: () => number;
 }
 
 const nextFrame = (publish: () => void) =>
@@ -76,6 +79,8 @@ export function connect(
   // Once the session is over, nothing more of the situation is folded or shown. The public summary
   // needs no account and shows nothing private: it keeps its copy (marked frozen once heartbeats stop).
   let over = false;
+  // Closed on purpose (by the page, or because the session ended): never reconnected by this binding.
+  let closed = false;
   const wipe = () => (options.wipe ?? wipeOfflineCopy)().catch(() => undefined);
   const reload = options.reload ?? (() => window.location.reload());
   const dropCopy = () => {
@@ -91,6 +96,7 @@ export function connect(
       dropCopy();
       store.getState().endSession(reason);
     }
+    closed = true;
     socket.close();
     const wiped = wipe();
     // The session stays with new rights: a fresh page reconnects and gets the projection they allow.
@@ -115,8 +121,22 @@ export function connect(
     restarting = true;
     update({ connection: { status: 'restarting' } });
   });
+  // A shed connection comes back by itself (Socket.IO would not after a server-side disconnect); a
+  // building's screens shed together come back spread out. An ended session never comes back.
+  let shed = false;
+  socket.on('connection:shed', () => {
+    shed = true;
+  });
+  const shedDelay = options.shedDelayMs ?? (() => 500 + Math.random() * 2500);
   // An announced restart keeps saying so until the server is back.
-  socket.on('disconnect', () => update({ connection: { status: restarting ? 'restarting' : 'disconnected' } }));
+  socket.on('disconnect', (reason) => {
+    update({ connection: { status: restarting ? 'restarting' : 'disconnected' } });
+    if (reason !== 'io server disconnect' || !shed || closed) return;
+    shed = false;
+    setTimeout(() => {
+      if (!closed && !socket.active) socket.connect();
+    }, shedDelay());
+  });
   socket.io.on('reconnect_attempt', () => update({ connection: { status: restarting ? 'restarting' : 'connecting' } }));
   const live = () => ({ confirmedAt: Date.now(), offlineCopyAt: null });
   socket.on('situation:snapshot', (m) => {
@@ -152,5 +172,12 @@ export function connect(
       );
     });
 
-  return { socket, request, close: () => socket.close() };
+  return {
+    socket,
+    request,
+    close: () => {
+      closed = true;
+      socket.close();
+    },
+  };
 }

@@ -28,6 +28,15 @@ const EnvSchema = z.object({
   VIGIE_OPEN_READ: flag.optional(),
   /** Requests per second one connection may send (a benchmark raises it). */
   VIGIE_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  /** Requests per second one account may send over all its connections (default: twice a connection's). */
+  VIGIE_ACCOUNT_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(1_000_000).optional(),
+  /** Requests per second the anonymous readers of one address may send together (default: ten connections'). */
+  VIGIE_ADDRESS_REQUESTS_PER_SECOND: z.coerce.number().int().min(1).max(10_000_000).optional(),
+  /** Main-courante entries one person may add per minute, and in a row. */
+  VIGIE_LOG_ENTRIES_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  VIGIE_LOG_ENTRY_BURST: z.coerce.number().int().min(1).max(1_000_000).default(10),
+  /** Most data (KiB) the server holds unsent for one connection; beyond it the connection is shed. */
+  VIGIE_MAX_QUEUED_KB: z.coerce.number().int().min(64).max(1_048_576).default(4096),
   /** How long the one-time codes of a printed sheet stay valid. */
   VIGIE_CODE_TTL_HOURS: z.coerce
     .number()
@@ -65,6 +74,10 @@ export type Config = {
   requestsPerSecond: number;
   codeTtlMs: number;
   buildId: string | undefined;
+  accountRequestsPerSecond: number;
+  addressRequestsPerSecond: number;
+  logEntries: { perMinute: number; burst: number };
+  maxQueuedBytes: number;
   backup: { dir: string; everyMs: number; keep: number } | null;
   logLevel: string;
 };
@@ -107,6 +120,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     codeTtlMs: e.VIGIE_CODE_TTL_HOURS * 3_600_000,
     buildId: e.VIGIE_BUILD_ID,
     backup: e.VIGIE_BACKUP_DIR
+    accountRequestsPerSecond: e.VIGIE_ACCOUNT_REQUESTS_PER_SECOND ?? 2 * e.VIGIE_REQUESTS_PER_SECOND,
+    addressRequestsPerSecond: e.VIGIE_ADDRESS_REQUESTS_PER_SECOND ?? 10 * e.VIGIE_REQUESTS_PER_SECOND,
+    logEntries: { perMinute: e.VIGIE_LOG_ENTRIES_PER_MINUTE, burst: e.VIGIE_LOG_ENTRY_BURST },
+    maxQueuedBytes: e.VIGIE_MAX_QUEUED_KB * 1024,
       ? { dir: resolve(e.VIGIE_BACKUP_DIR), everyMs: e.VIGIE_BACKUP_EVERY_MIN * 60_000, keep: e.VIGIE_BACKUP_KEEP }
       : null,
     logLevel: e.LOG_LEVEL,

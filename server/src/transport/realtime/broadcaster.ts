@@ -7,7 +7,8 @@
  * brings (re)connecting clients up to date, by patch when the gap is small and recent, else by a
  * snapshot cached per audience and seq; the clients that need the same message in one event-loop
  * turn get it in one emit (encoded once: a building's screens reconnecting together cost one
- * encoding, not one each).
+ * encoding, not one each). A client with a catch-up still on its way (not yet handed to the
+ * network) gets no second one: asking again costs a reader that stopped reading nothing.
  */
 import {
   audiences,
@@ -25,6 +26,7 @@ import {
   type Touched,
 } from '@vigie/shared';
 import type { Committed, IncidentLog } from '../../log/incidentLog.ts';
+import { whenWritten } from './backpressure.ts';
 import type { VigieServer, VigieSocket } from './io.ts';
 import { audienceRoom } from './rooms.ts';
 
@@ -69,6 +71,8 @@ export class Broadcaster {
   private snapshots = new Map<Audience, Snapshot>();
   /** Clients waiting for their catch-up, by the message they need (sent together at the end of the turn). */
   private waiting = new Map<string, { audience: Audience; from: number | null; ids: string[]; touched: Touched[] }>();
+  /** Sockets with a catch-up decided or queued and not yet written out. */
+  private inFlight = new WeakSet<VigieSocket>();
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -104,12 +108,16 @@ export class Broadcaster {
   }
 
   /**
-   * Sends what a client at `position` misses: nothing, a patch, or a snapshot. Returns which. The
-   * message leaves at the end of this event-loop turn, before any broadcast or heartbeat (order kept).
+   * Sends what a client at `position` misses: nothing, a patch, or a snapshot. Returns which, or
+   * `pending` when one is already on its way to it (it brings the client up to date as of when it was
+   * decided, and broadcasts continue from there). The message leaves at the end of this event-loop
+   * turn, before any broadcast or heartbeat (order kept).
    */
-  catchUp(socket: VigieSocket, position: SyncPosition): 'none' | 'patch' | 'snapshot' {
+  catchUp(socket: VigieSocket, position: SyncPosition): 'none' | 'patch' | 'snapshot' | 'pending' {
     const state = this.published;
     if (position.logId === state.logId && position.seq === state.seq) return 'none';
+    if (this.inFlight.has(socket)) return 'pending';
+    this.inFlight.add(socket);
     const ranges = this.rangesAfter(position);
     const { audience } = socket.data;
     const from = ranges ? position.seq + 1 : null;
@@ -130,6 +138,10 @@ export class Broadcaster {
     for (const { audience, from, ids, touched } of groups) {
       if (from === null) this.io.to(ids).emit('situation:snapshot', this.snapshot(audience));
       else this.io.to(ids).emit('situation:patched', this.patch(audience, this.published, touched, from));
+      for (const id of ids) {
+        const socket = this.io.of('/').sockets.get(id);
+        if (socket) whenWritten(socket, () => this.inFlight.delete(socket));
+      }
     }
   }
 

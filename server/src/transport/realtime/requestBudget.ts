@@ -1,21 +1,58 @@
-/** Requests per second a connection may send: beyond it, each gets `rate_limited` and nothing happens. */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+/**
+ * Request budgets that follow the person, not the connection. Every request takes a token from its
+ * connection's budget (one socket cannot hog the server) and from its person's: an account (people
+ * and wall screens alike) shares one budget across all its connections, and the anonymous readers
+ * of one address share one, generous enough for a room of screens behind one NAT to sync together.
+ * Main-courante entries also take from their author's own, slower budget. Beyond a budget a request
+ * gets `rate_limited` and nothing happens.
+ */
 import type { Reply } from '@vigie/shared';
 import type { VigieSocket } from './io.ts';
+import { TokenBuckets, tokenBucket } from './tokenBuckets.ts';
 
-const refusal: Reply<never> = { ok: false, error: { code: 'rate_limited', message: 'too many requests: slow down' } };
+export interface BudgetOptions {
+  /** Requests per second one connection may send. */
+  perConnection: number;
+  /** Requests per second one account may send, all its connections together. */
+  perAccount: number;
+  /** Requests per second the anonymous connections of one address may send together. */
+  perAddress: number;
+  /** Main-courante entries one account may add: per minute, and how many in a row. */
+  logEntries: { perMinute: number; burst: number };
+  now?: () => number;
+}
 
-export function requestBudget(perSecond: number) {
-  const limiter = new RateLimiterMemory({ points: perSecond, duration: 1 });
+const LOG_ENTRY = 'log:add-entry';
+
+const refusal = (message: string): Reply<never> => ({ ok: false, error: { code: 'rate_limited', message } });
+const slowDown = refusal('too many requests: slow down');
+
+/** The middleware to install on each connection. */
+export function requestBudget(options: BudgetOptions) {
+  const { perConnection, perAccount, perAddress, logEntries, now } = options;
+  const people = new TokenBuckets({ perSecond: perAccount, burst: perAccount }, now);
+  const addresses = new TokenBuckets({ perSecond: perAddress, burst: perAddress }, now);
+  const entries = new TokenBuckets({ perSecond: logEntries.perMinute / 60, burst: logEntries.burst }, now);
+  const tooManyEntries = refusal(`main courante: at most ${logEntries.perMinute} entries per minute per person`);
+
   return (socket: VigieSocket) => {
+    // One bucket per connection, held by its middleware (gone with the socket).
+    const own = tokenBucket({ perSecond: perConnection, burst: perConnection }, now);
+    const refusalOf = (event: unknown): Reply<never> | null => {
+      if (!own.take()) return slowDown;
+      const { principal, origin } = socket.data;
+      const person = principal
+        ? `account:${principal.actor.kind}:${principal.actor.id}`
+        : `address:${origin.address ?? 'unknown'}`;
+      if (!(principal ? people : addresses).take(person)) return slowDown;
+      if (event === LOG_ENTRY && !entries.take(person)) return tooManyEntries;
+      return null;
+    };
     socket.use((packet, next) => {
-      limiter.consume(socket.id).then(
-        () => next(),
-        () => {
-          const ack = packet.at(-1) as unknown;
-          if (typeof ack === 'function') (ack as (r: Reply) => void)(refusal);
-        },
-      );
+      const refused = refusalOf(packet[0]);
+      if (!refused) return next();
+      const ack = packet.at(-1) as unknown;
+      if (typeof ack === 'function') (ack as (r: Reply) => void)(refused);
     });
   };
 }
