@@ -20,8 +20,14 @@ export const MAX_TEXT = 4000;
 export const MAX_LINE = 1000;
 /** Longest short text (labels, reasons, notes), in characters. */
 export const MAX_SHORT_TEXT = 300;
-/** Human main-courante entries and automatic journal lines a projection keeps (the latest ones). */
+/** Automatic journal lines, ETA revisions and statements a projection keeps (the latest ones). */
 export const PROJECTION_LOG_ENTRIES = 50;
+/**
+ * Human main-courante entries the situation (and every projection of it) keeps: the latest ones, so
+ * an append costs the same at any length. A broadcast carries every entry appended since the previous
+ * one up to this many; the whole main courante is read a page at a time with `log:list`.
+ */
+export const SITUATION_LOG_ENTRIES = 100;
 /** Automatic journal lines the situation itself keeps (the full record is in the event log). */
 export const SITUATION_JOURNAL_LINES = 100;
 /** Most items one bulk change may carry (every system of every hospital fits, well within MAX_MESSAGE_BYTES). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
 import { hashState } from './hash.ts';
-import { PROJECTION_LOG_ENTRIES } from './limits.ts';
+import { SITUATION_LOG_ENTRIES } from './limits.ts';
 import {
   applyPublicPatch,
   applySituationPatch,
@@ -112,11 +112,60 @@ describe('the client fold of an audience stream', () => {
   });
 
   it('bounds the main courante to the latest entries on both sides', () => {
-    const { client } = streamAndCompare(events, 3, 'staff');
-    const all = events.filter((e) => e.type === 'log.entry-added');
-    expect(all.length).toBeGreaterThan(PROJECTION_LOG_ENTRIES);
-    expect(client.log).toHaveLength(PROJECTION_LOG_ENTRIES);
+    const many = buildEvents([...mixedBodies(600), ...entryBodies(SITUATION_LOG_ENTRIES)]);
+    const { client } = streamAndCompare(many, 3, 'staff');
+    const all = many.filter((e) => e.type === 'log.entry-added');
+    expect(client.log).toHaveLength(SITUATION_LOG_ENTRIES);
+    expect(client.logCount).toBe(all.length);
     expect(client.log.at(-1)?.seq).toBe(all.at(-1)?.seq);
+  });
+});
+
+/** `count` main-courante entries. */
+const entryBodies = (count: number, from = 0): Body[] =>
+  Array.from({ length: count }, (_, i) => ({
+    type: 'log.entry-added',
+    data: {
+      type: 'decision',
+      text: `décision ${from + i}`,
+      verification: null,
+      owner: null,
+      dueAt: null,
+      effectiveAt: null,
+    },
+  }));
+
+describe('the main courante in patches', () => {
+  /** A copy at the incident's opening and `count` entries appended after it in one broadcast. */
+  function oneBroadcast(count: number) {
+    const events = buildEvents([{ type: 'incident.opened', data: openedData }, ...entryBodies(count)]);
+    const opened = applyEvent(initialSituation(buildRegistry(), buildMeta()), events[0]!);
+    const copy = projectSituation(opened, 'viewer');
+    const server = events.slice(1).reduce(applyEvent, opened);
+    const patch = buildSituationPatch(projectSituation(server, 'viewer'), events.slice(1).flatMap(touchedBy), 2);
+    return { copy, server, patch, entries: events.slice(1) };
+  }
+
+  it('carries every entry appended since the previous broadcast, more than fifty of them', () => {
+    const { copy, patch, entries } = oneBroadcast(SITUATION_LOG_ENTRIES);
+    expect(patch.log?.map((e) => e.seq)).toEqual(entries.map((e) => e.seq));
+    expect(patch.logCount).toBe(copy.logCount + SITUATION_LOG_ENTRIES);
+  });
+
+  it('carries the latest window and the count when more were appended, so a client learns how many it missed', () => {
+    const { copy, server, patch, entries } = oneBroadcast(SITUATION_LOG_ENTRIES + 30);
+    expect(patch.log?.map((e) => e.seq)).toEqual(entries.slice(30).map((e) => e.seq));
+    expect(patch.logCount! - copy.logCount - patch.log!.length).toBe(30);
+    const applied = applySituationPatch(copy, patch, server.seq);
+    expect(hashState(applied)).toBe(hashState(projectSituation(server, 'viewer')));
+  });
+
+  it('adds nothing twice when a patch overlaps what the copy holds', () => {
+    const { server, patch } = oneBroadcast(10);
+    const copy = projectSituation(server, 'viewer');
+    const again = applySituationPatch(copy, patch, server.seq);
+    expect(again.log.map((e) => e.seq)).toEqual(copy.log.map((e) => e.seq));
+    expect(again.logCount).toBe(copy.logCount);
   });
 });
 

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { LogEvent } from './events.ts';
 import { itemKinds, type ItemKind } from './items.ts';
-import { PROJECTION_LOG_ENTRIES } from './limits.ts';
+import { PROJECTION_LOG_ENTRIES, SITUATION_LOG_ENTRIES } from './limits.ts';
 import type { Audience } from './scales.ts';
 import {
   EtaRevisionSchema,
@@ -18,12 +18,13 @@ import {
   SituationSchema,
   StatementSchema,
   type PublicSituation,
+  type LogEntry,
   type Situation,
   type Statement,
 } from './situation.ts';
 
 /** The latest entries of a list ordered by seq. */
-const latest = <T>(list: T[]) => (list.length > PROJECTION_LOG_ENTRIES ? list.slice(-PROJECTION_LOG_ENTRIES) : list);
+const latest = <T>(list: T[], bound = PROJECTION_LOG_ENTRIES) => (list.length > bound ? list.slice(-bound) : list);
 
 /** The first revision of the estimated return to normal ("annoncé initialement") and the latest ones. */
 const boundEta = (eta: EtaRevision[]) =>
@@ -39,7 +40,10 @@ function boundStatements(statements: Record<string, Statement>): Record<string, 
 
 const isPublished = (s: Statement) => s.status === 'published';
 
-/** The situation a viewer (no drafts) or staff member (drafts too) sees; every list bounded to its latest entries. */
+/**
+ * The situation a viewer (no drafts) or staff member (drafts too) sees; every list bounded to its latest entries.
+ * The main courante keeps the situation's whole window, so a patch can carry every entry appended since the previous one.
+ */
 export function projectSituation(s: Situation, audience: 'viewer' | 'staff'): Situation {
   const visible =
     audience === 'staff'
@@ -49,7 +53,6 @@ export function projectSituation(s: Situation, audience: 'viewer' | 'staff'): Si
     ...s,
     statements: boundStatements(visible),
     eta: boundEta(s.eta),
-    log: latest(s.log),
     journal: latest(s.journal),
   };
 }
@@ -133,6 +136,8 @@ export const SituationPatchSchema = z
     eta: z.array(EtaRevisionSchema),
     statements: z.record(z.string(), StatementSchema),
     log: z.array(LogEntrySchema),
+    /** Sent with `log`: entries ever added; more than the copy's count plus `log`'s new entries means some were missed. */
+    logCount: z.number().int().min(0),
     journal: z.array(JournalLineSchema),
   })
   .partial()
@@ -164,6 +169,7 @@ export function buildSituationPatch(projection: Situation, touched: Iterable<Tou
         break;
       case 'log':
         patch.log = projection.log.filter((e) => e.seq >= from);
+        patch.logCount = projection.logCount;
         break;
       case 'journal':
         patch.journal = projection.journal.filter((e) => e.seq >= from);
@@ -197,7 +203,8 @@ export function applySituationPatch(s: Situation, patch: SituationPatch, to: num
   const next: Situation = { ...s, seq: to };
   if (patch.incident !== undefined) next.incident = patch.incident;
   if (patch.eta) next.eta = patch.eta;
-  if (patch.log) next.log = latest([...s.log, ...patch.log]);
+  if (patch.log) next.log = appendEntries(s.log, patch.log);
+  if (patch.logCount !== undefined) next.logCount = patch.logCount;
   if (patch.journal) next.journal = latest([...s.journal, ...patch.journal]);
   if (patch.hospitals) next.hospitals = { ...s.hospitals, ...patch.hospitals };
   if (patch.affected) next.affected = { ...s.affected, ...patch.affected };
@@ -211,6 +218,13 @@ export function applySituationPatch(s: Situation, patch: SituationPatch, to: num
     next.items = items;
   }
   return next;
+}
+
+/** Entries past the last one held (a patch overlapping the copy adds nothing twice), keeping the latest window. */
+function appendEntries(held: LogEntry[], added: LogEntry[]): LogEntry[] {
+  const last = held.at(-1)?.seq ?? 0;
+  const fresh = added.filter((e) => e.seq > last);
+  return fresh.length === 0 ? held : latest([...held, ...fresh], SITUATION_LOG_ENTRIES);
 }
 
 /** The public patch: the latest published statement when one was published in the range. */

@@ -7,6 +7,7 @@ import { ActorSchema, OriginSchema } from './actor.ts';
 import { eventDataSchemas, type EventType } from './events.ts';
 import { ItemRefSchema } from './items.ts';
 import { operatingModes, recoveryStages, type OperatingMode, type RecoveryStage } from './scales.ts';
+import { LogEntrySchema } from './situation.ts';
 import { InstantSchema, ms } from './time.ts';
 
 const Seq = z.number().int().positive();
@@ -96,11 +97,19 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema), before: cursor }).strict();
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
+/** `log:list` input: the current log's main-courante entries, newest first, a page at a time. */
+export const LogListQuerySchema = z.object(page).strict();
+
+/** `log:list` reply: a page of main-courante entries, newest first; `before` asks for the next (older) one. */
+export const LogPageSchema = z.object({ entries: z.array(LogEntrySchema), before: cursor }).strict();
+export type LogPage = z.infer<typeof LogPageSchema>;
+
 /** Input schema of each query, by Socket.IO event name. */
 export const querySchemas = {
   'history:series': SeriesQuerySchema,
   'history:item': ItemHistoryQuerySchema,
   'audit:list': AuditQuerySchema,
+  'log:list': LogListQuerySchema,
 } as const;
 export type QueryName = keyof typeof querySchemas;
 /** What a client sends (defaults not yet applied). */
@@ -113,5 +122,6 @@ export const queryDataSchemas = {
   'history:series': SeriesDataSchema,
   'history:item': ItemHistorySchema,
   'audit:list': AuditPageSchema,
+  'log:list': LogPageSchema,
 } as const satisfies Record<QueryName, z.ZodType>;
 export type QueryData<N extends QueryName> = z.infer<(typeof queryDataSchemas)[N]>;

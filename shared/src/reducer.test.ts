@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
-import { SITUATION_JOURNAL_LINES } from './limits.ts';
-import { applyEvent, applyEventInFold, initialSituation, newFoldScope } from './reducer.ts';
+import { SITUATION_JOURNAL_LINES, SITUATION_LOG_ENTRIES } from './limits.ts';
+import { applyEvent, applyEventInFold, initialSituation, logEntryOf, newFoldScope } from './reducer.ts';
 import type { Situation } from './situation.ts';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statementFields } from './testing/factories.ts';
 
@@ -335,5 +335,67 @@ describe('applyEvent', () => {
     expect(inFold).toEqual(fold(batch, opened));
     expect(inFold.journal).toHaveLength(SITUATION_JOURNAL_LINES);
     expect(opened).toEqual(copy);
+  });
+});
+
+type Body = Pick<LogEvent, 'type' | 'data'>;
+const entry = (i: number): Body => ({
+  type: 'log.entry-added',
+  data: {
+    type: 'information',
+    text: `entrée ${i}`,
+    verification: 'a-verifier',
+    owner: null,
+    dueAt: null,
+    effectiveAt: null,
+  },
+});
+const entriesOf = (events: LogEvent[]) => events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
+
+describe('the main courante in the situation', () => {
+  it('keeps the latest entries and counts every one, so entry 100,000 costs what entry 100 did', () => {
+    const events = buildEvents(Array.from({ length: 100_000 }, (_, i) => entry(i)));
+    const scope = newFoldScope();
+    const before = events.slice(0, -1).reduce((s, e) => applyEventInFold(s, e, scope), fold([]));
+    expect(before.log).toHaveLength(SITUATION_LOG_ENTRIES);
+    expect(before.logCount).toBe(99_999);
+
+    const after = applyEvent(before, events.at(-1)!);
+    expect(after.log).toHaveLength(SITUATION_LOG_ENTRIES);
+    expect(after.logCount).toBe(100_000);
+    expect(after.log.map((e) => e.seq)).toEqual(events.slice(-SITUATION_LOG_ENTRIES).map((e) => e.seq));
+    expect(before.log.at(-1)?.seq).toBe(99_999);
+  });
+
+  it('equals the latest entries of the whole main courante, event by event and within fold scopes', () => {
+    for (let seed = 1; seed <= 20; seed++) {
+      let x = seed;
+      const rand = (n: number) => ((x = (x * 1103515245 + 12345) % 2 ** 31), Math.floor(x / 65536) % n);
+      const bodies: Body[] = [{ type: 'incident.opened', data: openedData }];
+      for (let i = 0, n = 50 + rand(400); i < n; i++) {
+        bodies.push(
+          rand(3) > 0
+            ? entry(i)
+            : {
+                type: 'value.set',
+                data: { item: { kind: 'system', id: 'h1:dpi', value: 'degrade' }, effectiveAt: null, hold: true },
+              },
+        );
+      }
+      const events = buildEvents(bodies);
+      const all = entriesOf(events);
+      const oneByOne = fold(events);
+      // The same events folded in batches of random sizes, each batch in one scope (as commits and replays do).
+      let batched = initialSituation(buildRegistry(), buildMeta());
+      for (let i = 0; i < events.length;) {
+        const scope = newFoldScope();
+        for (const end = i + 1 + rand(150); i < Math.min(end, events.length); i++) {
+          batched = applyEventInFold(batched, events[i]!, scope);
+        }
+      }
+      expect(oneByOne.log).toEqual(all.slice(-SITUATION_LOG_ENTRIES));
+      expect(oneByOne.logCount).toBe(all.length);
+      expect(batched).toEqual(oneByOne);
+    }
   });
 });

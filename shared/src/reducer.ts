@@ -5,10 +5,10 @@
 import { REGISTRY_ACTOR } from './actor.ts';
 import type { LogEvent } from './events.ts';
 import type { ItemKind, ItemValue, ItemWrite } from './items.ts';
-import { SITUATION_JOURNAL_LINES } from './limits.ts';
+import { SITUATION_JOURNAL_LINES, SITUATION_LOG_ENTRIES } from './limits.ts';
 import { pairKey, type Registry } from './registry.ts';
 import { isDegradedMode, isSystemUp, recoveryStages, type OperatingMode, type ResponseLevel } from './scales.ts';
-import type { HospitalFacts, JournalLine, Situation, Tracked } from './situation.ts';
+import type { HospitalFacts, JournalLine, LogEntry, Situation, Tracked } from './situation.ts';
 import { ms } from './time.ts';
 
 /** What a log is created with. */
@@ -86,6 +86,7 @@ export function initialSituation(registry: Registry, meta: LogMeta): Situation {
     affected: {},
     eta: [],
     log: [],
+    logCount: 0,
     journal: [],
     statements: {},
   };
@@ -209,7 +210,7 @@ function apply(s: Situation, e: LogEvent, scope: FoldScope | undefined): Situati
     case 'eta.revised':
       return { ...next, eta: [...s.eta, { seq: e.seq, by: e.by, ...at, ...e.data }] };
     case 'log.entry-added':
-      return { ...next, log: [...s.log, { seq: e.seq, by: e.by, ...at, ...e.data }] };
+      return withLogEntry(next, scope, logEntryOf(e));
     case 'statement.drafted':
       return {
         ...next,
@@ -271,11 +272,29 @@ function setItem(s: Situation, scope: FoldScope | undefined, kind: ItemKind, id:
   return { ...s, items };
 }
 
+/** The main-courante entry an event adds. */
+export const logEntryOf = (e: Extract<LogEvent, { type: 'log.entry-added' }>): LogEntry => ({
+  seq: e.seq,
+  by: e.by,
+  recordedAt: e.recordedAt,
+  ...e.data,
+});
+
+/** `list` with `item` appended, keeping the latest `bound` (a copy, or the fold's own copy: never the whole history). */
+function appendBounded<T>(list: T[], scope: FoldScope | undefined, item: T, bound: number): T[] {
+  const next = scope ? writable(list, scope) : [...list];
+  next.push(item);
+  if (next.length > bound) next.splice(0, next.length - bound);
+  return next;
+}
+
 function withJournal(s: Situation, scope: FoldScope | undefined, line: JournalLine): Situation {
-  const journal = scope ? writable(s.journal, scope) : [...s.journal];
-  journal.push(line);
-  if (journal.length > SITUATION_JOURNAL_LINES) journal.splice(0, journal.length - SITUATION_JOURNAL_LINES);
-  return { ...s, journal };
+  return { ...s, journal: appendBounded(s.journal, scope, line, SITUATION_JOURNAL_LINES) };
+}
+
+// Only the latest entries stay in the situation, so an append costs the same at 100 entries as at 100,000.
+function withLogEntry(s: Situation, scope: FoldScope | undefined, entry: LogEntry): Situation {
+  return { ...s, log: appendBounded(s.log, scope, entry, SITUATION_LOG_ENTRIES), logCount: s.logCount + 1 };
 }
 
 /** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs and SAMU affected. */

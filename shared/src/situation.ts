@@ -188,7 +188,10 @@ export const SituationSchema = z
     /** Items ever affected during the incident: hospital × system pairs (recovery progress counts these) and SAMU. */
     affected: z.record(z.string(), z.literal(true)),
     eta: z.array(EtaRevisionSchema),
+    /** The latest main-courante entries, oldest first (at most SITUATION_LOG_ENTRIES; `log:list` pages the rest). */
     log: z.array(LogEntrySchema),
+    /** Main-courante entries ever added to this log (`log` holds the latest of them). */
+    logCount: z.number().int().min(0),
     journal: z.array(JournalLineSchema),
     statements: z.record(z.string(), StatementSchema),
   })

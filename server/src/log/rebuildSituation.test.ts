@@ -1,6 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyEvent, hashState, initialSituation, systemStatuses, type Registry } from '@vigie/shared';
+import {
+  applyEvent,
+  hashState,
+  initialSituation,
+  logEntryOf,
+  SITUATION_LOG_ENTRIES,
+  systemStatuses,
+  type Registry,
+  type Situation,
+} from '@vigie/shared';
 import { statementFields } from '@vigie/shared/testing';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
 import { buildPrincipal, defaultRegistry, tempDir } from '../testing.ts';
@@ -75,6 +84,37 @@ describe('rebuildSituation', () => {
     const rebuilt = await rebuildSituation(store, other, log.current);
     expect(rebuilt.snapshotSeq).toBe(0);
     expect(rebuilt.replayed).toBe(log.situation.seq);
+  });
+
+  it('loads a snapshot that kept every main-courante entry and no count, then replays after it', async () => {
+    const file = storeFile();
+    const store = file.open();
+    const log = await writeLog(store, 1_000_000, 5 * (SITUATION_LOG_ENTRIES + 50));
+    const events = await store.readEvents(log.current.logId, 0, 1_000_000);
+    const entries = events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
+    expect(entries.length).toBeGreaterThan(SITUATION_LOG_ENTRIES);
+    // The shape snapshots had when the situation kept the whole main courante.
+    const { logCount: _, ...current } = log.situation;
+    const stored = { ...current, log: entries } as unknown as Situation;
+    await store.saveSnapshot(log.current.logId, {
+      seq: log.situation.seq,
+      registryVersion: registry.version,
+      state: stored,
+    });
+    const reopened = new IncidentLog(store, registry);
+    await reopened.open();
+    await reopened.submit('log:add-entry', { idempotencyKey: key(), type: 'decision', text: 'après' }, request);
+
+    const rebuilt = await rebuildSituation(store, registry, log.current);
+    expect(rebuilt.snapshotSeq).toBe(log.situation.seq);
+    expect(rebuilt.state.logCount).toBe(entries.length + 1);
+    expect(rebuilt.state.log).toHaveLength(SITUATION_LOG_ENTRIES);
+    const full = (await store.readEvents(log.current.logId, 0, 1_000_000)).reduce(
+      applyEvent,
+      initialSituation(registry, log.current),
+    );
+    expect(hashState(rebuilt.state)).toBe(hashState(full));
+    expect(hashState(reopened.situation)).toBe(hashState(full));
   });
 });
 

@@ -3,6 +3,7 @@ import {
   applyEventInFold,
   initialSituation,
   newFoldScope,
+  SITUATION_LOG_ENTRIES,
   streamId,
   type LogMeta,
   type Registry,
@@ -12,6 +13,17 @@ import type { EventStore } from '../store/eventStore.ts';
 
 const REPLAY_PAGE = 10_000;
 
+/**
+ * A snapshot as the current fold would have made it. Older snapshots kept every main-courante entry
+ * and no count: the count is their length, and only the latest entries stay.
+ */
+export function upgradeSnapshot(state: Situation): Situation {
+  const stored = state as Omit<Situation, 'logCount'> & { logCount?: number };
+  const logCount = stored.logCount ?? stored.log.length;
+  if (stored.logCount !== undefined && stored.log.length <= SITUATION_LOG_ENTRIES) return state;
+  return { ...stored, log: stored.log.slice(-SITUATION_LOG_ENTRIES), logCount };
+}
+
 export async function rebuildSituation(
   store: EventStore,
   registry: Registry,
@@ -20,7 +32,7 @@ export async function rebuildSituation(
   const snapshot = await store.latestSnapshot(meta.logId);
   const usable = snapshot !== null && snapshot.registryVersion === registry.version;
   // A restore may have started a new epoch since the snapshot was taken.
-  let state = usable ? { ...snapshot.state, logId: streamId(meta) } : initialSituation(registry, meta);
+  let state = usable ? { ...upgradeSnapshot(snapshot.state), logId: streamId(meta) } : initialSituation(registry, meta);
   const snapshotSeq = state.seq;
   const scope = newFoldScope();
   for (let page = await store.readEvents(meta.logId, state.seq, REPLAY_PAGE); page.length > 0;) {

@@ -68,6 +68,8 @@ export interface EventStore {
   setLogRegistry(logId: string, version: string): Promise<void>;
   /** Writes to one tracked item (`kind/id`), newest first. */
   itemEvents(logId: string, itemKey: string, page: PageQuery): Promise<EventPage>;
+  /** Events of one type (the main courante's `log.entry-added`), newest first. */
+  typeEvents(logId: string, type: LogEvent['type'], page: PageQuery): Promise<EventPage>;
   /** Every event with its origin, newest first, optionally for one actor. */
   auditEvents(logId: string, page: PageQuery & { actorId?: string | undefined }): Promise<EventPage>;
   close(): Promise<void>;

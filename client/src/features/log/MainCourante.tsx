@@ -1,13 +1,13 @@
 /**
  * The main courante: the entries people write (information à vérifier/vérifiée, décision, action with
- * owner and deadline, communication), newest first, filterable by type; the automatic journal lines
- * kept apart below. Printable on A4. The wall variant shows only the latest entries, large, no controls.
+ * owner and deadline, communication), newest first, filterable by type, older ones paged on request;
+ * the automatic journal lines kept apart below. Printable on A4. The wall variant shows only the
+ * latest entries, large, no controls.
  */
 import {
   actorKinds,
   effectiveTime,
   logEntryTypes,
-  PROJECTION_LOG_ENTRIES,
   verifications,
   type JournalLine,
   type LogEntry,
@@ -28,6 +28,7 @@ import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { styleOf } from '../status/statusStyle.ts';
 import { messages } from './messages.ts';
 import { printSection } from './printSection.ts';
+import { useMainCourante } from './useMainCourante.ts';
 import './MainCourante.css';
 
 /** Entries the wall shows when no limit is given. */
@@ -45,8 +46,18 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
   const titleId = useId();
   const wall = variant === 'wall';
 
-  const log = sync.kind === 'situation' ? sync.state.log : null;
-  const entries = useMemo(() => (log ? [...log].sort((a, b) => b.seq - a.seq) : []), [log]);
+  const situation = sync.kind === 'situation' ? sync : null;
+  const log = situation?.state.log;
+  const logCount = situation?.state.logCount;
+  const logId = situation?.logId;
+  const copy = useMemo(
+    () => (logId !== undefined && log && logCount !== undefined ? { logId, log, logCount } : null),
+    [logId, log, logCount],
+  );
+  // The wall shows the copy's latest entries and never pages.
+  const courante = useMainCourante(wall ? null : copy);
+  const latest = useMemo(() => (log ? [...log].sort((a, b) => b.seq - a.seq) : []), [log]);
+  const entries = wall ? latest : courante.entries;
 
   if (sync.kind !== 'situation') {
     return (
@@ -106,7 +117,26 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
       )}
       {!wall && (
         <>
-          <p className="main-courante__bound">{format(m.latest, { count: String(PROJECTION_LOG_ENTRIES) })}</p>
+          <div className="main-courante__more">
+            <p className="main-courante__bound">
+              {format(m.shown, { shown: String(entries.length), total: String(courante.total) })}
+            </p>
+            {courante.hasOlder && (
+              <button
+                type="button"
+                className="main-courante__older"
+                onClick={courante.loadOlder}
+                disabled={courante.loading}
+              >
+                {courante.loading ? m.loading : m.older}
+              </button>
+            )}
+            {courante.error && (
+              <p className="main-courante__error" role="alert">
+                {format(m.olderError, { code: courante.error })}
+              </p>
+            )}
+          </div>
           <Journal lines={sync.state.journal} registry={sync.registry} lang={lang} />
         </>
       )}

@@ -44,4 +44,6 @@ export const migrations: readonly string[] = [
      PRIMARY KEY (log_id, seq)
    ) STRICT, WITHOUT ROWID;
    CREATE TABLE registries (version TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;`,
+  // The main courante (and any one kind of event) read a page at a time, newest first.
+  `CREATE INDEX events_by_type ON events (log_id, type, seq);`,
 ];

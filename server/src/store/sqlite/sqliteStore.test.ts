@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { LogEvent } from '@vigie/shared';
 import { buildActor, buildEvents, buildMeta, openedData } from '@vigie/shared/testing';
 import { tempDir } from '../../testing.ts';
 import type { StoredEvent } from '../eventStore.ts';
@@ -88,5 +89,39 @@ describe('SqliteStore.append', () => {
     await expect(
       newStore('demo').store.append({ logId: meta.logId, newLog: meta, events, idempotency: [] }),
     ).resolves.toBeUndefined();
+  });
+});
+
+describe('SqliteStore.typeEvents', () => {
+  it('pages the events of one type newest first, through an index rather than the whole log', async () => {
+    const { store } = newStore();
+    const meta = buildMeta();
+    const entry = (i: number) => ({
+      type: 'log.entry-added' as const,
+      data: {
+        type: 'decision' as const,
+        text: `d${i}`,
+        verification: null,
+        owner: null,
+        dueAt: null,
+        effectiveAt: null,
+      },
+    });
+    const release = { type: 'value.released' as const, data: { item: { kind: 'system' as const, id: 'h1:dpi' } } };
+    const bodies: Pick<LogEvent, 'type' | 'data'>[] = [{ type: 'incident.opened', data: openedData }];
+    for (let i = 0; i < 7; i++) bodies.push(entry(i), release);
+    await store.append({ logId: meta.logId, newLog: meta, events: stored(buildEvents(bodies)), idempotency: [] });
+
+    const first = await store.typeEvents(meta.logId, 'log.entry-added', { limit: 4 });
+    expect(first.events.map((e) => e.event.seq)).toEqual([14, 12, 10, 8]);
+    expect(first.before).toBe(8);
+    const second = await store.typeEvents(meta.logId, 'log.entry-added', { before: 8, limit: 4 });
+    expect(second.events.map((e) => e.event.seq)).toEqual([6, 4, 2]);
+    expect(second.before).toBeNull();
+
+    const plan = store.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT seq FROM events WHERE log_id = ? AND type = ? AND seq < ? ORDER BY seq DESC`)
+      .all('x', 'log.entry-added', 10) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/events_by_type/);
   });
 });

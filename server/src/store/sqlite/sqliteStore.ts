@@ -101,6 +101,9 @@ export class SqliteStore implements EventStore {
       selectItemEvents: db.prepare<[string, string, number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND item_key = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
       ),
+      selectTypeEvents: db.prepare<[string, string, number, number], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND type = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+      ),
       selectAudit: db.prepare<[string, number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
       ),
@@ -218,6 +221,11 @@ export class SqliteStore implements EventStore {
       page.before ?? Number.MAX_SAFE_INTEGER,
       page.limit,
     );
+    return Promise.resolve(this.page(rows, page.limit));
+  }
+
+  typeEvents(logId: string, type: LogEvent['type'], page: PageQuery): Promise<EventPage> {
+    const rows = this.statements.selectTypeEvents.all(logId, type, page.before ?? Number.MAX_SAFE_INTEGER, page.limit);
     return Promise.resolve(this.page(rows, page.limit));
   }
 

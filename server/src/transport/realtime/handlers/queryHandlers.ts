@@ -3,6 +3,7 @@ import { querySchemas, type QueryName, type QueryParams, type Reply } from '@vig
 import { CommandError } from '../../../domain/commandError.ts';
 import { listAudit } from '../../../queries/listAudit.ts';
 import { listItemHistory } from '../../../queries/listItemHistory.ts';
+import { listLogEntries } from '../../../queries/listLogEntries.ts';
 import type { QueryContext } from '../../../queries/queryContext.ts';
 import { readSeries } from '../../../queries/readSeries.ts';
 import { defineHandler, type Handler } from '../defineHandler.ts';
@@ -11,6 +12,7 @@ const queries: { [N in QueryName]: (ctx: QueryContext, input: QueryParams<N>) =>
   'history:series': readSeries,
   'history:item': listItemHistory,
   'audit:list': listAudit,
+  'log:list': listLogEntries,
 };
 
 /** A refusal as a reply; anything else is rethrown for the wrapper to answer `internal`. */
