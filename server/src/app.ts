@@ -19,7 +19,7 @@ import { Backpressure } from './transport/realtime/backpressure.ts';
 import { accessApi } from './transport/http/api/accessApi.ts';
 import { fail, sendReply } from './transport/http/api/defineRoute.ts';
 import { network, type NetworkSettings } from './transport/http/network.ts';
-import { securityHeaders } from './transport/http/securityHeaders.ts';
+import { securityHeaderSet, securityHeaders } from './transport/http/securityHeaders.ts';
 import { Access, type AccessOptions } from './access/access.ts';
 import type { AccessStore } from './access/accessStore.ts';
 import { Broadcaster, type BroadcasterOptions } from './transport/realtime/broadcaster.ts';
@@ -113,7 +113,7 @@ export async function createApp(deps: {
 
   const http = createServer(web);
   const auth = handshakeAuth({ access, net });
-  const io = createIo(http, auth.allowRequest);
+  const io = createIo(http, auth.allowRequest, (req) => securityHeaderSet(net, req));
   auth.attach(io);
   const stopSessions = manageSessions(io, access, options.sessionKeepAliveMs);
   const broadcaster = new Broadcaster(io, log, registry, options);
