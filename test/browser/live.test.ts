@@ -24,6 +24,10 @@ const start = (options: { port?: number; buildId?: string } = {}) =>
     ...options,
   });
 
+/** "HH:MM" in Paris (the browser runs in UTC: a time shown in Paris differs from its UTC one). */
+const parisTime = (t: Date) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(t);
+
 /** Sends one change as a commander over a real socket. */
 async function change(url: string, event: string, payload: Record<string, unknown>): Promise<Reply> {
   const { cookie } = await server!.as('lead', { name: 'Claire Commandant' });
@@ -46,16 +50,19 @@ describe('live updates in the browser', () => {
     await overview.goto(`${server.url}/`);
     for (const page of [browser.page, overview])
       await page.locator('.hospital-list [data-hospital="cochin"]').waitFor();
+    // Two minutes past the previous hour (a backdated change must lie within the incident's span).
+    const effectiveAt = new Date((Math.floor(Date.now() / 3_600_000) - 1) * 3_600_000 + 2 * 60_000);
     const reply = await change(server.url, 'hospital:set-operating-mode', {
       hospitalId: 'cochin',
       mode: 'critique',
-      effectiveAt: '2024-08-03T09:02:00.000Z',
+      effectiveAt: effectiveAt.toISOString(),
     });
     expect(reply.ok).toBe(true);
+    const paris = parisTime(effectiveAt);
+    expect(paris).not.toBe(effectiveAt.toISOString().slice(11, 16));
     for (const page of [browser.page, overview]) {
       await page.locator('[data-mode="critique"] [data-hospital="cochin"]').waitFor();
-      // 09:02 UTC is 11:02 in Paris in August.
-      expect(await page.locator('.hospital-list [data-mode="critique"]').textContent()).toContain('11:02');
+      expect(await page.locator('.hospital-list [data-mode="critique"]').textContent()).toContain(paris);
     }
   });
 

@@ -4,6 +4,13 @@ import { buildPrincipal, DEFAULT_CLIENT_DIST, startTestServer, type TestServer }
 import { openBrowser } from './support/chromium.ts';
 
 let server: TestServer;
+/** Tomorrow at 17:00 UTC (a planned time lies within 30 days), and how Paris reads it. */
+const nextPointAt = new Date(Math.floor(Date.now() / 86_400_000 + 1) * 86_400_000 + 17 * 3_600_000);
+const nextPointInParis = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  minute: '2-digit',
+}).format(nextPointAt);
 const request = { principal: buildPrincipal('lead'), origin: { sessionId: null, address: null } };
 let n = 0;
 const submit = async (name: string, input: Record<string, unknown>) => {
@@ -22,7 +29,7 @@ beforeAll(async () => {
     expectedReturn: 'Dimanche en fin d’après-midi.',
     patientImpact: 'Aucun impact sur la sécurité des patients.',
     samu: 'SAMU – Centre 15 : non affectés.',
-    nextPointAt: '2024-08-04T17:00:00.000Z',
+    nextPointAt: nextPointAt.toISOString(),
   };
   const draft = await submit('statement:draft', { fields });
   await submit('statement:publish', { statementId: draft.statementId });
@@ -42,7 +49,7 @@ describe('the public summary', () => {
       for (const line of ['cause', 'power-cut', 'expected-return', 'patient-impact', 'samu', 'next-point']) {
         expect(await page.locator(`[data-line="${line}"]`).count()).toBe(1);
       }
-      expect(await page.locator('[data-line="next-point"]').textContent()).toContain('19:00'); // 17:00 UTC in Paris
+      expect(await page.locator('[data-line="next-point"]').textContent()).toContain(nextPointInParis);
       expect(await page.content()).not.toContain('BROUILLON');
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;

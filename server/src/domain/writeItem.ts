@@ -2,12 +2,10 @@
  * Deciding a write to a tracked item: existence, version (conflict), people over automation
  * (a machine write to a held item is recorded as ignored), and the effective time.
  */
-import { isPerson, ms, type ItemWrite, type Situation, type Tracked } from '@vigie/shared';
+import { isPerson, type ItemWrite, type Situation, type Tracked } from '@vigie/shared';
 import { CommandError } from './commandError.ts';
 import type { CommandContext, Decision } from './context.ts';
-
-/** Allowed clock skew for an effectiveAt slightly ahead of the server, in milliseconds. */
-const FUTURE_TOLERANCE_MS = 60_000;
+import { checkTime } from './timeSpan.ts';
 
 export function currentItem(state: Situation, ref: { kind: ItemWrite['kind']; id: string }): Tracked<unknown> {
   const items = state.items[ref.kind];
@@ -23,11 +21,10 @@ export function checkVersion(expected: number | undefined, current: { version: n
   }
 }
 
-/** The effective time of a write: as given (never in the future), else the context's default. */
+/** The effective time of a write: as given (within the incident's span, see timeSpan), else the context's default. */
 export function effectiveAt(ctx: CommandContext, given: string | undefined): string | null {
   if (given === undefined) return ctx.effectiveNow;
-  const now = ctx.effectiveNow ? ms(ctx.effectiveNow) : ctx.now.getTime();
-  if (ms(given) > now + FUTURE_TOLERANCE_MS) throw new CommandError('invalid_payload', 'effectiveAt is in the future');
+  checkTime(ctx, 'effectiveAt', given, 'fact');
   return given;
 }
 
@@ -44,6 +41,7 @@ export function writeItem(
 ): Decision {
   const current = currentItem(ctx.state, item);
   checkVersion(input.expectedVersion, current, current);
+  if (item.kind === 'emergency') checkTime(ctx, 'value.nextReviewAt', item.value.nextReviewAt, 'planned');
   const when = effectiveAt(ctx, input.effectiveAt);
   const { actor } = ctx.principal;
   if (!isPerson(actor) && current.heldBy) {
