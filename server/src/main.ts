@@ -12,7 +12,7 @@ import { loadScenario } from './scenario/scenarioFile.ts';
 import { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 import { scheduleBackups } from './store/sqlite/backups.ts';
 import { openSqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
-import { openSqliteStore } from './store/sqlite/sqliteStore.ts';
+import { openStoreAtStart } from './store/sqlite/openStoreAtStart.ts';
 
 const logger = createLogger();
 
@@ -30,14 +30,21 @@ async function start() {
   const config = loadConfig();
   logger.level = config.logLevel;
   const registry = loadRegistry(config.registryPath);
-  const store = openSqliteStore(config.storePath, config.mode);
+  // One server per store file (the lock lasts the process's life); a damaged or lost store is refused.
+  const { store, lock, settle } = await openStoreAtStart({
+    storePath: config.storePath,
+    accessStorePath: config.accessStorePath,
+    kind: config.mode,
+    backupDir: config.backup?.dir,
+    startAfresh: config.startAfresh,
+  });
   const accessStore = openSqliteAccessStore(config.accessStorePath);
   const indexHtml = join(DEFAULT_CLIENT_DIST, 'index.html');
   // The build id changes with every client build (its index names the hashed bundles).
   const buildId = config.buildId ?? (existsSync(indexHtml) ? hashState(readFileSync(indexHtml, 'utf8')) : 'dev');
 
   const origins = [...(config.allowedOrigins ?? [])];
-  const app = await createApp({
+  const building = createApp({
     store,
     accessStore,
     registry,
@@ -50,17 +57,19 @@ async function start() {
       openRead: config.openRead,
       network: { allowedOrigins: origins, trustProxy: config.trustProxy },
       requestsPerSecond: config.requestsPerSecond,
-      access: { codeTtlMs: config.codeTtlMs },
-      logger,
-    },
-  });
-  const port = await app.listen(config.port, config.host);
-  if (!config.allowedOrigins) origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
-
       accountRequestsPerSecond: config.accountRequestsPerSecond,
       addressRequestsPerSecond: config.addressRequestsPerSecond,
       logEntries: config.logEntries,
       maxQueuedBytes: config.maxQueuedBytes,
+      access: { codeTtlMs: config.codeTtlMs },
+      logger,
+    },
+  });
+  const app = await settle(building);
+  const port = await app.listen(config.port, config.host);
+  lock.setPort(port);
+  if (!config.allowedOrigins) origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+
   const player =
     config.mode === 'demo'
       ? new ScenarioPlayer(app.log, registry, loadScenario(), {
@@ -104,6 +113,7 @@ async function start() {
       app.close().then(
         () => {
           logger.info('stopped cleanly');
+          lock.release();
           process.exit(0);
         },
         (err: unknown) => {

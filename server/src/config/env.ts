@@ -52,6 +52,8 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(15),
   VIGIE_BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(96),
+  /** Start a new empty incident although the access store shows the deployment in use (its log is missing or empty). */
+  VIGIE_START_AFRESH: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -72,13 +74,14 @@ export type Config = {
   allowedOrigins: string[] | null;
   trustProxy: string[];
   requestsPerSecond: number;
-  codeTtlMs: number;
-  buildId: string | undefined;
   accountRequestsPerSecond: number;
   addressRequestsPerSecond: number;
   logEntries: { perMinute: number; burst: number };
   maxQueuedBytes: number;
+  codeTtlMs: number;
+  buildId: string | undefined;
   backup: { dir: string; everyMs: number; keep: number } | null;
+  startAfresh: boolean;
   logLevel: string;
 };
 
@@ -117,15 +120,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: list(e.ALLOWED_ORIGINS) ?? null,
     trustProxy: list(e.TRUST_PROXY) ?? [],
     requestsPerSecond: e.VIGIE_REQUESTS_PER_SECOND,
-    codeTtlMs: e.VIGIE_CODE_TTL_HOURS * 3_600_000,
-    buildId: e.VIGIE_BUILD_ID,
-    backup: e.VIGIE_BACKUP_DIR
     accountRequestsPerSecond: e.VIGIE_ACCOUNT_REQUESTS_PER_SECOND ?? 2 * e.VIGIE_REQUESTS_PER_SECOND,
     addressRequestsPerSecond: e.VIGIE_ADDRESS_REQUESTS_PER_SECOND ?? 10 * e.VIGIE_REQUESTS_PER_SECOND,
     logEntries: { perMinute: e.VIGIE_LOG_ENTRIES_PER_MINUTE, burst: e.VIGIE_LOG_ENTRY_BURST },
     maxQueuedBytes: e.VIGIE_MAX_QUEUED_KB * 1024,
+    codeTtlMs: e.VIGIE_CODE_TTL_HOURS * 3_600_000,
+    buildId: e.VIGIE_BUILD_ID,
+    backup: e.VIGIE_BACKUP_DIR
       ? { dir: resolve(e.VIGIE_BACKUP_DIR), everyMs: e.VIGIE_BACKUP_EVERY_MIN * 60_000, keep: e.VIGIE_BACKUP_KEEP }
       : null,
+    startAfresh: e.VIGIE_START_AFRESH,
     logLevel: e.LOG_LEVEL,
   };
 }

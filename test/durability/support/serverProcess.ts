@@ -59,3 +59,54 @@ export async function startServer(
   });
   return { proc, port, url: `http://127.0.0.1:${port}`, lines, exited };
 }
+
+/** A server or command-line run that ended by itself: its exit code and everything it printed. */
+export interface FinishedRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the server on `dataDir` expecting it to refuse to start; rejects if it starts listening
+ * (the server is then stopped) or is still running after `timeoutMs`.
+ */
+export async function refusedStart(dataDir: string, env: Record<string, string> = {}, timeoutMs = 30_000) {
+  return run(['src/main.ts'], { ...serverEnv(dataDir), ...env }, timeoutMs, /on http:\/\/localhost:\d+/);
+}
+
+/** Runs a command-line tool of the server (`restore`, `backups`, `admin`) with the server's settings. */
+export function runCli(tool: string, args: string[], dataDir: string, env: Record<string, string> = {}) {
+  return run([`src/cli/${tool}.ts`, ...args], { ...serverEnv(dataDir), ...env }, 60_000);
+}
+
+function serverEnv(dataDir: string): Record<string, string> {
+  return { VIGIE_MODE: 'live', VIGIE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+}
+
+function run(args: string[], env: Record<string, string>, timeoutMs: number, started?: RegExp): Promise<FinishedRun> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  return new Promise((resolve, reject) => {
+    const fail = (why: string) => {
+      proc.kill('SIGKILL');
+      reject(new Error(`${why}: ${stdout}${stderr}`));
+    };
+    const timer = setTimeout(() => fail(`still running after ${timeoutMs} ms`), timeoutMs);
+    proc.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (started?.test(stdout)) fail('it started');
+    });
+    proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // 'close', not 'exit': everything printed has been read by then.
+    proc.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

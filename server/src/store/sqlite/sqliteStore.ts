@@ -1,7 +1,7 @@
 /** The embedded store: one SQLite file, WAL with synchronous=FULL, so an acknowledged append survives power loss. */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
   itemKeyOf,
@@ -241,6 +241,18 @@ export class SqliteStore implements EventStore {
   async backup(destination: string): Promise<void> {
     mkdirSync(dirname(destination), { recursive: true });
     await this.db.backup(destination);
+    // A self-contained file: in WAL mode, merely reading the copy would leave -wal and -shm files beside it.
+    const copy = new Database(destination, { fileMustExist: true });
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+  }
+
+  /** Events across every log: a backup taken after now holds at least as many. */
+  eventCount(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
   }
 
   close(): Promise<void> {
