@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventData } from '@vigie/shared';
+import { logEntryOf, SITUATION_LOG_ENTRIES, type EventData, type LogEntry } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
+import type { RequestFn } from '../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { MainCourante } from './MainCourante.tsx';
 
@@ -113,5 +114,61 @@ describe('MainCourante', () => {
     expect(screen.queryByRole('button')).toBeNull();
     expect(document.querySelector('.journal')).toBeNull();
     expect(document.querySelector('.main-courante--wall')).toBeTruthy();
+  });
+});
+
+describe('MainCourante with more entries than the copy holds', () => {
+  const decisions = (count: number, from: number) =>
+    Array.from({ length: count }, (_, i) => entry({ type: 'decision', text: `Décision ${from + i}` }));
+  /** The incident and `count` decisions; the entries as the query returns them, newest first. */
+  function buildLog(count: number) {
+    const events = buildEvents([{ type: 'incident.opened', data: openedData }, ...decisions(count, 1)]);
+    const entries = events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : [])).reverse();
+    return { events, entries };
+  }
+  /** Answers `log:list` from `entries` and records what was asked. */
+  function answering(entries: LogEntry[]) {
+    const asked: unknown[] = [];
+    const request: RequestFn = (event, input) => {
+      asked.push({ event, input });
+      const { before, limit } = input as { before: number; limit: number };
+      const page = entries.filter((e) => e.seq < before).slice(0, limit);
+      return Promise.resolve({ ok: true, data: { entries: page, before: page.at(-1)?.seq ?? null } });
+    };
+    return { asked, request };
+  }
+
+  it('shows the latest entries and pages older ones with "Entrées plus anciennes"', async () => {
+    const { events, entries } = buildLog(SITUATION_LOG_ENTRIES + 20);
+    const { asked, request } = answering(entries);
+    renderWithStore(<MainCourante variant="overview" />, buildSituationStore(events), request);
+    expect(document.querySelectorAll('.main-courante__entries > li')).toHaveLength(SITUATION_LOG_ENTRIES);
+    expect(screen.getByText(`${SITUATION_LOG_ENTRIES} entrées affichées sur 120 dans la main courante.`)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Entrées plus anciennes' }));
+    await screen.findByText('120 entrées affichées sur 120 dans la main courante.');
+    expect(asked).toEqual([
+      { event: 'log:list', input: { before: entries[SITUATION_LOG_ENTRIES - 1]!.seq, limit: 50 } },
+    ]);
+    expect(screen.getByText('Décision 1')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Entrées plus anciennes' })).toBeNull();
+  });
+
+  it('pages at once the entries its copy skipped (more were added than a broadcast carries)', async () => {
+    const { events, entries } = buildLog(SITUATION_LOG_ENTRIES + 60);
+    const { asked, request } = answering(entries);
+    const store = buildSituationStore(events.slice(0, 21));
+    renderWithStore(<MainCourante variant="overview" />, store, request);
+    expect(document.querySelectorAll('.main-courante__entries > li')).toHaveLength(20);
+
+    const later = buildSituationStore(events);
+    act(() => store.getState().setSync(later.getState().sync));
+    await screen.findByText('140 entrées affichées sur 160 dans la main courante.');
+    expect(asked).toEqual([
+      { event: 'log:list', input: { before: entries[SITUATION_LOG_ENTRIES - 1]!.seq, limit: 40 } },
+    ]);
+    // The twenty entries held before are one click away.
+    fireEvent.click(screen.getByRole('button', { name: 'Entrées plus anciennes' }));
+    await screen.findByText('160 entrées affichées sur 160 dans la main courante.');
   });
 });
