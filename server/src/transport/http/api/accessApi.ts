@@ -56,6 +56,8 @@ function apiErrors(logger: Logger): ErrorRequestHandler {
     if (error.type === 'entity.too.large') return sendReply(res, fail('invalid_payload', 'body too large'));
     if (error.status === 400 || error.type === 'entity.parse.failed')
       return sendReply(res, fail('invalid_payload', 'the body is not valid JSON'));
+    // A charset or content encoding the parser cannot read (415) is the client's error too.
+    if (error.status === 415) return sendReply(res, fail('invalid_payload', 'the body must be JSON in UTF-8'));
     logger.error({ err: error }, 'API request failed');
     sendReply(res, fail('internal', 'the request could not be processed'));
   };
