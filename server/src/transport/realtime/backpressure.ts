@@ -23,6 +23,7 @@ interface EngineSocket {
   };
   sendPacket: (type: 'noop', data: undefined, options: object, callback: () => void) => void;
   close: (discard?: boolean) => void;
+  readyState: string;
 }
 
 const engineOf = (socket: VigieSocket) => socket.conn as unknown as EngineSocket;
@@ -57,6 +58,9 @@ export function queuedBytes(socket: VigieSocket): number {
 export function whenWritten(socket: VigieSocket, done: () => void): void {
   engineOf(socket).sendPacket('noop', undefined, {}, done);
 }
+
+/** How long a shed connection has to take its notice before it is cut. */
+const SHED_GRACE_MS = 5000;
 
 export interface BackpressureOptions {
   /** Most bytes the server may hold for one connection. */
@@ -112,14 +116,17 @@ export class Backpressure {
       },
       'connection shed: it holds more unsent data than allowed (slow_consumer)',
     );
-    // Heard only by a client that still reads (the rest is dropped below); one that stopped sees its
-    // connection close and reconnects by itself either way.
+    // What waits in engine.io's queue is dropped at once (the client will catch up from where its copy
+    // stands); then the notice and the disconnection go out right behind what is already being written,
+    // so a client that still reads hears why and comes back. One that stopped hears nothing: its
+    // connection is cut after a grace period (`ws` would keep its buffer for its whole close timeout).
+    const engine = engineOf(socket);
+    engine.writeBuffer = [];
     socket.emit('connection:shed', { reason: 'slow_consumer' });
     socket.disconnect(true);
-    // A graceful close would wait for the queue to drain (it never will) and `ws` would keep the
-    // buffer for its close timeout: drop it now.
-    const engine = engineOf(socket);
-    if (engine.transport.name === 'websocket') engine.transport.socket?.terminate();
-    else engine.close(true);
+    setTimeout(() => {
+      if (engine.transport.name === 'websocket') engine.transport.socket?.terminate();
+      else if (engine.readyState !== 'closed') engine.close(true);
+    }, SHED_GRACE_MS).unref();
   }
 }
