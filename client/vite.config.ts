@@ -4,7 +4,18 @@ import { defineConfig } from 'vite';
 // The dashboard is served by the Vigie server on one port; in development Vite proxies to it.
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // zod and the module that turns its eval off share one chunk, which runs before any chunk
+        // building schemas: the CSP allows no eval (see src/zodJitless.ts).
+        codeSplitting: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]zodJitless\.ts$/ }] },
+      },
+    },
+  },
   server: {
     proxy: {
       '/socket.io': { target: 'http://localhost:8080', ws: true },

@@ -2,6 +2,8 @@
  * Entry point: one store, one socket binding (outside React) for the route's audience, the app.
  * The sign-in and pairing pages show no situation: they open no socket and touch no offline copy.
  */
+// First: zod must run without eval before any schema is built (see zodJitless.ts).
+import './zodJitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
