@@ -153,6 +153,10 @@ describe('backups', () => {
     expect((await server.exited)[1]).toBe('SIGKILL');
     const left = readdirSync(backups);
     expect(left.length).toBeGreaterThan(0);
+    // Whatever was cut short is not named like a backup (a zero-byte one would pass SQLite's check).
+    for (const name of left.filter((f) => f.endsWith('.sqlite'))) {
+      expect(statSync(join(backups, name)).size, name).toBeGreaterThan(0);
+    }
     const listed = await runCli('backups', [], dir, env);
     expect(listed.code).toBe(0);
     for (const name of left.filter((f) => f.endsWith('.sqlite'))) {

@@ -1,10 +1,20 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildEvents, buildMeta, openedData } from '@vigie/shared/testing';
 import { tempDir } from '../../testing.ts';
-import { backupName, backupNow, restoreBackup, scheduleBackups } from './backups.ts';
-import { openSqliteStore } from './sqliteStore.ts';
+import {
+  BackupCheckError,
+  backupName,
+  backupNow,
+  latestGoodBackup,
+  listBackups,
+  restoreBackup,
+  RestoreRefusedError,
+  scheduleBackups,
+} from './backups.ts';
+import { openSqliteStore, type SqliteStore } from './sqliteStore.ts';
+import { lockStore, StoreLockedError } from './storeLock.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -73,5 +83,69 @@ describe('backups', () => {
     const restored = openSqliteStore(path, 'live');
     expect((await restored.currentLog())?.epoch).toBe(2);
     await restored.close();
+  });
+
+  it('removes what a backup cut short left behind, and lists each file with its state', async () => {
+    const { store, dir } = await storeWithOneEvent();
+    const backups = join(dir, 'b');
+    const first = await backupNow(store, backups, 10, new Date(Date.UTC(2024, 7, 3, 11)));
+    const cut = join(backups, backupName(new Date(Date.UTC(2024, 7, 3, 11, 5))) + '.partial');
+    writeFileSync(cut, 'half a copy');
+    writeFileSync(`${cut}-journal`, 'its journal');
+    writeFileSync(join(backups, backupName(new Date(Date.UTC(2024, 7, 3, 11, 7)))), '');
+    expect(listBackups(backups).map((b) => [b.name, b.state, b.events])).toEqual([
+      [backupName(new Date(Date.UTC(2024, 7, 3, 11, 7))), 'empty', 0],
+      [backupName(new Date(Date.UTC(2024, 7, 3, 11, 5))) + '.partial', 'partial', 0],
+      [backupName(new Date(Date.UTC(2024, 7, 3, 11))), 'good', 1],
+    ]);
+    expect(latestGoodBackup(backups)).toBe(first);
+
+    await backupNow(store, backups, 10, new Date(Date.UTC(2024, 7, 3, 11, 10)));
+    expect(readdirSync(backups).filter((f) => f.includes('.partial'))).toEqual([]);
+  });
+
+  it('keeps no file of a copy that fails its check', async () => {
+    const { store, dir } = await storeWithOneEvent();
+    const backups = join(dir, 'b');
+    // A copy that comes out empty, as a full disk or a cut connection to a network share may leave it.
+    const emptyCopy = Object.assign(Object.create(store) as SqliteStore, {
+      backup: (destination: string) => Promise.resolve(writeFileSync(destination, '')),
+    });
+    await expect(backupNow(emptyCopy, backups, 10)).rejects.toBeInstanceOf(BackupCheckError);
+    expect(readdirSync(backups)).toEqual([]);
+  });
+
+  it('refuses a backup without a log before touching the store, and leaves no staging file', async () => {
+    const { store, path, dir } = await storeWithOneEvent();
+    await store.close();
+    const before = readFileSync(path);
+    const zero = join(dir, 'zero.sqlite');
+    writeFileSync(zero, '');
+    const fresh = join(dir, 'fresh.sqlite');
+    await openSqliteStore(fresh, 'live').close();
+    for (const bad of [zero, fresh, join(dir, 'missing.sqlite')]) {
+      expect(() => restoreBackup(bad, path)).toThrow(RestoreRefusedError);
+    }
+    expect(readFileSync(path).equals(before)).toBe(true);
+    expect(existsSync(`${path}.restoring`)).toBe(false);
+  });
+
+  it('refuses to restore while another process holds the store', async () => {
+    const { store, path, dir } = await storeWithOneEvent();
+    const backup = await backupNow(store, join(dir, 'b'), 1);
+    const held = lockStore(path, 'vigie server (live)');
+    try {
+      expect(() => restoreBackup(backup, path)).toThrow(StoreLockedError);
+    } finally {
+      held.release();
+    }
+  });
+
+  it('restores over a store too damaged to read, above the backup epoch', async () => {
+    const { store, path, dir } = await storeWithOneEvent();
+    const backup = await backupNow(store, join(dir, 'b'), 1);
+    await store.close();
+    writeFileSync(path, '');
+    expect(restoreBackup(backup, path).epoch).toBe(2);
   });
 });
