@@ -48,10 +48,10 @@ describe('signing in under concurrency', () => {
     const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => signIn(target!, `essai ${i}`, '10.0.0.66')));
 
     const counts = tally(burst);
-    expect(server.app.access.passwordsChecked - checksBefore).toBe(counts.unauthorized);
     // Every guess that was checked answers 401: only the first few may be.
     expect(counts.unauthorized ?? 0).toBeGreaterThanOrEqual(1);
     expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(4);
+    expect(server.app.access.passwordsChecked - checksBefore).toBe(counts.unauthorized);
     expect(counts.rate_limited).toBe(200 - (counts.unauthorized ?? 0));
     for (const r of burst.filter((r) => code(r) === 'rate_limited')) {
       expect(r.status).toBe(429);
@@ -79,6 +79,48 @@ describe('signing in under concurrency', () => {
     const waits = spray.map((r) => Number(r.headers.get('retry-after') ?? 0));
     expect(Math.max(...waits)).toBeLessThanOrEqual(4);
     expect(code(await signIn(colleague!, PASSWORD, '10.0.0.67'))).toBe('ok');
+  });
+
+  it('counts 200 simultaneous wrong one-time codes from one address before they are checked', async () => {
+    server = await startTestServer({ network: { allowedOrigins: [], trustProxy: ['loopback'] } });
+    const [colleague] = await withPasswords(['Claire Martin']);
+
+    const burst = await Promise.all(
+      Array.from({ length: 200 }, (_, i) =>
+        callApi(server.url, 'session:code', {
+          body: { code: `AAAA-AAAA-${String(i).padStart(4, '0')}` },
+          headers: from('10.0.0.66'),
+        }),
+      ),
+    );
+
+    const counts = tally(burst);
+    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(30);
+    expect(counts.rate_limited).toBe(200 - (counts.unauthorized ?? 0));
+    expect(Math.max(...burst.map((r) => Number(r.headers.get('retry-after') ?? 0)))).toBeLessThanOrEqual(4);
+    expect(code(await signIn(colleague!, PASSWORD, '10.0.0.67'))).toBe('ok');
+  });
+
+  it('checks the current password of a password change like a sign-in', async () => {
+    server = await startTestServer({ network: { allowedOrigins: [], trustProxy: ['loopback'] } });
+    const [login] = await withPasswords(['Louis Directeur']);
+    const { cookie } = await signIn(login!, PASSWORD, '10.0.0.66');
+
+    const checksBefore = server.app.access.passwordsChecked;
+    const burst = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        callApi(server.url, 'session:password', {
+          cookie: cookie!,
+          body: { password: 'une nouvelle phrase', currentPassword: `essai ${i}` },
+          headers: from('10.0.0.66'),
+        }),
+      ),
+    );
+
+    const counts = tally(burst);
+    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(4);
+    expect(server.app.access.passwordsChecked - checksBefore).toBe(counts.unauthorized);
+    expect(counts.rate_limited).toBe(50 - (counts.unauthorized ?? 0));
   });
 
   it('lets 20 people behind one address sign in at the same moment', async () => {
