@@ -36,8 +36,10 @@ export async function startServer(
       PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
-      // The drills send as fast as they can: beyond a person's request budget.
+      // The drills send as fast as they can: beyond a person's request budget (and main-courante rate).
       VIGIE_REQUESTS_PER_SECOND: '100000',
+      VIGIE_LOG_ENTRIES_PER_MINUTE: '1000000',
+      VIGIE_LOG_ENTRY_BURST: '100000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
