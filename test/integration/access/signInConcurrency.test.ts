@@ -48,9 +48,10 @@ describe('signing in under concurrency', () => {
     const burst = await Promise.all(Array.from({ length: 200 }, (_, i) => signIn(target!, `essai ${i}`, '10.0.0.66')));
 
     const counts = tally(burst);
-    // Every guess that was checked answers 401: only the first few may be.
+    // Every guess that was checked answers 401: only the first three, and one more each time the wait
+    // they earned (1 s, then 2 s) runs out while the burst is still arriving.
     expect(counts.unauthorized ?? 0).toBeGreaterThanOrEqual(1);
-    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(4);
+    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(5);
     expect(server.app.access.passwordsChecked - checksBefore).toBe(counts.unauthorized);
     expect(counts.rate_limited).toBe(200 - (counts.unauthorized ?? 0));
     for (const r of burst.filter((r) => code(r) === 'rate_limited')) {
@@ -72,8 +73,9 @@ describe('signing in under concurrency', () => {
     );
 
     const counts = tally(spray);
-    // The address's slow-down starts after 30 failures: no more than that are checked.
-    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(30);
+    // The address's slow-down starts after 30 failures: no more are checked, but one each time its wait
+    // (1 s, then 2 s) runs out while the burst is still arriving.
+    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(32);
     expect(counts.rate_limited).toBe(200 - (counts.unauthorized ?? 0));
     // The wait the burst earned its address stays short, as if the guesses had come one by one.
     const waits = spray.map((r) => Number(r.headers.get('retry-after') ?? 0));
@@ -95,7 +97,8 @@ describe('signing in under concurrency', () => {
     );
 
     const counts = tally(burst);
-    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(30);
+    // As for passwords: 30, and one more each time the address's wait runs out during the burst.
+    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(32);
     expect(counts.rate_limited).toBe(200 - (counts.unauthorized ?? 0));
     expect(Math.max(...burst.map((r) => Number(r.headers.get('retry-after') ?? 0)))).toBeLessThanOrEqual(4);
     expect(code(await signIn(colleague!, PASSWORD, '10.0.0.67'))).toBe('ok');
@@ -118,7 +121,7 @@ describe('signing in under concurrency', () => {
     );
 
     const counts = tally(burst);
-    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(4);
+    expect(counts.unauthorized ?? 0).toBeLessThanOrEqual(5);
     expect(server.app.access.passwordsChecked - checksBefore).toBe(counts.unauthorized);
     expect(counts.rate_limited).toBe(50 - (counts.unauthorized ?? 0));
   });
