@@ -31,7 +31,7 @@ async function start() {
   logger.level = config.logLevel;
   const registry = loadRegistry(config.registryPath);
   // One server per store file (the lock lasts the process's life); a damaged or lost store is refused.
-  const { store, lock, settle } = await openStoreAtStart({
+  const { store, lock, settle, checked } = await openStoreAtStart({
     storePath: config.storePath,
     accessStorePath: config.accessStorePath,
     kind: config.mode,
@@ -94,6 +94,7 @@ async function start() {
       registry: registry.version,
       buildId,
       seq: app.log.situation.seq,
+      storeCheckMs: (await checked)?.ms ?? null,
     },
     `Vigie ${config.mode === 'demo' ? 'DÉMONSTRATION' : 'incident réel'} on http://localhost:${port}, ready ${Math.round(performance.now())} ms after process start`,
   );

@@ -23,7 +23,17 @@ async function storeWith(seqs: number[], path = join(folder(), 'vigie.sqlite')) 
   const bodies = seqs.map((_, i) =>
     i === 0
       ? { type: 'incident.opened' as const, data: openedData }
-      : { type: 'log.entry-added' as const, data: { type: 'information', text: 'x'.repeat(2000) } },
+      : {
+          type: 'log.entry-added' as const,
+          data: {
+            type: 'information' as const,
+            text: 'x'.repeat(2000),
+            verification: 'verifiee' as const,
+            owner: null,
+            dueAt: null,
+            effectiveAt: null,
+          },
+        },
   );
   const events = buildEvents(bodies).map((e, i) => ({ ...e, seq: seqs[i]! }));
   await store.append({

@@ -39,6 +39,8 @@ export async function openStoreAtStart(options: StoreAtStartOptions): Promise<{
   store: SqliteStore;
   lock: StoreLock;
   settle: <T>(rebuilding: Promise<T>) => Promise<T>;
+  /** The store's check, for the start-up log (null for a new store). */
+  checked: Promise<StoreInspection | null>;
 }> {
   const { storePath, kind } = options;
   const lock = lockStore(storePath, `vigie server (${kind})`);
@@ -76,7 +78,7 @@ export async function openStoreAtStart(options: StoreAtStartOptions): Promise<{
     if (built.status === 'rejected') throw built.reason;
     return built.value;
   };
-  return { store, lock, settle };
+  return { store, lock, settle, checked: checking };
 }
 
 function restoreAdvice(backupDir: string | undefined): string {
