@@ -2,6 +2,7 @@
  * Lists the backups: `pnpm backups [folder]` (VIGIE_BACKUP_DIR by default), newest first, with
  * their time, size, event count and state (good, damaged, empty, partial: a backup cut short).
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../config/env.ts';
 import { listBackups } from '../store/sqlite/backups.ts';
@@ -12,6 +13,10 @@ try {
   if (!dir) {
     console.error('usage: pnpm backups [folder]   (VIGIE_BACKUP_DIR is not set)');
     process.exit(2);
+  }
+  if (!existsSync(dir)) {
+    console.error(`No backup folder at ${dir}.`);
+    process.exit(1);
   }
   const entries = listBackups(dir);
   console.log(`${entries.length} backup file(s) in ${dir}, newest first:`);
