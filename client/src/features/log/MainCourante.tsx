@@ -48,7 +48,10 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
 
   const situation = sync.kind === 'situation' ? sync : null;
   const log = situation?.state.log;
-  const logCount = situation?.state.logCount;
+  // A copy saved offline by an earlier version has no count: its entries are all it knows of.
+  const logCount = situation
+    ? ((situation.state.logCount as number | undefined) ?? situation.state.log.length)
+    : undefined;
   const logId = situation?.logId;
   const copy = useMemo(
     () => (logId !== undefined && log && logCount !== undefined ? { logId, log, logCount } : null),
