@@ -167,6 +167,33 @@ describe('live sync', () => {
     storm.forEach((p, i) => expect(p.from).toBe(i === 0 ? startSeq + 1 : storm[i - 1]!.to + 1));
     expect(copyHash(b.sync())).toBe(serverHash('viewer'));
   });
+
+  it('keeps the window narrow for a steady stream below the storm rate, even right after a burst', async () => {
+    await server.close();
+    server = await startTestServer({ coalesceMs: 50, coalesceMaxMs: 600_000 });
+    const b = track(await observed(server.url));
+    const burst = changes(20);
+    // Then fifty a second, one every 20 ms: what one account's budget lets through during a flood.
+    const ids = Object.keys(server.app.log.situation.items['operating-mode']);
+    const replies = [];
+    for (let i = 0; i < 50; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      replies.push(
+        server.app.log.submit(
+          'system:set-status',
+          { idempotencyKey: key(), hospitalId: ids[i % ids.length], systemId: 'dpi', status: statuses[i % 4] },
+          request,
+        ),
+      );
+    }
+    await burst;
+    expect((await Promise.all(replies)).every((r) => r.ok)).toBe(true);
+    const repliedAt = Date.now();
+    const head = server.app.log.situation.seq;
+    await b.until(() => b.patches.at(-1)?.to === head, 10_000);
+    expect(Date.now() - repliedAt).toBeLessThan(500);
+    expect(copyHash(b.sync())).toBe(serverHash('viewer'));
+  });
 });
 
 describe('catch-up after being away', () => {

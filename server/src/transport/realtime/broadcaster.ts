@@ -46,7 +46,11 @@ interface SentRange {
   touched: Touched[];
 }
 
-/** A broadcast carrying at least this many events means a storm: the next window is the widest. */
+/**
+ * A storm is a rate, not a count: at least this many events per narrow window (133/s at 75 ms) since
+ * the previous broadcast. One account's steady flood within its budget (a few dozen a second) is not
+ * one, so it never holds everyone else's changes back for the widest window.
+ */
 const STORM_EVENTS = 10;
 
 const keyOf = (t: Touched) => ('id' in t ? `${t.part}/${'kind' in t ? t.kind : ''}/${t.id}` : t.part);
@@ -185,7 +189,9 @@ export class Broadcaster {
     const touched = [...this.pending.values()];
     const from = this.pendingFrom;
     this.pending.clear();
-    this.windowMs = this.pendingEvents >= STORM_EVENTS ? this.options.coalesceMaxMs : this.options.coalesceMs;
+    const { coalesceMs, coalesceMaxMs } = this.options;
+    const elapsed = Math.max(Date.now() - this.lastSentAt, coalesceMs);
+    this.windowMs = this.pendingEvents * coalesceMs >= STORM_EVENTS * elapsed ? coalesceMaxMs : coalesceMs;
     this.pendingEvents = 0;
     for (const audience of audiences.ids) {
       this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, from));
