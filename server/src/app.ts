@@ -128,6 +128,9 @@ export async function createApp(deps: {
     perAccount: options.accountRequestsPerSecond ?? 2 * options.requestsPerSecond,
     perAddress: options.addressRequestsPerSecond ?? 10 * options.requestsPerSecond,
     logEntries: options.logEntries ?? { perMinute: 60, burst: 10 },
+    onFlood: (socket) => {
+      if (socket.connected) backpressure.shed(socket, 'flooding');
+    },
   });
   // Every client event of the contract has its handler (checked when compiling).
   const handlers: Record<keyof typeof clientEventSchemas, Handler> = {

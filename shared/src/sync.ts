@@ -68,7 +68,7 @@ export const RestartingSchema = z.object({ at: InstantSchema }).strict();
  * Sent just before the server closes a connection that holds more unsent data than it may (a reader
  * that stopped reading): the client reconnects by itself and catches up from where it stands.
  */
-export const ShedSchema = z.object({ reason: z.enum(['slow_consumer']) }).strict();
+export const ShedSchema = z.object({ reason: z.enum(['slow_consumer', 'flooding']) }).strict();
 export type Shed = z.infer<typeof ShedSchema>;
 
 /** Schemas of the server → client events. */

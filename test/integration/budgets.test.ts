@@ -79,6 +79,24 @@ describe('request budgets', () => {
     expect(accepted).toBeLessThanOrEqual(40 * (seconds + 1));
   });
 
+  it('drops a connection that keeps sending after ten seconds of refusals, telling it why, and no other', async () => {
+    server = await startTestServer({ requestsPerSecond: 20 });
+    const commander = await server.as('commander');
+    const flooder = await open(commander);
+    const colleague = await open(commander);
+    // 20 pass, 200 refusals are answered, then the connection is dropped: the rest get no answer.
+    const answered: Reply[] = [];
+    for (let n = 0; n < 1000; n++) void flooder.send('system:set-status', status(n)).then((r) => answered.push(r));
+    await flooder.until(() => !flooder.socket.connected, 5000);
+    expect(flooder.shed).toEqual(['flooding']);
+    expect(count(codes(answered), 'rate_limited')).toBeLessThanOrEqual(200);
+    expect(answered.length).toBeLessThan(1000);
+    // Another connection of the same person still works once the account's budget refills.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(colleague.socket.connected).toBe(true);
+    expect((await colleague.send('system:set-status', status(1))).ok).toBe(true);
+  });
+
   it('answers rate_limited beyond the main-courante rate of one person, recording nothing more', async () => {
     server = await startTestServer({ logEntries: { perMinute: 60, burst: 10 } });
     const lead = await server.as('lead');

@@ -13,7 +13,7 @@ afterEach(async () => {
 
 describe('the realtime contract', () => {
   it('emits only payloads that parse with the shared schemas, for every event and audience', async () => {
-    server = await startTestServer({ heartbeatMs: 150 });
+    server = await startTestServer({ heartbeatMs: 150, requestsPerSecond: 20 });
     const l = await observed(server.url, await server.as('lead'));
     const viewer = await observed(server.url);
     const pub = await observed(server.url, { audience: 'public' });
@@ -68,6 +68,11 @@ describe('the realtime contract', () => {
     for (const c of clients) {
       await c.until(() => (c.sync() as { seq: number }).seq === last.seq + 1 && c.heartbeats.length > 0);
     }
+    // A reader that keeps sending far beyond its budget is dropped, and told why.
+    const flooder = await observed(server.url);
+    clients.push(flooder);
+    for (let n = 0; n < 400; n++) void flooder.send('sync:request', { logId: null, seq: 0 });
+    await flooder.until(() => flooder.shed.length === 1);
     await server.app.access.signOut(leavingSession.sessionId);
     await leaving.until(() => leaving.ended.length === 1);
     void server.app.close(); // announces the restart
@@ -80,6 +85,7 @@ describe('the realtime contract', () => {
         ...(c.restarts ? ['server:restarting'] : []),
         ...(c.sessions.length ? ['session:info'] : []),
         ...(c.ended.length ? ['session:ended'] : []),
+        ...(c.shed.length ? ['connection:shed'] : []),
       ]),
     );
     expect([...seen].sort()).toEqual(Object.keys(serverEventSchemas).sort());

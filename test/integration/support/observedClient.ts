@@ -30,6 +30,8 @@ export interface ObservedClient {
   /** Who the server said this client is (`session:info`), and why it ended the session (`session:ended`). */
   sessions: SessionInfo[];
   ended: string[];
+  /** Why the server dropped this connection (`connection:shed`), each time it did. */
+  shed: string[];
   /** Sends a request and resolves with its reply. */
   send: (event: string, payload: unknown) => Promise<Reply>;
   /** Resolves once `predicate` holds (checked after every message), or rejects after `timeoutMs`. */
@@ -68,6 +70,7 @@ export function observe(
     gaps: 0,
     sessions: [],
     ended: [],
+    shed: [],
     send: (event, payload) =>
       new Promise((resolve) => {
         (socket.emit as (e: string, p: unknown, ack: (r: Reply) => void) => void)(event, payload, resolve);
@@ -120,6 +123,10 @@ export function observe(
   });
   socket.on('session:ended', ({ reason }) => {
     client.ended.push(reason);
+    notify();
+  });
+  socket.on('connection:shed', ({ reason }) => {
+    client.shed.push(reason);
     notify();
   });
   socket.on('connect', notify);

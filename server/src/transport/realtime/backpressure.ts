@@ -7,6 +7,7 @@
  * once and written to every socket of a room, so the cap is checked by a periodic sweep over every
  * connection (and by the broadcaster before a catch-up), not where a message is built.
  */
+import type { Shed } from '@vigie/shared';
 import type { Logger } from '../../logger.ts';
 import type { VigieServer, VigieSocket } from './io.ts';
 
@@ -100,21 +101,19 @@ export class Backpressure {
   check(socket: VigieSocket): boolean {
     const queued = queuedBytes(socket);
     if (queued <= this.options.maxQueuedBytes) return false;
-    this.shed(socket, queued);
+    this.shed(socket, 'slow_consumer', { queuedKB: Math.round(queued / 1024) });
     return true;
   }
 
-  private shed(socket: VigieSocket, queued: number): void {
+  /**
+   * Drops `socket` with its reason, logged with its address and account: `slow_consumer` (it holds
+   * more unsent data than allowed) or `flooding` (it kept sending far beyond its request budget).
+   */
+  shed(socket: VigieSocket, reason: Shed['reason'], details: Record<string, unknown> = {}): void {
     const { principal, origin } = socket.data;
     this.options.logger.warn(
-      {
-        reason: 'slow_consumer',
-        socketId: socket.id,
-        address: origin.address,
-        actor: principal?.actor.id ?? null,
-        queuedKB: Math.round(queued / 1024),
-      },
-      'connection shed: it holds more unsent data than allowed (slow_consumer)',
+      { reason, socketId: socket.id, address: origin.address, actor: principal?.actor.id ?? null, ...details },
+      `connection shed (${reason})`,
     );
     // What waits in engine.io's queue is dropped at once (the client will catch up from where its copy
     // stands); then the notice and the disconnection go out right behind what is already being written,
@@ -122,7 +121,7 @@ export class Backpressure {
     // connection is cut after a grace period (`ws` would keep its buffer for its whole close timeout).
     const engine = engineOf(socket);
     engine.writeBuffer = [];
-    socket.emit('connection:shed', { reason: 'slow_consumer' });
+    socket.emit('connection:shed', { reason });
     socket.disconnect(true);
     setTimeout(() => {
       if (engine.transport.name === 'websocket') engine.transport.socket?.terminate();

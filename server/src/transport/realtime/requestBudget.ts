@@ -4,7 +4,8 @@
  * and wall screens alike) shares one budget across all its connections, and the anonymous readers
  * of one address share one, generous enough for a room of screens behind one NAT to sync together.
  * Main-courante entries also take from their author's own, slower budget. Beyond a budget a request
- * gets `rate_limited` and nothing happens.
+ * gets `rate_limited` and nothing happens; a connection that keeps sending regardless is dropped
+ * (answering a flood's refusals would cost the server as much as the requests themselves).
  */
 import type { Reply } from '@vigie/shared';
 import type { VigieSocket } from './io.ts';
@@ -19,6 +20,8 @@ export interface BudgetOptions {
   perAddress: number;
   /** Main-courante entries one account may add: per minute, and how many in a row. */
   logEntries: { perMinute: number; burst: number };
+  /** Drops a connection that kept sending after ten seconds' worth of refusals. */
+  onFlood: (socket: VigieSocket) => void;
   now?: () => number;
 }
 
@@ -29,7 +32,7 @@ const slowDown = refusal('too many requests: slow down');
 
 /** The middleware to install on each connection. */
 export function requestBudget(options: BudgetOptions) {
-  const { perConnection, perAccount, perAddress, logEntries, now } = options;
+  const { perConnection, perAccount, perAddress, logEntries, onFlood, now } = options;
   const people = new TokenBuckets({ perSecond: perAccount, burst: perAccount }, now);
   const addresses = new TokenBuckets({ perSecond: perAddress, burst: perAddress }, now);
   const entries = new TokenBuckets({ perSecond: logEntries.perMinute / 60, burst: logEntries.burst }, now);
@@ -38,6 +41,7 @@ export function requestBudget(options: BudgetOptions) {
   return (socket: VigieSocket) => {
     // One bucket per connection, held by its middleware (gone with the socket).
     const own = tokenBucket({ perSecond: perConnection, burst: perConnection }, now);
+    const patience = tokenBucket({ perSecond: perConnection, burst: 10 * perConnection }, now);
     const refusalOf = (event: unknown): Reply<never> | null => {
       if (!own.take()) return slowDown;
       const { principal, origin } = socket.data;
@@ -51,6 +55,7 @@ export function requestBudget(options: BudgetOptions) {
     socket.use((packet, next) => {
       const refused = refusalOf(packet[0]);
       if (!refused) return next();
+      if (!patience.take()) return onFlood(socket);
       const ack = packet.at(-1) as unknown;
       if (typeof ack === 'function') (ack as (r: Reply) => void)(refused);
     });
