@@ -60,6 +60,10 @@ describe('one server per store file', () => {
     expect(second.stdout).toContain(`is in use by vigie server (live) (pid ${String(first.proc.pid)}`);
     expect(second.stdout).toContain(`port ${first.port}`);
     expect(await ready(first)).toBe(200);
+    // The break-glass admin command writes the access store beside a running server, without the lock.
+    const admin = await runCli('admin', ['marie.curie', 'Marie Curie'], dir);
+    expect(admin.code).toBe(0);
+    expect(admin.stdout).toContain('marie.curie');
   });
 
   it('lets a demo server run beside a live one on the same data folder: they share no file', async () => {
@@ -159,6 +163,7 @@ describe('backups', () => {
     }
     const listed = await runCli('backups', [], dir, env);
     expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/ 0 events\s+partial\s+vigie-backup-\S+\.sqlite\.partial/);
     for (const name of left.filter((f) => f.endsWith('.sqlite'))) {
       expect(listed.stdout).toMatch(new RegExp(`\\d+ events\\s+good\\s+${name}`));
     }

@@ -57,7 +57,14 @@ export function lockStore(storePath: string, command: string): StoreLock {
   mkdirSync(dirname(storePath), { recursive: true });
   // Never open the lock file any other way in this process: closing any descriptor of a file drops
   // the process's fcntl locks on it (SQLite guards its own descriptors, not foreign ones).
-  const db = new Database(lockPathOf(storePath), { timeout: 0 });
+  let db: Database.Database;
+  try {
+    db = new Database(lockPathOf(storePath), { timeout: 0 });
+  } catch (error) {
+    throw new Error(`Cannot lock store ${storePath}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
+  }
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     db.pragma('journal_mode = TRUNCATE');
@@ -69,7 +76,9 @@ export function lockStore(storePath: string, command: string): StoreLock {
   } catch (error) {
     db.close();
     if (isBusy(error)) throw new StoreLockedError(storePath, readHolder(storePath));
-    throw error;
+    throw new Error(`Cannot lock store ${storePath}: ${error instanceof Error ? error.message : String(error)}`, {
+      cause: error,
+    });
   }
   const holder: LockHolder = {
     pid: process.pid,
