@@ -17,9 +17,10 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { inspectInWorker } from './inspectInWorker.ts';
+import { copyInWorker } from './inspectInWorker.ts';
 import { inspectStoreFile, type StoreInspection } from './inspectStore.ts';
 import type { SqliteStore } from './sqliteStore.ts';
 import { lockStore } from './storeLock.ts';
@@ -67,15 +68,15 @@ export async function backupNow(store: SqliteStore, dir: string, keep: number, a
   const partial = path + PARTIAL;
   try {
     const committed = store.eventCount();
-    await store.backup(partial);
-    const check = await inspectInWorker(partial);
+    const check = await copyInWorker(store.path, partial);
     if (check.state !== 'good') throw new BackupCheckError(path, check.problem ?? check.state);
     if (check.events < committed) {
       throw new BackupCheckError(path, `it holds ${check.events} events, ${committed} were committed before it began`);
     }
-    fsyncPath(partial);
+    // Flushed off the event loop (a large copy takes a while to reach the disk).
+    await flush(partial);
     renameSync(partial, path);
-    fsyncPath(dir); // the rename itself survives a power loss only once the folder is flushed
+    await flush(dir); // the rename itself survives a power loss only once the folder is flushed
   } catch (error) {
     rmSync(partial, { force: true });
     rmSync(`${partial}-journal`, { force: true });
@@ -84,6 +85,15 @@ export async function backupNow(store: SqliteStore, dir: string, keep: number, a
   const backups = readdirSync(dir).filter(isBackup).sort();
   for (const old of backups.slice(0, Math.max(0, backups.length - keep))) rmSync(join(dir, old));
   return path;
+}
+
+async function flush(path: string) {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 function fsyncPath(path: string) {
