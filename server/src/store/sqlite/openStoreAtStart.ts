@@ -62,7 +62,7 @@ export async function openStoreAtStart(options: StoreAtStartOptions): Promise<{
         'To start a new, empty incident on purpose, start once with VIGIE_START_AFRESH=1.',
     );
   }
-  const checking = blank ? Promise.resolve(null) : inspectInWorker(storePath);
+  const checking = blank || !existsSync(storePath) ? Promise.resolve(null) : inspectInWorker(storePath);
   let store: SqliteStore;
   try {
     store = openSqliteStore(storePath, kind);
@@ -89,9 +89,12 @@ function restoreAdvice(backupDir: string | undefined): string {
     : `No good backup found in ${backupDir} (pnpm backups lists them).`;
 }
 
-/** Why the store holds no incident (missing, zero bytes, no log), or null when it holds one or cannot say. */
+/**
+ * Why an existing store holds no incident (zero bytes, no log), or null when it holds one or cannot
+ * say. A missing file is a first start (the access store may well be prepared before it), not a loss.
+ */
 function blankStore(path: string): string | null {
-  if (!existsSync(path)) return 'does not exist';
+  if (!existsSync(path)) return null;
   if (statSync(path).size === 0) return 'is empty (zero bytes)';
   try {
     const db = new Database(path, { readonly: true, fileMustExist: true });
