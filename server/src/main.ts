@@ -12,7 +12,7 @@ import { loadScenario } from './scenario/scenarioFile.ts';
 import { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 import { scheduleBackups } from './store/sqlite/backups.ts';
 import { openSqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
-import { openStoreAtStart } from './store/sqlite/openStoreAtStart.ts';
+import { StoreRefusedError, openStoreAtStart } from './store/sqlite/openStoreAtStart.ts';
 
 const logger = createLogger();
 
@@ -139,8 +139,11 @@ async function offerDemoSignIn(access: Access, origin: string) {
   );
 }
 
+/** A store refused at start (damaged, or its log lost) stays refused: sysexits' EX_CONFIG, which the unit does not restart. */
+const STORE_REFUSED = 78;
+
 start().catch((error: unknown) => {
-  // Start-up refusals (bad settings, malformed or incompatible registry) are meant to be read.
+  // Start-up refusals (bad settings, malformed or incompatible registry, a held or damaged store) are meant to be read.
   logger.fatal(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  process.exit(error instanceof StoreRefusedError ? STORE_REFUSED : 1);
 });

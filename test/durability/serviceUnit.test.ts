@@ -1,10 +1,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { openSqliteAccessStore, seedSession } from '@vigie/server/testing';
 
 const root = join(import.meta.dirname, '../..');
 const unitPath = join(root, 'deploy/vigie.service');
@@ -55,6 +56,33 @@ describe('the systemd unit', () => {
       expect(code).toBe(0);
     } finally {
       proc.kill('SIGKILL');
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
+  it('does not restart a server that refused its store, and restarts one that failed otherwise', async () => {
+    expect(settings('Restart')).toEqual(['always']);
+    expect(settings('RestartPreventExitStatus')).toEqual(['78']);
+    const [command, ...args] = settings('ExecStart')[0]!.split(' ');
+    const data = mkdtempSync(join(tmpdir(), 'vigie-unit-'));
+    const run = async (env: Record<string, string>) => {
+      const proc = spawn(command!, args, {
+        cwd: join(root, 'server'),
+        env: { ...process.env, VIGIE_MODE: 'live', VIGIE_DATA_DIR: data, PORT: '0', HOST: '127.0.0.1', ...env },
+        stdio: 'ignore',
+      });
+      return ((await once(proc, 'exit')) as [number | null])[0];
+    };
+    try {
+      // A zero-byte store where people have signed in: its log is lost, a restart would not bring it back.
+      writeFileSync(join(data, 'vigie.sqlite'), '');
+      const access = openSqliteAccessStore(join(data, 'vigie-access.sqlite'));
+      await seedSession(access, { name: 'Marie Curie', roles: ['admin'] });
+      await access.close();
+      expect(await run({})).toBe(78);
+      // A bad setting is an ordinary failure (the unit retries until its start limit).
+      expect(await run({ PORT: 'not-a-port' })).toBe(1);
+    } finally {
       rmSync(data, { recursive: true, force: true });
     }
   });

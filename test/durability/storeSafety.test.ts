@@ -121,7 +121,7 @@ describe('start-up check', () => {
     closeSync(fd);
 
     const refused = await refusedStart(dir, { VIGIE_BACKUP_DIR: backups });
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(78); // not restarted by the service unit: a restart would not cure it
     expect(refused.stdout).toContain(`Store ${store} is damaged`);
     expect(refused.stdout).toContain(`Latest good backup: ${good}`);
   });
@@ -130,7 +130,7 @@ describe('start-up check', () => {
     const { dir, store } = await dataDirWithIncident();
     truncateSync(store, 0);
     const refused = await refusedStart(dir);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(78);
     expect(refused.stdout).toContain(`Store ${store} is empty (zero bytes)`);
     expect(refused.stdout).toContain('VIGIE_START_AFRESH=1');
     expect(statSync(store).size).toBe(0); // left as found, for whoever looks into it
