@@ -3,7 +3,7 @@ import type { SyncState } from '@vigie/client/sync';
 import { hashState, projectSituation } from '@vigie/shared';
 import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
 import { io } from 'socket.io-client';
-import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
+import { contractViolations, key, observe, observed, type ObservedClient } from './support/observedClient.ts';
 
 let server: TestServer;
 const clients: ObservedClient[] = [];
@@ -235,6 +235,31 @@ describe('catch-up after being away', () => {
       expect(await b.send('sync:request', position)).toEqual({ ok: true, data: { sent: 'snapshot' } });
       await b.until(() => b.snapshots.length === before + 1);
     }
+  });
+
+  it('serves two hundred screens connecting at once while changes flow: each hears nothing before its copy, then every change, in order', async () => {
+    const stream = oneChangePerMillisecond(1500);
+    const screens = Array.from({ length: 200 }, () => track(observe(server.url)));
+    const first = screens.map(
+      (s) =>
+        new Promise<string>((resolve) =>
+          s.socket.onAny((event: string) => {
+            if (event !== 'session:info') resolve(event);
+          }),
+        ),
+    );
+    await stream;
+    const head = server.app.log.situation.seq;
+    for (const s of screens)
+      await s.until(() => s.sync().kind === 'situation' && (s.sync() as { seq: number }).seq === head);
+    for (const s of screens) {
+      expect(s.gaps).toBe(0);
+      expect(s.snapshots).toHaveLength(1);
+      expect(copyHash(s.sync())).toBe(serverHash('viewer'));
+      s.patches.forEach((p, i) => expect(p.from).toBe(i === 0 ? s.snapshots[0]!.seq + 1 : s.patches[i - 1]!.to + 1));
+    }
+    // session:info aside (who the connection is), the first message is the copy, never a heartbeat or a patch.
+    expect(new Set(await Promise.all(first))).toEqual(new Set(['situation:snapshot']));
   });
 
   it('moves every client to the new log when an incident opens', async () => {

@@ -53,6 +53,11 @@ interface SentRange {
  */
 const STORM_EVENTS = 10;
 
+/** Clients served their catch-up per event-loop turn (a snapshot is ~130 KB: about 2 MB a turn). */
+const CATCH_UPS_PER_TURN = 16;
+
+const audienceRooms = audiences.ids.map(audienceRoom);
+
 const keyOf = (t: Touched) => ('id' in t ? `${t.part}/${'kind' in t ? t.kind : ''}/${t.id}` : t.part);
 
 export class Broadcaster {
@@ -73,8 +78,9 @@ export class Broadcaster {
   /** Recent broadcasts of the current log, for catch-up by patch. */
   private recent: SentRange[] = [];
   private snapshots = new Map<Audience, Snapshot>();
-  /** Clients waiting for their catch-up, by the message they need (sent together at the end of the turn). */
-  private waiting = new Map<string, { audience: Audience; from: number | null; ids: string[]; touched: Touched[] }>();
+  /** Clients waiting for their catch-up, in arrival order, served a few per event-loop turn. */
+  private waiting: { socket: VigieSocket; position: SyncPosition }[] = [];
+  private serving = false;
   /** Sockets with a catch-up decided or queued and not yet written out. */
   private inFlight = new WeakSet<VigieSocket>();
   private unsubscribe: (() => void) | null = null;
@@ -99,47 +105,67 @@ export class Broadcaster {
 
   stop(): void {
     this.unsubscribe?.();
-    this.waiting.clear();
+    this.waiting = [];
     if (this.timer) clearTimeout(this.timer);
     if (this.heartbeat) clearTimeout(this.heartbeat);
     this.timer = this.heartbeat = null;
   }
 
-  /** Adds a socket to its audience and brings it up to date from where it stood when it connected. */
+  /**
+   * Brings a socket up to date from where it stood when it connected, then adds it to its audience:
+   * until its catch-up leaves it hears no broadcast or heartbeat (its catch-up will cover them).
+   */
   join(socket: VigieSocket): void {
-    void socket.join(audienceRoom(socket.data.audience));
-    this.catchUp(socket, socket.data.position);
+    if (this.catchUp(socket, socket.data.position) === 'none') void socket.join(audienceRoom(socket.data.audience));
   }
 
   /**
    * Sends what a client at `position` misses: nothing, a patch, or a snapshot. Returns which, or
    * `pending` when one is already on its way to it (it brings the client up to date as of when it was
-   * decided, and broadcasts continue from there). The message leaves at the end of this event-loop
-   * turn, before any broadcast or heartbeat (order kept).
+   * queued: it brings the client up to date as of when it leaves, and broadcasts continue from there).
+   * The message is built when it leaves, against the state then published.
    */
   catchUp(socket: VigieSocket, position: SyncPosition): 'none' | 'patch' | 'snapshot' | 'pending' {
-    const state = this.published;
-    if (position.logId === state.logId && position.seq === state.seq) return 'none';
+    if (this.upToDate(position)) return 'none';
     if (this.inFlight.has(socket)) return 'pending';
     this.inFlight.add(socket);
-    const ranges = this.rangesAfter(position);
-    const { audience } = socket.data;
-    const from = ranges ? position.seq + 1 : null;
-    const key = `${audience}/${from ?? 'snapshot'}`;
-    const group = this.waiting.get(key);
-    if (group) group.ids.push(socket.id);
-    else {
-      if (this.waiting.size === 0) setImmediate(() => this.sendCatchUps());
-      this.waiting.set(key, { audience, from, ids: [socket.id], touched: ranges?.flatMap((r) => r.touched) ?? [] });
+    this.waiting.push({ socket, position });
+    if (!this.serving) {
+      this.serving = true;
+      setImmediate(() => this.sendCatchUps());
     }
-    return ranges ? 'patch' : 'snapshot';
+    return this.rangesAfter(position) ? 'patch' : 'snapshot';
   }
 
-  /** One emit per message needed, to every client waiting for it (each socket is in a room of its id). */
+  private upToDate(position: SyncPosition): boolean {
+    return position.logId === this.published.logId && position.seq === this.published.seq;
+  }
+
+  /**
+   * Serves the next waiting clients, a few per event-loop turn: a building's screens reconnecting
+   * together (two thousand snapshots of ~130 KB) would otherwise hold the loop for a second, and every
+   * broadcast with it. The clients that need the same message get it in one emit (encoded once).
+   */
   private sendCatchUps(): void {
-    const groups = [...this.waiting.values()];
-    this.waiting.clear();
-    for (const { audience, from, ids, touched } of groups) {
+    const served = this.waiting.splice(0, CATCH_UPS_PER_TURN);
+    const groups = new Map<string, { audience: Audience; from: number | null; touched: Touched[]; ids: string[] }>();
+    for (const { socket, position } of served) {
+      if (!socket.connected) continue;
+      const { audience } = socket.data;
+      // Joined now: the message below covers everything broadcast until now, and the next broadcast follows it.
+      void socket.join(audienceRoom(audience));
+      if (this.upToDate(position)) {
+        this.inFlight.delete(socket);
+        continue;
+      }
+      const ranges = this.rangesAfter(position);
+      const from = ranges ? position.seq + 1 : null;
+      const key = `${audience}/${from ?? 'snapshot'}`;
+      const group = groups.get(key);
+      if (group) group.ids.push(socket.id);
+      else groups.set(key, { audience, from, touched: ranges?.flatMap((r) => r.touched) ?? [], ids: [socket.id] });
+    }
+    for (const { audience, from, ids, touched } of groups.values()) {
       if (from === null) this.io.to(ids).emit('situation:snapshot', this.snapshot(audience));
       else this.io.to(ids).emit('situation:patched', this.patch(audience, this.published, touched, from));
       for (const id of ids) {
@@ -147,6 +173,8 @@ export class Broadcaster {
         if (socket) whenWritten(socket, () => this.inFlight.delete(socket));
       }
     }
+    if (this.waiting.length > 0) setImmediate(() => this.sendCatchUps());
+    else this.serving = false;
   }
 
   private onCommit(c: Committed): void {
@@ -181,8 +209,6 @@ export class Broadcaster {
   }
 
   private flush(): void {
-    // Catch-ups decided against the published state go before anything newer.
-    this.sendCatchUps();
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending.size === 0) return;
@@ -245,9 +271,9 @@ export class Broadcaster {
     if (this.heartbeat) clearTimeout(this.heartbeat);
     this.heartbeat = setTimeout(() => this.sendHeartbeat(), this.options.heartbeatMs);
     this.lastHeartbeatAt = Date.now();
-    this.sendCatchUps();
     const { logId, seq } = this.published;
-    this.io.emit('server:heartbeat', {
+    // To the audiences only: a client still waiting for its catch-up has not been sent everything up to `seq`.
+    this.io.to(audienceRooms).emit('server:heartbeat', {
       logId,
       seq,
       serverTime: new Date().toISOString(),
