@@ -12,6 +12,10 @@ import type { Network } from '../http/network.ts';
 import { readSessionToken, sessionCookie } from '../http/sessionCookie.ts';
 import type { VigieServer, VigieSocket } from './io.ts';
 import { accountRoom, sessionRoom } from './rooms.ts';
+import { Admission } from './admission.ts';
+
+/** New connections let through per event-loop turn (each is upgraded, signed in and sent its first message). */
+const HANDSHAKES_PER_TURN = 8;
 
 export interface HandshakeDeps {
   access: Access;
@@ -26,12 +30,15 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
     return sessions.get(req) ?? null;
   };
 
+  const admission = new Admission(HANDSHAKES_PER_TURN);
   const allowRequest = (req: IncomingMessage, done: (error: string | null | undefined, ok: boolean) => void) => {
     if (!net.originAllowed(req)) return done('forbidden', false);
-    resolve(req).then(
-      () => done(null, true),
-      () => done('internal', false),
-    );
+    admission.admit(() => {
+      resolve(req).then(
+        () => done(null, true),
+        () => done('internal', false),
+      );
+    });
   };
 
   const attach = (io: VigieServer) => {
