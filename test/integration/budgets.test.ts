@@ -21,6 +21,8 @@ const open = async (identity: Parameters<typeof observed>[1] = {}) => {
   clients.push(client);
   return client;
 };
+/** Resolves (with nothing) after `ms`. */
+const settled = (ms: number) => new Promise<null>((r) => setTimeout(() => r(null), ms));
 const codes = (replies: Reply[]) => replies.map((r) => (r.ok ? 'ok' : r.error.code));
 const count = (list: string[], code: string) => list.filter((c) => c === code).length;
 const status = (n: number) => ({
@@ -57,8 +59,10 @@ describe('request budgets', () => {
     let flooding = true;
     let accepted = 0;
     const flood = floods.map(async (s) => {
-      for (let n = 0; flooding; n++) {
-        if ((await s.send('system:set-status', { ...status(n), hospitalId: 'hegp' })).ok) accepted += 1;
+      // Until it stops, or the server drops this connection for flooding (then no reply comes).
+      for (let n = 0; flooding && s.socket.connected; n++) {
+        const sent = s.send('system:set-status', { ...status(n), hospitalId: 'hegp' });
+        if ((await Promise.race([sent, settled(1000)]))?.ok) accepted += 1;
         await new Promise((r) => setTimeout(r, 10));
       }
     });
@@ -95,6 +99,26 @@ describe('request budgets', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(colleague.socket.connected).toBe(true);
     expect((await colleague.send('system:set-status', status(1))).ok).toBe(true);
+  });
+
+  it("drops one account's flooding connections once the account has drawn ten seconds of refusals", async () => {
+    server = await startTestServer({ requestsPerSecond: 20, accountRequestsPerSecond: 40 });
+    const flooder = await server.as('commander');
+    const sockets = await Promise.all(Array.from({ length: 50 }, () => open(flooder)));
+    // 30 requests from each of 50 connections: each connection stays within its own patience (200
+    // refusals), but together they would draw 1,450 refusals from one person.
+    const replies: Reply[] = [];
+    for (const s of sockets)
+      for (let n = 0; n < 30; n++) void s.send('system:set-status', status(n)).then((r) => replies.push(r));
+    // Every request answered, or its connection dropped (its remaining requests get no answer).
+    const done = () => replies.length + 30 * sockets.filter((s) => s.shed.length > 0).length >= 1500;
+    for (let waited = 0; waited < 5000 && !done(); waited += 20) await settled(20);
+    const refused = count(codes(replies), 'rate_limited');
+    expect(refused).toBeLessThanOrEqual(400 + 40);
+    expect(sockets.filter((s) => s.shed.includes('flooding')).length).toBeGreaterThan(25);
+    // Another person is not touched.
+    const other = await open(await server.as('commander'));
+    expect((await other.send('system:set-status', status(0))).ok).toBe(true);
   });
 
   it('answers rate_limited beyond the main-courante rate of one person, recording nothing more', async () => {

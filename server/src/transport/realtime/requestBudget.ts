@@ -36,18 +36,22 @@ export function requestBudget(options: BudgetOptions) {
   const people = new TokenBuckets({ perSecond: perAccount, burst: perAccount }, now);
   const addresses = new TokenBuckets({ perSecond: perAddress, burst: perAddress }, now);
   const entries = new TokenBuckets({ perSecond: logEntries.perMinute / 60, burst: logEntries.burst }, now);
+  // Refusals a person (or an address) may draw before its refused connections are dropped: ten
+  // seconds' worth of its budget, so fifty connections cannot draw fifty times one's patience.
+  const peoplesPatience = new TokenBuckets({ perSecond: perAccount, burst: 10 * perAccount }, now);
+  const addressesPatience = new TokenBuckets({ perSecond: perAddress, burst: 10 * perAddress }, now);
   const tooManyEntries = refusal(`main courante: at most ${logEntries.perMinute} entries per minute per person`);
 
   return (socket: VigieSocket) => {
     // One bucket per connection, held by its middleware (gone with the socket).
     const own = tokenBucket({ perSecond: perConnection, burst: perConnection }, now);
     const patience = tokenBucket({ perSecond: perConnection, burst: 10 * perConnection }, now);
+    const { principal, origin } = socket.data;
+    const person = principal
+      ? `account:${principal.actor.kind}:${principal.actor.id}`
+      : `address:${origin.address ?? 'unknown'}`;
     const refusalOf = (event: unknown): Reply<never> | null => {
       if (!own.take()) return slowDown;
-      const { principal, origin } = socket.data;
-      const person = principal
-        ? `account:${principal.actor.kind}:${principal.actor.id}`
-        : `address:${origin.address ?? 'unknown'}`;
       if (!(principal ? people : addresses).take(person)) return slowDown;
       if (event === LOG_ENTRY && !entries.take(person)) return tooManyEntries;
       return null;
@@ -55,7 +59,7 @@ export function requestBudget(options: BudgetOptions) {
     socket.use((packet, next) => {
       const refused = refusalOf(packet[0]);
       if (!refused) return next();
-      if (!patience.take()) return onFlood(socket);
+      if (!patience.take() || !(principal ? peoplesPatience : addressesPatience).take(person)) return onFlood(socket);
       const ack = packet.at(-1) as unknown;
       if (typeof ack === 'function') (ack as (r: Reply) => void)(refused);
     });
