@@ -66,7 +66,7 @@ export async function abuse(size: Size): Promise<string[]> {
     },
     {
       name: `${n.slowReaders} sockets stop reading, asking for snapshots`,
-      attack: { kind: 'slow-readers', cookie: slowReader, sockets: n.slowReaders, perSecond: 2 },
+      attack: { kind: 'slow-readers', cookie: slowReader, sockets: n.slowReaders, perSecond: 20 },
     },
     {
       name: `${n.signIns} parallel sign-ins`,

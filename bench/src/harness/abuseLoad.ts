@@ -40,7 +40,7 @@ class Tally {
   }
   watch(socket: Socket) {
     socket.on('disconnect', (reason, description) => {
-      const why = (description as { context?: { reason?: string } } | undefined)?.context?.reason ?? reason;
+      const why = (description as { context?: { reason?: string } } | undefined)?.context?.reason || reason;
       this.disconnected[why] = (this.disconnected[why] ?? 0) + 1;
     });
   }
