@@ -13,7 +13,14 @@ import {
 } from './projection.ts';
 import { applyEvent, initialSituation } from './reducer.ts';
 import { systemStatuses } from './scales.ts';
-import { buildEvents, buildMeta, buildRegistry, openedData, statementFields } from './testing/factories.ts';
+import {
+  buildEvents,
+  buildLogEntry,
+  buildMeta,
+  buildRegistry,
+  openedData,
+  statementFields,
+} from './testing/factories.ts';
 
 type Body = Pick<LogEvent, 'type' | 'data'>;
 
@@ -35,18 +42,7 @@ function mixedBodies(count: number, seed = 7): Body[] {
           hold: rand(2) === 0,
         },
       });
-    } else if (r === 3)
-      bodies.push({
-        type: 'log.entry-added',
-        data: {
-          type: 'information',
-          text: `entrée ${i}`,
-          verification: 'a-verifier',
-          owner: null,
-          dueAt: null,
-          effectiveAt: null,
-        },
-      });
+    } else if (r === 3) bodies.push(buildLogEntry(`entrée ${i}`, { type: 'information', verification: 'a-verifier' }));
     else if (r === 4)
       bodies.push({
         type: 'eta.revised',
@@ -123,17 +119,7 @@ describe('the client fold of an audience stream', () => {
 
 /** `count` main-courante entries. */
 const entryBodies = (count: number, from = 0): Body[] =>
-  Array.from({ length: count }, (_, i) => ({
-    type: 'log.entry-added',
-    data: {
-      type: 'decision',
-      text: `décision ${from + i}`,
-      verification: null,
-      owner: null,
-      dueAt: null,
-      effectiveAt: null,
-    },
-  }));
+  Array.from({ length: count }, (_, i) => buildLogEntry(`décision ${from + i}`));
 
 describe('the main courante in patches', () => {
   /** A copy at the incident's opening and `count` entries appended after it in one broadcast. */

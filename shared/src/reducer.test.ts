@@ -3,7 +3,15 @@ import type { LogEvent } from './events.ts';
 import { SITUATION_JOURNAL_LINES, SITUATION_LOG_ENTRIES } from './limits.ts';
 import { applyEvent, applyEventInFold, initialSituation, logEntryOf, newFoldScope } from './reducer.ts';
 import type { Situation } from './situation.ts';
-import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statementFields } from './testing/factories.ts';
+import {
+  buildActor,
+  buildEvents,
+  buildLogEntry,
+  buildMeta,
+  buildRegistry,
+  openedData,
+  statementFields,
+} from './testing/factories.ts';
 
 const fold = (events: LogEvent[], from: Situation = initialSituation(buildRegistry(), buildMeta())) =>
   events.reduce(applyEvent, from);
@@ -339,17 +347,7 @@ describe('applyEvent', () => {
 });
 
 type Body = Pick<LogEvent, 'type' | 'data'>;
-const entry = (i: number): Body => ({
-  type: 'log.entry-added',
-  data: {
-    type: 'information',
-    text: `entrée ${i}`,
-    verification: 'a-verifier',
-    owner: null,
-    dueAt: null,
-    effectiveAt: null,
-  },
-});
+const entry = (i: number): Body => buildLogEntry(`entrée ${i}`, { type: 'information', verification: 'a-verifier' });
 const entriesOf = (events: LogEvent[]) => events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
 
 describe('the main courante in the situation', () => {

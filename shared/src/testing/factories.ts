@@ -104,6 +104,16 @@ export function buildEvents(
   );
 }
 
+type EntryData = Extract<LogEvent, { type: 'log.entry-added' }>['data'];
+
+/** A main-courante entry's event body: a decision with `text`, unverified, no owner or times unless overridden. */
+export function buildLogEntry(text: string, overrides: Partial<EntryData> = {}): Body {
+  return {
+    type: 'log.entry-added',
+    data: { type: 'decision', text, verification: null, owner: null, dueAt: null, effectiveAt: null, ...overrides },
+  };
+}
+
 export const openedData = {
   type: 'sse-numerique',
   title: 'Panne',

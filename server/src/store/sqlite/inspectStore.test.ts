@@ -1,7 +1,7 @@
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildEvents, buildMeta, openedData } from '@vigie/shared/testing';
+import { buildEvents, buildLogEntry, buildMeta, openedData } from '@vigie/shared/testing';
 import { tempDir } from '../../testing.ts';
 import { inspectInWorker } from './inspectInWorker.ts';
 import { inspectStoreFile } from './inspectStore.ts';
@@ -23,17 +23,7 @@ async function storeWith(seqs: number[], path = join(folder(), 'vigie.sqlite')) 
   const bodies = seqs.map((_, i) =>
     i === 0
       ? { type: 'incident.opened' as const, data: openedData }
-      : {
-          type: 'log.entry-added' as const,
-          data: {
-            type: 'information' as const,
-            text: 'x'.repeat(2000),
-            verification: 'verifiee' as const,
-            owner: null,
-            dueAt: null,
-            effectiveAt: null,
-          },
-        },
+      : buildLogEntry('x'.repeat(2000), { type: 'information', verification: 'verifiee' }),
   );
   const events = buildEvents(bodies).map((e, i) => ({ ...e, seq: seqs[i]! }));
   await store.append({

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEvent } from '@vigie/shared';
-import { buildActor, buildEvents, buildMeta, openedData } from '@vigie/shared/testing';
+import { buildActor, buildEvents, buildLogEntry, buildMeta, openedData } from '@vigie/shared/testing';
 import { tempDir } from '../../testing.ts';
 import type { StoredEvent } from '../eventStore.ts';
 import { openSqliteStore } from './sqliteStore.ts';
@@ -96,17 +96,7 @@ describe('SqliteStore.typeEvents', () => {
   it('pages the events of one type newest first, through an index rather than the whole log', async () => {
     const { store } = newStore();
     const meta = buildMeta();
-    const entry = (i: number) => ({
-      type: 'log.entry-added' as const,
-      data: {
-        type: 'decision' as const,
-        text: `d${i}`,
-        verification: null,
-        owner: null,
-        dueAt: null,
-        effectiveAt: null,
-      },
-    });
+    const entry = (i: number) => buildLogEntry(`d${i}`);
     const release = { type: 'value.released' as const, data: { item: { kind: 'system' as const, id: 'h1:dpi' } } };
     const bodies: Pick<LogEvent, 'type' | 'data'>[] = [{ type: 'incident.opened', data: openedData }];
     for (let i = 0; i < 7; i++) bodies.push(entry(i), release);
