@@ -17,31 +17,35 @@ export class RefusedInput {
 /** `5<n>-…` or `6<n>-…`: a binary event or acknowledgement announcing n attachments. */
 const binaryHeader = /^([56])(\d{1,16})-/;
 
+/** socket.io-parser's decoding of one text packet: present at run time, private in its types. */
+type DecodeString = (text: string) => Packet;
+
+/**
+ * Decodes text packets itself (the parser's own `decodeString`, then the bounds) rather than through
+ * an inner decoder: one decoder per connection, not two.
+ */
 class BoundedDecoder extends Decoder {
-  private readonly inner = new Decoder();
   /** Attachments still to come for a refused binary packet: dropped one by one as they arrive. */
   private skipping = 0;
 
-  constructor() {
-    super();
-    this.inner.on('decoded', (packet: Packet) => this.emitReserved('decoded', bounded(packet)));
-  }
-
   override add(chunk: unknown): void {
     if (typeof chunk !== 'string') {
-      if (this.skipping === 0) return this.inner.add(chunk); // throws: binary data without a packet announcing it
+      if (this.skipping === 0) throw new Error('got binary data when not reconstructing a packet');
       this.skipping -= 1;
       return;
     }
     if (this.skipping > 0) throw new Error('got plaintext data when binary attachments were announced');
     const binary = binaryHeader.exec(chunk);
-    if (!binary || Number(binary[2]) < 1) return this.inner.add(chunk);
+    if (!binary || Number(binary[2]) < 1) {
+      // Throws on a malformed packet (including a binary one announcing no attachment), as the parser does.
+      this.emitReserved('decoded', bounded(this.decode(chunk)));
+      return;
+    }
     this.skipping = Number(binary[2]);
     // An acknowledgement: the server never asks clients for one; nothing to answer.
     if (binary[1] === '6') return;
     // Decoded as a plain event, then its payload replaced: the placeholders are never resolved.
-    const rest = chunk.slice(binary[0].length);
-    const packet = this.decodeEvent(`${PacketType.EVENT}${rest}`);
+    const packet = this.decode(`${PacketType.EVENT}${chunk.slice(binary[0].length)}`);
     const [event] = packet.data as unknown[];
     packet.data = [event, new RefusedInput('binary attachments are not accepted')];
     this.emitReserved('decoded', packet);
@@ -49,17 +53,10 @@ class BoundedDecoder extends Decoder {
 
   override destroy(): void {
     this.skipping = 0;
-    this.inner.destroy();
   }
 
-  /** Decodes one plain packet with a separate decoder (throws on a malformed one). */
-  private decodeEvent(text: string): Packet {
-    let decoded: Packet | null = null;
-    const once = new Decoder();
-    once.on('decoded', (packet: Packet) => (decoded = packet));
-    once.add(text);
-    if (!decoded) throw new Error('malformed binary packet');
-    return decoded;
+  private decode(text: string): Packet {
+    return (this as unknown as { decodeString: DecodeString }).decodeString(text);
   }
 }
 
