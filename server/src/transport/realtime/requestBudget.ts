@@ -9,7 +9,7 @@
  */
 import type { Reply } from '@vigie/shared';
 import type { VigieSocket } from './io.ts';
-import { TokenBuckets, tokenBucket } from './tokenBuckets.ts';
+import { TokenBuckets } from './tokenBuckets.ts';
 
 export interface BudgetOptions {
   /** Requests per second one connection may send. */
@@ -33,33 +33,39 @@ const slowDown = refusal('too many requests: slow down');
 /** The middleware to install on each connection. */
 export function requestBudget(options: BudgetOptions) {
   const { perConnection, perAccount, perAddress, logEntries, onFlood, now } = options;
+  const connections = new TokenBuckets({ perSecond: perConnection, burst: perConnection }, now);
   const people = new TokenBuckets({ perSecond: perAccount, burst: perAccount }, now);
   const addresses = new TokenBuckets({ perSecond: perAddress, burst: perAddress }, now);
   const entries = new TokenBuckets({ perSecond: logEntries.perMinute / 60, burst: logEntries.burst }, now);
   // Refusals a person (or an address) may draw before its refused connections are dropped: ten
   // seconds' worth of its budget, so fifty connections cannot draw fifty times one's patience.
+  const connectionsPatience = new TokenBuckets({ perSecond: perConnection, burst: 10 * perConnection }, now);
   const peoplesPatience = new TokenBuckets({ perSecond: perAccount, burst: 10 * perAccount }, now);
   const addressesPatience = new TokenBuckets({ perSecond: perAddress, burst: 10 * perAddress }, now);
   const tooManyEntries = refusal(`main courante: at most ${logEntries.perMinute} entries per minute per person`);
 
   return (socket: VigieSocket) => {
-    // One bucket per connection, held by its middleware (gone with the socket).
-    const own = tokenBucket({ perSecond: perConnection, burst: perConnection }, now);
-    const patience = tokenBucket({ perSecond: perConnection, burst: 10 * perConnection }, now);
-    const { principal, origin } = socket.data;
-    const person = principal
-      ? `account:${principal.actor.kind}:${principal.actor.id}`
-      : `address:${origin.address ?? 'unknown'}`;
-    const refusalOf = (event: unknown): Reply<never> | null => {
-      if (!own.take()) return slowDown;
-      if (!(principal ? people : addresses).take(person)) return slowDown;
-      if (event === LOG_ENTRY && !entries.take(person)) return tooManyEntries;
+    // Buckets live in shared maps while in use, none with the connection: an idle screen holds nothing here.
+    const person = (): string => {
+      const { principal, origin } = socket.data;
+      return principal
+        ? `account:${principal.actor.kind}:${principal.actor.id}`
+        : `address:${origin.address ?? 'unknown'}`;
+    };
+    const anonymous = () => socket.data.principal === null;
+    const refusalOf = (event: unknown, who: string): Reply<never> | null => {
+      if (!connections.take(socket.id)) return slowDown;
+      if (!(anonymous() ? addresses : people).take(who)) return slowDown;
+      if (event === LOG_ENTRY && !entries.take(who)) return tooManyEntries;
       return null;
     };
     socket.use((packet, next) => {
-      const refused = refusalOf(packet[0]);
+      const who = person();
+      const refused = refusalOf(packet[0], who);
       if (!refused) return next();
-      if (!patience.take() || !(principal ? peoplesPatience : addressesPatience).take(person)) return onFlood(socket);
+      const patient =
+        connectionsPatience.take(socket.id) && (anonymous() ? addressesPatience : peoplesPatience).take(who);
+      if (!patient) return onFlood(socket);
       const ack = packet.at(-1) as unknown;
       if (typeof ack === 'function') (ack as (r: Reply) => void)(refused);
     });

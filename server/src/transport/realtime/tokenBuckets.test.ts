@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TokenBuckets, tokenBucket } from './tokenBuckets.ts';
+import { TokenBuckets } from './tokenBuckets.ts';
 
 const clock = () => {
   let t = 0;
@@ -27,15 +27,5 @@ describe('TokenBuckets', () => {
       c.advance(10);
     }
     expect(buckets.size).toBeLessThanOrEqual(1024);
-  });
-});
-
-describe('tokenBucket', () => {
-  it('refills a single bucket at its rate up to its burst', () => {
-    const c = clock();
-    const bucket = tokenBucket({ perSecond: 20, burst: 20 }, c.now);
-    expect(takes(bucket.take, 25)).toBe(20);
-    c.advance(500);
-    expect(takes(bucket.take, 25)).toBe(10);
   });
 });

@@ -54,19 +54,3 @@ export class TokenBuckets {
     this.forgetAbove = Math.max(1024, this.buckets.size * 2);
   }
 }
-
-/** One bucket on its own (a connection's): `take()` is false, taking nothing, when it is empty. */
-export function tokenBucket(rate: Rate, now: () => number = Date.now): { take: () => boolean } {
-  let tokens = rate.burst;
-  let at = now();
-  return {
-    take: () => {
-      const t = now();
-      tokens = Math.min(rate.burst, tokens + ((t - at) / 1000) * rate.perSecond);
-      at = t;
-      if (tokens < 1) return false;
-      tokens -= 1;
-      return true;
-    },
-  };
-}
