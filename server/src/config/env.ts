@@ -74,8 +74,10 @@ export type Config = {
   allowedOrigins: string[] | null;
   trustProxy: string[];
   requestsPerSecond: number;
-  accountRequestsPerSecond: number;
-  addressRequestsPerSecond: number;
+  /** Unset: the app's default (twice a connection's). */
+  accountRequestsPerSecond: number | undefined;
+  /** Unset: the app's default (ten connections'). */
+  addressRequestsPerSecond: number | undefined;
   logEntries: { perMinute: number; burst: number };
   maxQueuedBytes: number;
   codeTtlMs: number;
@@ -120,8 +122,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: list(e.ALLOWED_ORIGINS) ?? null,
     trustProxy: list(e.TRUST_PROXY) ?? [],
     requestsPerSecond: e.VIGIE_REQUESTS_PER_SECOND,
-    accountRequestsPerSecond: e.VIGIE_ACCOUNT_REQUESTS_PER_SECOND ?? 2 * e.VIGIE_REQUESTS_PER_SECOND,
-    addressRequestsPerSecond: e.VIGIE_ADDRESS_REQUESTS_PER_SECOND ?? 10 * e.VIGIE_REQUESTS_PER_SECOND,
+    accountRequestsPerSecond: e.VIGIE_ACCOUNT_REQUESTS_PER_SECOND,
+    addressRequestsPerSecond: e.VIGIE_ADDRESS_REQUESTS_PER_SECOND,
     logEntries: { perMinute: e.VIGIE_LOG_ENTRIES_PER_MINUTE, burst: e.VIGIE_LOG_ENTRY_BURST },
     maxQueuedBytes: e.VIGIE_MAX_QUEUED_KB * 1024,
     codeTtlMs: e.VIGIE_CODE_TTL_HOURS * 3_600_000,
