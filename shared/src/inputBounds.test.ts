@@ -52,7 +52,6 @@ describe('inputBoundsViolation', () => {
       expect(inputBoundsViolation([JSON.parse(`{"a":{"${key}":{"polluted":true}}}`)])).toBe(
         `payload has the key "${key}", which is not accepted`,
       );
-    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses binary data and values JSON cannot carry', () => {

@@ -34,9 +34,9 @@ describe('the content security policy', () => {
     const browser = await openBrowser({ origin: server.url });
     try {
       const { page } = browser;
-      const console: string[] = [];
+      const cspMessages: string[] = [];
       page.on('console', (m) => {
-        if (/Content Security Policy|unsafe-eval/i.test(m.text())) console.push(m.text());
+        if (/Content Security Policy|unsafe-eval/i.test(m.text())) cspMessages.push(m.text());
       });
       // Installed by the driver before any of the page's scripts (not an inline script: the CSP would refuse it).
       await page.addInitScript(() => {
@@ -57,7 +57,7 @@ describe('the content security policy', () => {
       await page.waitForTimeout(300);
       const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
       expect(violations).toEqual([]);
-      expect(console).toEqual([]);
+      expect(cspMessages).toEqual([]);
       expect(browser.outside).toEqual([]);
     } finally {
       await browser.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openSqliteAccessStore, seedSession } from '@vigie/server/testing';
+import { refusedStart } from './support/serverProcess.ts';
 
 const root = join(import.meta.dirname, '../..');
 const unitPath = join(root, 'deploy/vigie.service');
@@ -63,16 +64,9 @@ describe('the systemd unit', () => {
   it('does not restart a server that refused its store, and restarts one that failed otherwise', async () => {
     expect(settings('Restart')).toEqual(['always']);
     expect(settings('RestartPreventExitStatus')).toEqual(['78']);
-    const [command, ...args] = settings('ExecStart')[0]!.split(' ');
     const data = mkdtempSync(join(tmpdir(), 'vigie-unit-'));
-    const run = async (env: Record<string, string>) => {
-      const proc = spawn(command!, args, {
-        cwd: join(root, 'server'),
-        env: { ...process.env, VIGIE_MODE: 'live', VIGIE_DATA_DIR: data, PORT: '0', HOST: '127.0.0.1', ...env },
-        stdio: 'ignore',
-      });
-      return ((await once(proc, 'exit')) as [number | null])[0];
-    };
+    // The unit's command (checked above), stopped and reported if it ever starts listening.
+    const run = async (env: Record<string, string>) => (await refusedStart(data, env)).code;
     try {
       // A zero-byte store where people have signed in: its log is lost, a restart would not bring it back.
       writeFileSync(join(data, 'vigie.sqlite'), '');

@@ -3,7 +3,7 @@
  * for falling behind reconnects by itself and catches up (the browser's own socket binding).
  */
 import type { Socket as NetSocket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { connect } from '@vigie/client/realtime';
 import { createVigieStore } from '@vigie/client/store';
 import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
@@ -23,6 +23,7 @@ describe('catch-ups and slow readers', () => {
   it('sends no second catch-up to a reader while the first is not yet written out', async () => {
     server = await startTestServer();
     const reader = await stalledClient(server.url);
+    onTestFinished(() => reader.close());
     const socket = serverSocketOf(reader.socket.id)!;
     reader.stall(3_600_000); // stops reading (and sends nothing itself)
     const answers: string[] = [];
@@ -37,13 +38,13 @@ describe('catch-ups and slow readers', () => {
     // Reading again, it is sent the next one it asks for.
     reader.resume();
     await expect.poll(() => server.app.broadcaster.catchUp(socket, fromNowhere), { timeout: 10_000 }).toBe('snapshot');
-    reader.close();
   });
 
   it('reconnects by itself once shed for falling behind, and catches up with what changed meanwhile', async () => {
     server = await startTestServer({ maxQueuedBytes: 64 * 1024, backpressureCheckMs: 20 });
     const store = createVigieStore();
     const binding = connect(store, { url: server.url, schedule: (publish) => publish(), shedDelayMs: () => 0 });
+    onTestFinished(() => binding.close());
     await expect.poll(() => store.getState().connection.status).toBe('connected');
     const socket = serverSocketOf(binding.socket.id)!;
     const engine = binding.socket.io.engine as unknown as { transport: { ws: { _socket: NetSocket } } };
@@ -68,6 +69,5 @@ describe('catch-ups and slow readers', () => {
       })
       .toBe(server.app.log.situation.seq);
     expect(binding.socket.id).not.toBe(socket.id);
-    binding.close();
   });
 });

@@ -104,21 +104,24 @@ async function readAll(who: Who, statementId: () => Promise<string>): Promise<st
   // A draft edited while connected: its text would travel in a patch.
   await statementId();
   await client.until(() => client.patches.length > 0);
+  // The stream's lists by reference: what arrives until the end is serialised with them.
   const read: unknown[] = [client.snapshots, client.patches, client.sessions];
   for (const query of Object.keys(querySchemas)) {
     const reply = await client.send(query, queryPayloads[query] ?? {});
     if (reply.ok) (answered[who] ??= []).push(query);
     read.push(reply);
   }
-  read.push(await client.send('sync:request', { logId: null, seq: 0 }));
+  const snapshotsBefore = client.snapshots.length;
+  const synced = await client.send('sync:request', { logId: null, seq: 0 });
+  read.push(synced);
   for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, (typeof apiRoutes)[ApiRouteName]][]) {
     if (route.method !== 'GET' || route.path.includes(':')) continue;
     const cookie = cookieOf(who);
     read.push((await callApi(server.url, name, cookie ? { cookie } : {})).reply);
   }
-  // The stream after the reads, too (a sync request may send a snapshot).
-  await new Promise((r) => setTimeout(r, 100));
-  read.push(client.snapshots.slice(1), client.patches.slice(1));
+  // The snapshot the sync request sent is read too.
+  if (synced.ok && (synced.data as { sent: string }).sent === 'snapshot')
+    await client.until(() => client.snapshots.length > snapshotsBefore);
   client.close();
   return JSON.stringify(read);
 }

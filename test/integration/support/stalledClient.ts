@@ -3,8 +3,8 @@
  * first copy, so everything the server sends it piles up (first in the kernel's buffers, then in
  * the server's). While stalled it keeps asking for a snapshot (`sync:request` from nowhere: a few
  * bytes that cost the server ~100 KB each), without waiting for replies it cannot read. `resume()`
- * reads again; its socket then reconnects by itself if the server shed it. The attack scenarios of
- * the tests and of `pnpm bench abuse` are built from it.
+ * reads again; its socket then reconnects by itself if the server shed it. (`pnpm bench abuse`
+ * stalls its readers the same way, in its own load process: bench/src/harness/abuseLoad.ts.)
  */
 import type { Socket as NetSocket } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
@@ -14,10 +14,7 @@ export interface StalledClient {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   /** Requests sent while stalled. */
   readonly sent: number;
-  /** Why the server shed it (`connection:shed`), once it could read that. */
-  readonly shedReasons: string[];
-  /** Connections that ended (server disconnect or transport closed), and the (re)connections made. */
-  readonly disconnects: number;
+  /** Connections made (the first, then each reconnection). */
   readonly connects: number;
   /** The latest seq it has received (a snapshot's, or a patch's end). */
   readonly seq: number;
@@ -41,14 +38,12 @@ export async function stalledClient(url: string, options: { cookie?: string } = 
     reconnectionDelay: 100,
     reconnectionDelayMax: 500,
   });
-  const state = { sent: 0, disconnects: 0, connects: 0, seq: -1, shedReasons: [] as string[] };
+  const state = { sent: 0, connects: 0, seq: -1 };
   let loop: NodeJS.Timeout | null = null;
   let paused: NetSocket | null = null;
   socket.on('connect', () => void (state.connects += 1));
-  socket.on('disconnect', () => void (state.disconnects += 1));
   socket.on('situation:snapshot', (m) => void (state.seq = m.seq));
   socket.on('situation:patched', (m) => void (state.seq = Math.max(state.seq, m.to)));
-  socket.on('connection:shed', ({ reason }) => void state.shedReasons.push(reason));
   await new Promise<void>((resolve, reject) => {
     socket.once('situation:snapshot', () => resolve());
     socket.once('connect_error', reject);
@@ -58,12 +53,6 @@ export async function stalledClient(url: string, options: { cookie?: string } = 
     socket,
     get sent() {
       return state.sent;
-    },
-    get shedReasons() {
-      return state.shedReasons;
-    },
-    get disconnects() {
-      return state.disconnects;
     },
     get connects() {
       return state.connects;
