@@ -131,10 +131,14 @@ export function connect(
   // An announced restart keeps saying so until the server is back.
   socket.on('disconnect', (reason) => {
     update({ connection: { status: restarting ? 'restarting' : 'disconnected' } });
-    if (reason !== 'io server disconnect' || !shed || closed) return;
+    const comeBack = reason === 'io server disconnect' && shed && !closed;
+    // Only this disconnection was announced (one that closed otherwise is Socket.IO's to retry).
     shed = false;
+    if (!comeBack) return;
     setTimeout(() => {
-      if (!closed && !socket.active) socket.connect();
+      if (closed || socket.active) return;
+      update({ connection: { status: 'connecting' } });
+      socket.connect();
     }, shedDelay());
   });
   socket.io.on('reconnect_attempt', () => update({ connection: { status: restarting ? 'restarting' : 'connecting' } }));

@@ -171,4 +171,16 @@ describe('MainCourante with more entries than the copy holds', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Entrées plus anciennes' }));
     await screen.findByText('160 entrées affichées sur 160 dans la main courante.');
   });
+
+  it('pages skipped entries until none is left, when more were skipped than one page carries', async () => {
+    const { events, entries } = buildLog(SITUATION_LOG_ENTRIES + 520);
+    const { asked, request } = answering(entries);
+    const store = buildSituationStore(events.slice(0, 21));
+    renderWithStore(<MainCourante variant="overview" />, store, request);
+    const later = buildSituationStore(events);
+    act(() => store.getState().setSync(later.getState().sync));
+    // 500 skipped (620 in all, 20 held before, 100 in the copy): three pages, asked one after the other.
+    await screen.findByText('600 entrées affichées sur 620 dans la main courante.');
+    expect(asked.map((a) => (a as { input: { limit: number } }).input.limit)).toEqual([200, 200, 100]);
+  });
 });

@@ -4,6 +4,7 @@
  * the automatic journal lines kept apart below. Printable on A4. The wall variant shows only the
  * latest entries, large, no controls.
  */
+import { messages as accessMessages } from '../../access/messages.ts';
 import {
   actorKinds,
   effectiveTime,
@@ -136,7 +137,10 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
             )}
             {courante.error && (
               <p className="main-courante__error" role="alert">
-                {format(m.olderError, { code: courante.error })}
+                {format(m.olderError, {
+                  reason:
+                    courante.error === 'unreadable' ? m.unreadableReply : accessMessages[lang].errors[courante.error],
+                })}
               </p>
             )}
           </div>

@@ -52,10 +52,11 @@ export function followCopy(held: HeldEntries, copy: CopyLog): { held: HeldEntrie
   return { held: { ...held, entries: newestFirst(copy.log), count: copy.logCount }, missed };
 }
 
-/** Where the next older page starts (the oldest entry held), or null when every entry is held. */
+/** Where the next older page starts (the oldest entry held), or null when every entry is held or the screen holds all it may. */
 export function olderCursor(held: HeldEntries): number | null {
   const oldest = held.entries.at(-1);
-  return oldest && held.entries.length < held.count ? oldest.seq : null;
+  const more = held.entries.length < held.count && held.entries.length < MAX_HELD_ENTRIES;
+  return oldest && more ? oldest.seq : null;
 }
 
 /** Adds a page of entries older than `before` (newest first), when `before` is still the oldest held. */

@@ -75,7 +75,12 @@ export function useMainCourante(copy: CopyLog | null): MainCouranteView {
           if (!alive.current) return;
           setLoading(false);
           setError(null);
-          setTracked((t) => ({ ...t, held: withOlder(t.held, before, parsed.data.entries), missed: 0 }));
+          setTracked((t) => {
+            const held = withOlder(t.held, before, parsed.data.entries);
+            // Skipped entries are paged until none is left (the effect below asks for the next page).
+            const got = held.entries.length - t.held.entries.length;
+            return { ...t, held, missed: Math.max(0, t.missed - got) };
+          });
         },
         () => fail('internal'),
       );
