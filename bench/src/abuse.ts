@@ -26,6 +26,7 @@ interface Phase {
 
 interface Outcome {
   phase: string;
+  kind: Attack['kind'] | null;
   honest: HonestFigures;
   attacker: string;
   growthMiB: number;
@@ -99,6 +100,7 @@ export async function abuse(size: Size): Promise<string[]> {
         const [figures, report] = await Promise.all([running, attacked]);
         outcomes.push({
           phase: phase.name,
+          kind: phase.attack?.kind ?? null,
           honest: figures,
           attacker: report
             ? `${report.note}; replies: ${count(report.replies)}; disconnected: ${count(report.disconnected)}`
@@ -119,7 +121,7 @@ export async function abuse(size: Size): Promise<string[]> {
   const p = (o: Outcome, q: number) => quantile(o.honest.latencies, q);
   const abused = outcomes.slice(1);
   const worstP99 = Math.max(...abused.map((o) => p(o, 0.99)));
-  const slow = abused.find((o) => o.phase.includes('stop reading'))!;
+  const slow = abused.find((o) => o.kind === 'slow-readers')!;
   const seen = outcomes.reduce((sum, o) => sum + o.honest.entriesSeen, 0);
   const written = outcomes.reduce((sum, o) => sum + o.honest.entriesWritten, 0);
   return [

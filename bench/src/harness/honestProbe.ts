@@ -12,7 +12,9 @@ export interface HonestFigures {
   changesSent: number;
   /** Changes acknowledged to the commander that never reached the viewer. */
   changesMissing: number;
+  /** Entries the commander sent: one the server refused counts as not seen (an honest entry must get through). */
   entriesWritten: number;
+  /** Entries accepted and seen by the viewer in its patches. */
   entriesSeen: number;
   /** Requests the server refused (anything but ok): an honest person should see none. */
   refused: number;

@@ -1,6 +1,7 @@
 /**
- * Online backups of the SQLite store to a second folder (SQLite's backup API: consistent while
- * writes go on), and restoring one, which starts a new epoch of every log so clients re-sync.
+ * Online backups of the SQLite store to a second folder (`VACUUM INTO` in a worker thread: one read
+ * transaction, consistent while writes go on), and restoring one, which starts a new epoch of every
+ * log so clients re-sync.
  *
  * A backup is written as `<name>.partial`, checked, flushed to disk and only then renamed: a file
  * named like a backup is always a complete, checked one, whatever kills the process on the way.
