@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from './events.ts';
 import { SITUATION_JOURNAL_LINES, SITUATION_LOG_ENTRIES } from './limits.ts';
-import { applyEvent, applyEventInFold, initialSituation, logEntryOf, newFoldScope } from './reducer.ts';
+import { applyEvent, applyEventInFold, initialSituation, logEntriesOf, newFoldScope } from './reducer.ts';
 import type { Situation } from './situation.ts';
 import {
   buildActor,
@@ -348,7 +348,6 @@ describe('applyEvent', () => {
 
 type Body = Pick<LogEvent, 'type' | 'data'>;
 const entry = (i: number): Body => buildLogEntry(`entrée ${i}`, { type: 'information', verification: 'a-verifier' });
-const entriesOf = (events: LogEvent[]) => events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
 
 describe('the main courante in the situation', () => {
   it('keeps the latest entries and counts every one, so entry 100,000 costs what entry 100 did', () => {
@@ -381,7 +380,7 @@ describe('the main courante in the situation', () => {
         );
       }
       const events = buildEvents(bodies);
-      const all = entriesOf(events);
+      const all = logEntriesOf(events);
       const oneByOne = fold(events);
       // The same events folded in batches of random sizes, each batch in one scope (as commits and replays do).
       let batched = initialSituation(buildRegistry(), buildMeta());

@@ -280,6 +280,10 @@ export const logEntryOf = (e: Extract<LogEvent, { type: 'log.entry-added' }>): L
   ...e.data,
 });
 
+/** The main-courante entries among `events`, in their order. */
+export const logEntriesOf = (events: readonly LogEvent[]): LogEntry[] =>
+  events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
+
 /** `list` with `item` appended, keeping the latest `bound` (a copy, or the fold's own copy: never the whole history). */
 function appendBounded<T>(list: T[], scope: FoldScope | undefined, item: T, bound: number): T[] {
   const next = scope ? writable(list, scope) : [...list];

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { followCopy, noEntries, olderCursor, withOlder, type CopyLog } from '@vigie/client/log';
 import {
-  logEntryOf,
+  logEntriesOf,
   queryDataSchemas,
   SITUATION_LOG_ENTRIES,
   type LogEntry,
@@ -48,7 +48,7 @@ async function writeEntries(count: number, label = 'entrée') {
 /** Every main-courante entry the store holds, newest first. */
 async function storedEntries(): Promise<LogEntry[]> {
   const events = await server.store.readEvents(server.app.log.current.logId, 0, 1_000_000);
-  return events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : [])).reverse();
+  return logEntriesOf(events).reverse();
 }
 
 const seqs = (entries: LogEntry[]) => entries.map((e) => e.seq);

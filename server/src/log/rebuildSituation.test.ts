@@ -4,7 +4,7 @@ import {
   applyEvent,
   hashState,
   initialSituation,
-  logEntryOf,
+  logEntriesOf,
   SITUATION_LOG_ENTRIES,
   systemStatuses,
   type Registry,
@@ -91,7 +91,7 @@ describe('rebuildSituation', () => {
     const store = file.open();
     const log = await writeLog(store, 1_000_000, 5 * (SITUATION_LOG_ENTRIES + 50));
     const events = await store.readEvents(log.current.logId, 0, 1_000_000);
-    const entries = events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
+    const entries = logEntriesOf(events);
     expect(entries.length).toBeGreaterThan(SITUATION_LOG_ENTRIES);
     // The shape snapshots had when the situation kept the whole main courante.
     const { logCount: _, ...current } = log.situation;

@@ -1,5 +1,5 @@
 /** The current log's main courante, newest first, a page at a time: every entry ever added, not only the situation's latest. */
-import { logEntryOf, type LogPage, type QueryParams } from '@vigie/shared';
+import { logEntriesOf, type LogPage, type QueryParams } from '@vigie/shared';
 import { authorize, type QueryContext } from './queryContext.ts';
 
 export async function listLogEntries(ctx: QueryContext, input: QueryParams<'log:list'>): Promise<LogPage> {
@@ -7,7 +7,7 @@ export async function listLogEntries(ctx: QueryContext, input: QueryParams<'log:
   authorize(ctx.principal, 'history:read');
   const page = await ctx.store.typeEvents(ctx.log.current.logId, 'log.entry-added', input);
   return {
-    entries: page.events.flatMap(({ event: e }) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : [])),
+    entries: logEntriesOf(page.events.map((stored) => stored.event)),
     before: page.before,
   };
 }

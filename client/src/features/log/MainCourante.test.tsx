@@ -1,6 +1,6 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { logEntryOf, SITUATION_LOG_ENTRIES, type EventData, type LogEntry } from '@vigie/shared';
+import { logEntriesOf, SITUATION_LOG_ENTRIES, type EventData, type LogEntry } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import type { RequestFn } from '../../app/RealtimeContext.ts';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
@@ -123,7 +123,7 @@ describe('MainCourante with more entries than the copy holds', () => {
   /** The incident and `count` decisions; the entries as the query returns them, newest first. */
   function buildLog(count: number) {
     const events = buildEvents([{ type: 'incident.opened', data: openedData }, ...decisions(count, 1)]);
-    const entries = events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : [])).reverse();
+    const entries = logEntriesOf(events).reverse();
     return { events, entries };
   }
   /** Answers `log:list` from `entries` and records what was asked. */

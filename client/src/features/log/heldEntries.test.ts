@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { logEntryOf, type LogEntry } from '@vigie/shared';
+import { logEntriesOf, type LogEntry } from '@vigie/shared';
 import { buildEvents, buildLogEntry } from '@vigie/shared/testing';
 import { followCopy, MAX_HELD_ENTRIES, noEntries, olderCursor, withOlder, type CopyLog } from './heldEntries.ts';
 
 /** Entries with seq 1..count, oldest first. */
 function buildEntries(count: number): LogEntry[] {
   const events = buildEvents(Array.from({ length: count }, (_, i) => buildLogEntry(`d${i}`)));
-  return events.flatMap((e) => (e.type === 'log.entry-added' ? [logEntryOf(e)] : []));
+  return logEntriesOf(events);
 }
 
 const all = buildEntries(400);
