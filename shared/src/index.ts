@@ -3,7 +3,6 @@ export * from './access.ts';
 export * from './commands.ts';
 export * from './events.ts';
 export * from './hash.ts';
-export * from './inputBounds.ts';
 export * from './items.ts';
 export * from './limits.ts';
 export * from './progress.ts';

@@ -7,7 +7,7 @@
  * naming the limit and its connection stays open.
  */
 import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
-import { inputBoundsViolation } from '@vigie/shared';
+import { inputBoundsViolation } from './inputBounds.ts';
 
 /** Stands for a payload refused while decoding; JSON cannot produce one, so a client cannot forge it. */
 export class RefusedInput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INPUT_BOUNDS, inputBoundsViolation, jsonStringBytes } from './inputBounds.ts';
-import { MAX_BULK_ITEMS } from './limits.ts';
+import { MAX_BULK_ITEMS } from '@vigie/shared';
 
 /** An array nested `depth` levels deep, built without recursion. */
 function nested(depth: number): unknown[] {

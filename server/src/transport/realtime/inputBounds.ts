@@ -3,7 +3,7 @@
  * line): checked with an explicit stack, so no structure can overflow the call stack, stopping at
  * the first limit exceeded and never serialising the input.
  */
-import { MAX_BULK_ITEMS, MAX_INPUT_DEPTH, MAX_INPUT_KEYS, MAX_INPUT_STRING, MAX_MESSAGE_BYTES } from './limits.ts';
+import { MAX_BULK_ITEMS, MAX_INPUT_DEPTH, MAX_INPUT_KEYS, MAX_INPUT_STRING, MAX_MESSAGE_BYTES } from '@vigie/shared';
 
 /** The limits an inbound payload is held to. */
 export interface InputBounds {
