@@ -5,15 +5,6 @@
  * de situation: 7 lines and a body, every character 3 bytes, escaped), and little more.
  */
 export const MAX_MESSAGE_BYTES = 48 * 1024;
-/**
- * Deepest nesting of an inbound payload, checked before anything walks it: valid requests (a bulk
- * change of MAX_BULK_ITEMS items, a point de situation) are a few levels deep, with a dozen keys at most.
- */
-export const MAX_INPUT_DEPTH = 16;
-/** Most keys one object of an inbound payload may have. */
-export const MAX_INPUT_KEYS = 200;
-/** Longest string (or key) in an inbound payload, in UTF-16 code units: any valid text field is far shorter. */
-export const MAX_INPUT_STRING = 20_000;
 /** Longest free text (main-courante entry, statement field), in characters. */
 export const MAX_TEXT = 4000;
 /** Longest line of a point de situation, in characters. */
@@ -21,7 +12,7 @@ export const MAX_LINE = 1000;
 /** Longest short text (labels, reasons, notes), in characters. */
 export const MAX_SHORT_TEXT = 300;
 /** Automatic journal lines, ETA revisions and statements a projection keeps (the latest ones). */
-export const PROJECTION_LOG_ENTRIES = 50;
+export const PROJECTION_LIST_ENTRIES = 50;
 /**
  * Human main-courante entries the situation (and every projection of it) keeps: the latest ones, so
  * an append costs the same at any length. A broadcast carries every entry appended since the previous

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { LogEvent } from './events.ts';
 import { itemKinds, type ItemKind } from './items.ts';
-import { PROJECTION_LOG_ENTRIES, SITUATION_LOG_ENTRIES } from './limits.ts';
+import { PROJECTION_LIST_ENTRIES, SITUATION_LOG_ENTRIES } from './limits.ts';
 import type { Audience } from './scales.ts';
 import {
   EtaRevisionSchema,
@@ -24,17 +24,17 @@ import {
 } from './situation.ts';
 
 /** The latest entries of a list ordered by seq. */
-const latest = <T>(list: T[], bound = PROJECTION_LOG_ENTRIES) => (list.length > bound ? list.slice(-bound) : list);
+const latest = <T>(list: T[], bound: number) => (list.length > bound ? list.slice(-bound) : list);
 
 /** The first revision of the estimated return to normal ("annoncé initialement") and the latest ones. */
 const boundEta = (eta: EtaRevision[]) =>
-  eta.length > PROJECTION_LOG_ENTRIES ? [eta[0]!, ...eta.slice(-(PROJECTION_LOG_ENTRIES - 1))] : eta;
+  eta.length > PROJECTION_LIST_ENTRIES ? [eta[0]!, ...eta.slice(-(PROJECTION_LIST_ENTRIES - 1))] : eta;
 
 /** The most recently changed statements (by version). */
 function boundStatements(statements: Record<string, Statement>): Record<string, Statement> {
   const all = Object.values(statements);
-  if (all.length <= PROJECTION_LOG_ENTRIES) return statements;
-  const kept = all.sort((a, b) => b.version - a.version).slice(0, PROJECTION_LOG_ENTRIES);
+  if (all.length <= PROJECTION_LIST_ENTRIES) return statements;
+  const kept = all.sort((a, b) => b.version - a.version).slice(0, PROJECTION_LIST_ENTRIES);
   return Object.fromEntries(kept.map((st) => [st.id, st]));
 }
 
@@ -53,7 +53,7 @@ export function projectSituation(s: Situation, audience: 'viewer' | 'staff'): Si
     ...s,
     statements: boundStatements(visible),
     eta: boundEta(s.eta),
-    journal: latest(s.journal),
+    journal: latest(s.journal, PROJECTION_LIST_ENTRIES),
   };
 }
 
@@ -205,7 +205,7 @@ export function applySituationPatch(s: Situation, patch: SituationPatch, to: num
   if (patch.eta) next.eta = patch.eta;
   if (patch.log) next.log = appendEntries(s.log, patch.log);
   if (patch.logCount !== undefined) next.logCount = patch.logCount;
-  if (patch.journal) next.journal = latest([...s.journal, ...patch.journal]);
+  if (patch.journal) next.journal = latest([...s.journal, ...patch.journal], PROJECTION_LIST_ENTRIES);
   if (patch.hospitals) next.hospitals = { ...s.hospitals, ...patch.hospitals };
   if (patch.affected) next.affected = { ...s.affected, ...patch.affected };
   if (patch.statements) next.statements = boundStatements({ ...s.statements, ...patch.statements });

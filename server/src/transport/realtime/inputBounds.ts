@@ -3,7 +3,7 @@
  * line): checked with an explicit stack, so no structure can overflow the call stack, stopping at
  * the first limit exceeded and never serialising the input.
  */
-import { MAX_BULK_ITEMS, MAX_INPUT_DEPTH, MAX_INPUT_KEYS, MAX_INPUT_STRING, MAX_MESSAGE_BYTES } from '@vigie/shared';
+import { MAX_BULK_ITEMS, MAX_MESSAGE_BYTES } from '@vigie/shared';
 
 /** The limits an inbound payload is held to. */
 export interface InputBounds {
@@ -19,12 +19,15 @@ export interface InputBounds {
   bytes: number;
 }
 
-/** The bounds of a socket request. */
+/**
+ * The bounds of a socket request. Valid requests (a bulk change of MAX_BULK_ITEMS items, a point de
+ * situation) are a few levels deep with a dozen keys at most, and any valid text is far shorter.
+ */
 export const INPUT_BOUNDS: InputBounds = {
-  depth: MAX_INPUT_DEPTH,
-  keys: MAX_INPUT_KEYS,
+  depth: 16,
+  keys: 200,
   items: MAX_BULK_ITEMS,
-  chars: MAX_INPUT_STRING,
+  chars: 20_000,
   bytes: MAX_MESSAGE_BYTES,
 };
 
