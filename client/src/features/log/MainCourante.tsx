@@ -15,7 +15,7 @@ import {
   type LogEntryType,
   type Registry,
 } from '@vigie/shared';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useNow } from '../../app/useNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
@@ -62,6 +62,11 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
   const courante = useMainCourante(wall ? null : copy);
   const latest = useMemo(() => (log ? [...log].sort((a, b) => b.seq - a.seq) : []), [log]);
   const entries = wall ? latest : courante.entries;
+  const counts = useMemo(() => {
+    const byType = new Map<LogEntryType, number>();
+    for (const e of entries) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+    return byType;
+  }, [entries]);
 
   if (sync.kind !== 'situation') {
     return (
@@ -74,7 +79,7 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
 
   const max = limit ?? (wall ? WALL_ENTRIES : undefined);
   const shown = (wall || filter === 'all' ? entries : entries.filter((e) => e.type === filter)).slice(0, max);
-  const count = (type: TypeFilter) => (type === 'all' ? entries.length : entries.filter((e) => e.type === type).length);
+  const count = (type: TypeFilter) => (type === 'all' ? entries.length : (counts.get(type) ?? 0));
 
   return (
     <section className={`main-courante main-courante--${variant}`} aria-labelledby={titleId}>
@@ -151,7 +156,8 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
   );
 }
 
-function LogEntryView({ entry, lang, now }: { entry: LogEntry; lang: Lang; now: number }) {
+// Memoised: the overview may hold 2,000 entries, and a patch changes none of those already shown.
+const LogEntryView = memo(function LogEntryView({ entry, lang, now }: { entry: LogEntry; lang: Lang; now: number }) {
   const m = messages[lang];
   const at = effectiveTime(entry);
   const backdated = entry.effectiveAt !== null && entry.effectiveAt !== entry.recordedAt;
@@ -193,7 +199,7 @@ function LogEntryView({ entry, lang, now }: { entry: LogEntry; lang: Lang; now: 
       )}
     </li>
   );
-}
+});
 
 /** The automatic journal: state changes in words, newest first, apart from the human entries. */
 function Journal({ lines, registry, lang }: { lines: JournalLine[]; registry: Registry; lang: Lang }) {
