@@ -25,3 +25,6 @@ export const SITUATION_JOURNAL_LINES = 100;
 export const MAX_BULK_ITEMS = 400;
 /** Idempotency keys: 8 to 100 characters. */
 export const IDEMPOTENCY_KEY = { min: 8, max: 100 } as const;
+/** Most entries one page of a history, audit or main-courante query carries, and how many when not said. */
+export const MAX_PAGE = 200;
+export const DEFAULT_PAGE = 50;

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import { ActorSchema, OriginSchema } from './actor.ts';
 import { eventDataSchemas, type EventType } from './events.ts';
 import { ItemRefSchema } from './items.ts';
+import { DEFAULT_PAGE, MAX_PAGE } from './limits.ts';
 import { operatingModes, recoveryStages, type OperatingMode, type RecoveryStage } from './scales.ts';
 import { LogEntrySchema } from './situation.ts';
 import { InstantSchema, ms } from './time.ts';
 
 const Seq = z.number().int().positive();
 /** A keyset page: entries with seq < `before` (none for the newest), at most `limit` (1..200, default 50). */
-const page = { before: Seq.optional(), limit: z.number().int().min(1).max(200).default(50) };
+const page = { before: Seq.optional(), limit: z.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE) };
 /** Where the next (older) page starts; null when there is none. */
 const cursor = Seq.nullable();
 

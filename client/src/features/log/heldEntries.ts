@@ -8,8 +8,6 @@ import type { LogEntry } from '@vigie/shared';
 
 /** Entries a screen keeps at most (the oldest are dropped first). */
 export const MAX_HELD_ENTRIES = 2000;
-/** Most entries one `log:list` page carries. */
-export const MAX_LOG_PAGE = 200;
 
 export interface HeldEntries {
   logId: string | null;

@@ -3,21 +3,17 @@
  * ones paged on request with `log:list`, and those a flood or a reconnect skipped paged at once (the
  * copy's count says how many). Replies are parsed with the shared schema.
  */
-import { queryDataSchemas, type ErrorCode, type LogEntry, type QueryInput } from '@vigie/shared';
+import {
+  DEFAULT_PAGE,
+  MAX_PAGE,
+  queryDataSchemas,
+  type ErrorCode,
+  type LogEntry,
+  type QueryInput,
+} from '@vigie/shared';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { RealtimeContext } from '../../app/RealtimeContext.ts';
-import {
-  followCopy,
-  MAX_LOG_PAGE,
-  noEntries,
-  olderCursor,
-  withOlder,
-  type CopyLog,
-  type HeldEntries,
-} from './heldEntries.ts';
-
-/** Entries the "older entries" control asks for at a time. */
-export const OLDER_PAGE = 50;
+import { followCopy, noEntries, olderCursor, withOlder, type CopyLog, type HeldEntries } from './heldEntries.ts';
 
 export type CouranteError = ErrorCode | 'unreadable';
 
@@ -61,7 +57,7 @@ export function useMainCourante(copy: CopyLog | null): MainCouranteView {
   // State is set only once the reply is in: the effect below pages too.
   const page = useCallback(
     (before: number, limit: number) => {
-      const input: QueryInput<'log:list'> = { before, limit: Math.min(limit, MAX_LOG_PAGE) };
+      const input: QueryInput<'log:list'> = { before, limit: Math.min(limit, MAX_PAGE) };
       const fail = (code: CouranteError) => {
         if (!alive.current) return;
         setLoading(false);
@@ -104,7 +100,7 @@ export function useMainCourante(copy: CopyLog | null): MainCouranteView {
       if (before === null) return;
       setLoading(true);
       setError(null);
-      page(before, OLDER_PAGE);
+      page(before, DEFAULT_PAGE);
     },
   };
 }
