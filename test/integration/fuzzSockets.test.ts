@@ -54,30 +54,36 @@ async function healthy() {
   expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 }
 
-/** Sends one hand-written request and checks the reply and, for a refusal, that nothing changed. */
-async function probe(c: RawClient, event: string, payload: string, extras: string[]) {
+/** Sends one hand-written request and checks the reply and, for a refusal, that nothing changed; returns its code. */
+async function probe(c: RawClient, event: string, payload: string, extras: string[]): Promise<string> {
   const before = state();
   const id = c.nextId();
   const answer = c.reply(id, 10_000);
   c.write(`2${id}[${[JSON.stringify(event), payload, ...extras].join(',')}]`);
   const reply: Reply | null = await answer;
   expect(reply, `no reply to ${event.slice(0, 40)} ${payload.slice(0, 80)}`).not.toBeNull();
-  if (reply!.ok) return;
+  if (reply!.ok) return 'ok';
   expect(codes.has(reply!.error.code), reply!.error.code).toBe(true);
   expect(reply!.error.message).not.toMatch(/\bat .*\.ts|TypeError|RangeError|SQLITE/);
   expect(state()).toBe(before);
+  return reply!.error.code;
 }
+
+/** A fuzz run answered `rate_limited` tested the budget, not the payload: few may be. */
+const fewLimited = (limited: number, runs: number) => expect(limited).toBeLessThan(runs / 10);
 
 describe('every socket event, fuzzed', () => {
   for (const [name, identity] of Object.entries(who)) {
     it(`answers any payload from ${name} with a fixed code, changing nothing when it refuses`, async () => {
       const c = await rawClient(server.url, await identity());
+      let limited = 0;
       await fc.assert(
         fc.asyncProperty(eventName, hostileJson, extraArgs, async (event, payload, extras) => {
-          await probe(c, event, payload, extras);
+          if ((await probe(c, event, payload, extras)) === 'rate_limited') limited += 1;
         }),
         { numRuns: RUNS },
       );
+      fewLimited(limited, RUNS);
       expect(c.socket.connected).toBe(true);
       c.close();
       await healthy();
@@ -86,6 +92,7 @@ describe('every socket event, fuzzed', () => {
 
   it('answers requests carrying binary data, and ignores ones without an acknowledgement', async () => {
     const c = await observed(server.url, { cookie: (await server.as('commander')).cookie });
+    let limited = 0;
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...contractEvents),
@@ -97,7 +104,7 @@ describe('every socket event, fuzzed', () => {
           (c.socket.emit as (...a: unknown[]) => void)(event, value);
           const reply = await c.send(event, { value, file: Buffer.from(bytes) });
           // The request budgets (per account, and for main-courante entries) may answer first.
-          if (!reply.ok && reply.error.code === 'rate_limited') return;
+          if (!reply.ok && reply.error.code === 'rate_limited') return void (limited += 1);
           expect(reply).toEqual({
             ok: false,
             error: { code: 'invalid_payload', message: 'binary attachments are not accepted' },
@@ -107,6 +114,7 @@ describe('every socket event, fuzzed', () => {
       ),
       { numRuns: 60 },
     );
+    fewLimited(limited, 60);
     expect(await c.send('sync:request', { logId: null, seq: 0 })).toMatchObject({ ok: true });
     c.close();
     await healthy();
