@@ -109,9 +109,12 @@ describe('SqliteStore.typeEvents', () => {
     expect(second.events.map((e) => e.event.seq)).toEqual([6, 4, 2]);
     expect(second.before).toBeNull();
 
-    const plan = store.db
-      .prepare(`EXPLAIN QUERY PLAN SELECT seq FROM events WHERE log_id = ? AND type = ? AND seq < ? ORDER BY seq DESC`)
-      .all('x', 'log.entry-added', 10) as { detail: string }[];
+    // The plan of the very statement typeEvents runs.
+    const { source } = (store as unknown as { statements: { selectTypeEvents: { source: string } } }).statements
+      .selectTypeEvents;
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${source}`).all('x', 'log.entry-added', 10, 4) as {
+      detail: string;
+    }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/events_by_type/);
   });
 });

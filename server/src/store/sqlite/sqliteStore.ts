@@ -99,8 +99,11 @@ export class SqliteStore implements EventStore {
       selectItemEvents: db.prepare<[string, string, number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND item_key = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
       ),
+      // Named: left to itself, the planner walks the primary key back from `seq`, reading every event
+      // of every type, which for a sparse type (the main courante in a long log) is the whole log.
       selectTypeEvents: db.prepare<[string, string, number, number], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND type = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
+        `SELECT ${EVENT_COLUMNS} FROM events INDEXED BY events_by_type
+         WHERE log_id = ? AND type = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
       ),
       selectAudit: db.prepare<[string, number, number], EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events WHERE log_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
