@@ -1,19 +1,12 @@
 /** Writes a live incident of `count` events straight into a store file (and a snapshot at its end, as the server keeps). */
-import {
-  applyEvent,
-  initialSituation,
-  pairKeys,
-  systemStatuses,
-  type LogEvent,
-  type LogMeta,
-  type Registry,
-} from '@vigie/shared';
+import { applyEvent, initialSituation, pairKeys, systemStatuses, type LogEvent, type LogMeta } from '@vigie/shared';
 import { buildMeta, openedData } from '@vigie/shared/testing';
 import { defaultRegistry, openStoreForTest } from '@vigie/server/testing';
 
 const BATCH = 5000;
 
-export async function seedStore(storePath: string, count: number, registry: Registry = defaultRegistry()) {
+export async function seedStore(storePath: string, count: number) {
+  const registry = defaultRegistry();
   const store = openStoreForTest(storePath, 'live');
   const meta: LogMeta = buildMeta({ logId: 'seeded-log', registryVersion: registry.version });
   await store.saveRegistry(registry.version, registry);
@@ -45,5 +38,4 @@ export async function seedStore(storePath: string, count: number, registry: Regi
   }
   await store.saveSnapshot(meta.logId, { seq: state.seq, registryVersion: registry.version, state });
   await store.close();
-  return { logId: meta.logId, events: count };
 }

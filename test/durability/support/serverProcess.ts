@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const SERVER_DIR = join(import.meta.dirname, '../../../server');
+/** The line the server prints once it listens, with its port. */
+const LISTENING = /on http:\/\/localhost:(\d+)/;
 
 export interface ServerProcess {
   proc: ChildProcess;
@@ -31,11 +33,7 @@ export async function startServer(
     cwd: SERVER_DIR,
     env: {
       ...process.env,
-      VIGIE_MODE: 'live',
-      VIGIE_DATA_DIR: dataDir,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'info',
+      ...serverEnv(dataDir),
       // The drills send as fast as they can: beyond a person's request budget (and main-courante rate).
       VIGIE_REQUESTS_PER_SECOND: '100000',
       VIGIE_LOG_ENTRIES_PER_MINUTE: '1000000',
@@ -52,7 +50,7 @@ export async function startServer(
     const rl = createInterface({ input: proc.stdout });
     rl.on('line', (line) => {
       lines.push(line);
-      const m = /on http:\/\/localhost:(\d+)/.exec(line);
+      const m = LISTENING.exec(line);
       if (m) resolve(Number(m[1]));
     });
     void exited.then(([code]) =>
@@ -74,7 +72,7 @@ export interface FinishedRun {
  * (the server is then stopped) or is still running after `timeoutMs`.
  */
 export async function refusedStart(dataDir: string, env: Record<string, string> = {}, timeoutMs = 30_000) {
-  return run(['src/main.ts'], { ...serverEnv(dataDir), ...env }, timeoutMs, /on http:\/\/localhost:\d+/);
+  return run(['src/main.ts'], { ...serverEnv(dataDir), ...env }, timeoutMs, LISTENING);
 }
 
 /** Runs a command-line tool of the server (`restore`, `backups`, `admin`) with the server's settings. */
