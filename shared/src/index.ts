@@ -5,6 +5,7 @@ export * from './events.ts';
 export * from './hash.ts';
 export * from './items.ts';
 export * from './limits.ts';
+export * from './mentions.ts';
 export * from './progress.ts';
 export * from './projection.ts';
 export * from './queries.ts';
