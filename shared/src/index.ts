@@ -2,6 +2,7 @@ export * from './actor.ts';
 export * from './access.ts';
 export * from './commands.ts';
 export * from './events.ts';
+export * from './flags.ts';
 export * from './hash.ts';
 export * from './items.ts';
 export * from './limits.ts';
