@@ -18,6 +18,7 @@ import { MainCourante } from '../log/MainCourante.tsx';
 import { ImpactMatrix } from '../matrix/ImpactMatrix.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
+import { SearchBox } from '../search/SearchBox.tsx';
 import { IdentityArea } from '../session/IdentityArea.tsx';
 import { SessionGate } from '../session/SessionGate.tsx';
 import { StatementList } from '../statements/StatementList.tsx';
@@ -50,6 +51,7 @@ function Dashboard({ route }: { route: DashboardRoute }) {
           </a>{' '}
           — {view?.state.incident?.title ?? t.noIncident}
         </h1>
+        <SearchBox />
         <ConnectionStatus />
         <IdentityArea />
         <LangToggle />
