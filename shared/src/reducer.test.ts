@@ -184,7 +184,7 @@ describe('applyEvent', () => {
     expect(s.items.samu['samu-75']?.value).toBe('indisponible');
   });
 
-  it('records the plan blanc déclenchement and levée, and when a hospital left normal', () => {
+  it('records the plan blanc déclenchement and levée, when a hospital left normal and when it entered its mode', () => {
     const s = fold(
       buildEvents([
         {
@@ -218,19 +218,16 @@ describe('applyEvent', () => {
       liftedAt: '2024-08-03T09:03:00.000Z',
     });
     expect(s.hospitals.h1?.leftNormalAt).toBe('2024-08-03T09:01:00.000Z');
-    const back = fold(
-      buildEvents(
-        [
-          {
-            type: 'value.set',
-            data: { item: { kind: 'operating-mode', id: 'h1', value: 'normal' }, effectiveAt: null, hold: true },
-          },
-        ],
-        { firstSeq: 5, start: '2024-08-03T10:00:00.000Z' },
-      ),
-      s,
-    );
+    expect(s.hospitals.h1?.modeSince).toBe('2024-08-03T09:02:00.000Z');
+    expect(s.hospitals.h2?.modeSince).toBeNull();
+    const normal = {
+      type: 'value.set',
+      data: { item: { kind: 'operating-mode', id: 'h1', value: 'normal' }, effectiveAt: null, hold: true },
+    } as const;
+    // Back to normal, then normal confirmed a minute later: the mode dates from the change, not the confirmation.
+    const back = fold(buildEvents([normal, normal], { firstSeq: 5, start: '2024-08-03T10:00:00.000Z' }), s);
     expect(back.hospitals.h1?.leftNormalAt).toBeNull();
+    expect(back.hospitals.h1?.modeSince).toBe('2024-08-03T10:00:00.000Z');
   });
 
   it('marks a pair affected only while an incident is open', () => {

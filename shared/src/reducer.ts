@@ -82,7 +82,9 @@ export function initialSituation(registry: Registry, meta: LogMeta): Situation {
     clock: null,
     incident: null,
     items,
-    hospitals: Object.fromEntries(registry.hospitals.map((h) => [h.id, { planBlanc: null, leftNormalAt: null }])),
+    hospitals: Object.fromEntries(
+      registry.hospitals.map((h) => [h.id, { planBlanc: null, leftNormalAt: null, modeSince: null }]),
+    ),
     affected: {},
     eta: [],
     log: [],
@@ -301,7 +303,7 @@ function withLogEntry(s: Situation, scope: FoldScope | undefined, entry: LogEntr
   return { ...s, log: appendBounded(s.log, scope, entry, SITUATION_LOG_ENTRIES), logCount: s.logCount + 1 };
 }
 
-/** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal, pairs and SAMU affected. */
+/** Keeps the facts derived from a write: plan blanc déclenchement/levée, time left normal and mode entered, pairs and SAMU affected. */
 function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when: string, e: LogEvent): Situation {
   switch (item.kind) {
     case 'response-level': {
@@ -321,11 +323,11 @@ function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when
     case 'operating-mode': {
       const facts = own(s.hospitals, item.id);
       if (!facts) return s;
-      if (item.value === 'normal' && facts.leftNormalAt !== null)
-        return withFacts(s, item.id, { ...facts, leftNormalAt: null });
-      if (isDegradedMode(item.value) && facts.leftNormalAt === null)
-        return withFacts(s, item.id, { ...facts, leftNormalAt: when });
-      return s;
+      const modeSince = item.value !== previous || facts.modeSince === null ? when : facts.modeSince;
+      const leftNormalAt =
+        item.value === 'normal' ? null : isDegradedMode(item.value) ? (facts.leftNormalAt ?? when) : facts.leftNormalAt;
+      if (modeSince === facts.modeSince && leftNormalAt === facts.leftNormalAt) return s;
+      return withFacts(s, item.id, { ...facts, leftNormalAt, modeSince });
     }
     case 'system':
     case 'samu': {

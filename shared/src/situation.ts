@@ -44,7 +44,7 @@ const ItemsSchema = z
   })
   .strict();
 
-/** Derived per-hospital facts: the plan blanc's déclenchement and levée, when the hospital left normal. */
+/** Derived per-hospital facts: the plan blanc's déclenchement and levée, when the hospital left normal and entered its mode. */
 export const HospitalFactsSchema = z
   .object({
     planBlanc: z
@@ -57,6 +57,8 @@ export const HospitalFactsSchema = z
       .strict()
       .nullable(),
     leftNormalAt: InstantSchema.nullable(),
+    /** When the hospital entered its current fonctionnement (a write of the same mode confirms it, and keeps this). */
+    modeSince: InstantSchema.nullable(),
   })
   .strict();
 export type HospitalFacts = z.infer<typeof HospitalFactsSchema>;

@@ -119,6 +119,31 @@ describe('rebuildSituation', () => {
 });
 
 describe('a registry change against an existing log', () => {
+  it('gives a snapshot made before modeSince the time each hospital’s mode was last written, then replays after it', async () => {
+    const file = storeFile();
+    const store = file.open();
+    const log = await writeLog(store, 1_000_000, 3);
+    const [hospital] = registry.hospitals;
+    await log.submit(
+      'hospital:set-operating-mode',
+      { idempotencyKey: key(), hospitalId: hospital!.id, mode: 'ralenti-maitrise' },
+      request,
+    );
+    const withoutModeSince = Object.fromEntries(
+      Object.entries(log.situation.hospitals).map(([id, { modeSince: _, ...f }]) => [id, f]),
+    );
+    await store.saveSnapshot(log.current.logId, {
+      seq: log.situation.seq,
+      registryVersion: registry.version,
+      state: { ...log.situation, hospitals: withoutModeSince } as unknown as Situation,
+    });
+    const rebuilt = await rebuildSituation(store, registry, log.current);
+    const mode = rebuilt.state.items['operating-mode'][hospital!.id]!;
+    expect(rebuilt.state.hospitals[hospital!.id]!.modeSince).toBe(mode.effectiveAt ?? mode.recordedAt);
+    expect(rebuilt.state.hospitals[registry.hospitals[1]!.id]!.modeSince).toBeNull();
+    expect(hashState(rebuilt.state)).toBe(hashState(log.situation));
+  });
+
   it('refuses at start a registry that removes or renames ids, listing them', async () => {
     const file = storeFile();
     await writeLog(file.open(), 1000, 5);

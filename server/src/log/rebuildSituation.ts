@@ -1,6 +1,8 @@
 /** Rebuilds a log's situation: from its latest snapshot (when made with this registry), then the events after it. */
 import {
   applyEventInFold,
+  effectiveTime,
+  isInformed,
   initialSituation,
   newFoldScope,
   SITUATION_LOG_ENTRIES,
@@ -15,13 +17,22 @@ const REPLAY_PAGE = 10_000;
 
 /**
  * A snapshot as the current fold would have made it. Older snapshots kept every main-courante entry
- * and no count: the count is their length, and only the latest entries stay.
+ * and no count (the count is their length, and only the latest entries stay), and had no `modeSince`
+ * (the time the current mode was last written is the closest the snapshot knows).
  */
 export function upgradeSnapshot(state: Situation): Situation {
   const stored = state as Omit<Situation, 'logCount'> & { logCount?: number };
   const logCount = stored.logCount ?? stored.log.length;
-  if (stored.logCount !== undefined && stored.log.length <= SITUATION_LOG_ENTRIES) return state;
-  return { ...stored, log: stored.log.slice(-SITUATION_LOG_ENTRIES), logCount };
+  const upgraded = { ...stored, log: stored.log.slice(-SITUATION_LOG_ENTRIES), logCount };
+  const facts = Object.entries(stored.hospitals);
+  if (facts.every(([, f]) => f.modeSince !== undefined)) return upgraded;
+  const hospitals = Object.fromEntries(
+    facts.map(([id, f]) => {
+      const mode = stored.items['operating-mode'][id];
+      return [id, { ...f, modeSince: f.modeSince ?? (mode && isInformed(mode) ? effectiveTime(mode) : null) }];
+    }),
+  );
+  return { ...upgraded, hospitals };
 }
 
 export async function rebuildSituation(
