@@ -12,12 +12,21 @@ const Name = z.string().trim().min(1).max(200);
 
 /** Passwords: at least 12 characters (no other rule: a long passphrase is what we want). */
 export const PasswordSchema = z.string().min(12).max(200);
-/** A one-time sign-in code as printed: 12 characters of Crockford base32, in groups of four. */
+/**
+ * A one-time sign-in code as printed: 12 characters of Crockford base32, in groups of four. Read as
+ * Crockford does: any case, spaces and dashes ignored, O as 0 and I or L as 1 (the alphabet has none
+ * of those letters, and a person copying from paper cannot tell them apart).
+ */
 export const CodeSchema = z
   .string()
   .trim()
   .toUpperCase()
-  .transform((c) => c.replace(/[\s-]/g, ''))
+  .transform((c) =>
+    c
+      .replace(/[\s\u2010-\u2015-]/g, '')
+      .replace(/O/g, '0')
+      .replace(/[IL]/g, '1'),
+  )
   .pipe(z.string().regex(/^[0-9A-HJKMNP-TV-Z]{12}$/, 'a code has 12 letters and digits'));
 
 export const SignInSchema = z

@@ -60,7 +60,7 @@ describe('SignInPage', () => {
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('same-origin');
     expect(new Headers(init.headers).get('Content-Type')).toBe('application/json');
-    expect(body).toEqual({ code: 'ABCD-EFGH-JKMN' });
+    expect(body).toEqual({ code: 'ABCDEFGHJKMN' });
     expect(hrefAtRequest[0]).not.toContain('ABCD');
     expect(window.location.hash).toBe('');
   });
@@ -86,6 +86,19 @@ describe('SignInPage', () => {
     open('/connexion#code=nope', () => json(200, { ok: true, data: claire }));
     expect((await screen.findByRole('alert')).textContent).toContain('12 lettres et chiffres');
     expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it('sends a typed code read with O for 0 and I for 1, in lower case and with spaces, as the code it is', async () => {
+    open('/connexion', () => json(200, { ok: true, data: claire }));
+    fireEvent.change(screen.getByLabelText('Code à usage unique'), { target: { value: ' k7pq mOxz r9tI ' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Utiliser le code' }));
+      await Promise.resolve();
+    });
+
+    expect(screen.queryByRole('alert')?.textContent ?? '').toBe('');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(request().body).toEqual({ code: 'K7PQM0XZR9T1' });
   });
 
   it('signs in with login and password and says how long to wait when there were too many attempts', async () => {

@@ -28,7 +28,8 @@ type Status =
 
 /** The code a printed sheet's link carries (`#code=…`), read without touching the address bar yet. */
 const codeInFragment = () => new URLSearchParams(window.location.hash.slice(1)).get('code');
-const isCode = (text: string) => CodeSchema.safeParse(text).success;
+/** The code as the server stores it (O read as 0, I as 1, any case, spaces and dashes dropped), or null when it cannot be one. */
+const codeOf = (text: string) => CodeSchema.safeParse(text).data ?? null;
 
 export function SignInPage() {
   const lang = useLang();
@@ -39,7 +40,7 @@ export function SignInPage() {
   const [status, setStatus] = useState<Status>(() =>
     fromSheet === null
       ? { kind: 'idle' }
-      : isCode(fromSheet)
+      : codeOf(fromSheet) !== null
         ? { kind: 'busy', form: 'code' }
         : { kind: 'failed', form: 'code', why: 'code-shape' },
   );
@@ -62,8 +63,9 @@ export function SignInPage() {
     if (started.current) return;
     started.current = true;
     takeFragment();
-    if (fromSheet !== null && isCode(fromSheet)) {
-      void callApi('session:code', { body: { code: fromSheet } }).then((result) => finish('code', result));
+    const sheetCode = fromSheet === null ? null : codeOf(fromSheet);
+    if (sheetCode !== null) {
+      void callApi('session:code', { body: { code: sheetCode } }).then((result) => finish('code', result));
     }
   }, [fromSheet, finish]);
 
@@ -96,8 +98,9 @@ export function SignInPage() {
   };
   const submitCode = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (!isCode(code)) return setStatus({ kind: 'failed', form: 'code', why: 'code-shape' });
-    attempt('code', callApi('session:code', { body: { code } }));
+    const typed = codeOf(code);
+    if (typed === null) return setStatus({ kind: 'failed', form: 'code', why: 'code-shape' });
+    attempt('code', callApi('session:code', { body: { code: typed } }));
   };
 
   return (
