@@ -52,7 +52,7 @@ describe.each([
       expect((await sites('paris')) + (await sites('idf'))).toBe(36);
       expect(await sites('france')).toBe(4);
       expect(await page.locator('[data-map-area="offmap"] [data-offmap]').count()).toBe(2);
-      expect(await page.locator('[data-offmap][data-closed]').textContent()).toContain('fermé');
+      expect(await page.locator('[data-offmap][data-closed]').textContent()).toContain('site fermé');
       // No two rendered map labels overlap.
       const overlaps = await page.locator('.hmap__label').evaluateAll((labels) => {
         const boxes = labels.map((l) => l.getBoundingClientRect());

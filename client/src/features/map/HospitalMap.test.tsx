@@ -1,13 +1,17 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, initialSituation, type OperatingMode, type Registry, type Situation } from '@vigie/shared';
 import { buildEvents, buildMeta } from '@vigie/shared/testing';
+import { navigate } from '../../app/router.ts';
 import { StoreContext } from '../../app/StoreContext.ts';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { HospitalMap } from './HospitalMap.tsx';
 import { buildMapRegistry } from './testing.ts';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  navigate('/');
+});
 
 function situationWith(registry: Registry, modes: Record<string, OperatingMode>): Situation {
   const events = buildEvents(
@@ -81,7 +85,7 @@ describe('HospitalMap', () => {
       'h8',
     ]);
     const closed = offmap.querySelector('[data-offmap="h5-fermee"]')!;
-    expect(closed.textContent).toBe('La Fermée (Cinq) – fermé');
+    expect(closed.textContent).toBe('La Fermée (Cinq) – site fermé');
     expect(closed.querySelector('[class*="tone-"]')).toBeNull();
     const had = offmap.querySelector('[data-offmap="h6"]')!;
     expect(had.textContent).toContain('Six à domicile');
@@ -90,16 +94,37 @@ describe('HospitalMap', () => {
     expect(offmap.querySelector('[data-offmap="h7"]')?.textContent).toContain('position inconnue');
   });
 
-  it('is one labelled image for screen readers, and speaks English on request', () => {
+  it('is one labelled group of links for screen readers, and speaks English on request', () => {
     const { container } = renderMap('en', { h1: 'critique' }, 'overview');
-    const svg = screen.getByRole('img', { name: /Hospital map/ });
+    const svg = screen.getByRole('group', { name: 'Hospital map: how each site is operating' });
     expect(svg.getAttribute('viewBox')).toBe('0 0 1280 760');
+    expect(svg.getAttribute('aria-describedby')).toBe(container.querySelector('desc')?.id);
     expect(container.querySelector('desc')?.textContent).toBe(
       '3 sites in Paris and the inner suburbs, 2 elsewhere in Île-de-France, 1 outside Île-de-France, 4 not on the map.',
     );
-    expect(container.querySelector('[data-offmap="h5-fermee"]')?.textContent).toContain('closed');
+    expect(container.querySelector('[data-offmap="h5-fermee"]')?.textContent).toBe('La Fermée (Cinq) – closed site');
+    expect(screen.getByText('Basemap: Natural Earth')).toBeTruthy();
     expect(marker(container, 'h1').querySelector('title')?.textContent).toBe('Un – Critical');
     expect(screen.getByText('Outside Île-de-France')).toBeTruthy();
+  });
+
+  it('links each marker and each listed name to its hospital’s page, routing in place on a plain click', () => {
+    const { container } = renderMap('fr', { h1: 'critique' }, 'overview');
+    expect(screen.getByText('Fond de carte : Natural Earth')).toBeTruthy();
+    // The second site of hospital h3 leads to its hospital, as does the closed site of h5.
+    expect(marker(container, 'h3-annexe').getAttribute('href')).toBe('/hopital/h3');
+    const offmap = container.querySelector<HTMLElement>('[data-map-area="offmap"]')!;
+    expect(within(offmap).getByRole('link', { name: 'La Fermée' }).getAttribute('href')).toBe('/hopital/h5');
+    expect(within(offmap).getByRole('link', { name: 'Six à domicile' }).getAttribute('href')).toBe('/hopital/h6');
+
+    const link = marker(container, 'h1');
+    expect(link.tagName.toLowerCase()).toBe('a');
+    expect(link.getAttribute('href')).toBe('/hopital/h1');
+    // A modified click (new tab) is the browser's: the page stays.
+    fireEvent.click(link, { ctrlKey: true });
+    expect(window.location.pathname).toBe('/');
+    fireEvent.click(link);
+    expect(window.location.pathname).toBe('/hopital/h1');
   });
 
   it('changes colours, not positions, when a status changes', () => {

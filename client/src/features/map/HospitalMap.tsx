@@ -3,11 +3,14 @@
  * and short name, on an offline basemap. Paris and the petite couronne are drawn in a zoom panel,
  * the grande couronne in the Île-de-France panel, sites beyond Île-de-France in a France inset; the
  * hospitals without a site and the closed or unlocated sites are listed beside the map. One SVG
- * scales with its container; the layout depends on the registry only (see mapLayout.ts).
+ * scales with its container; the layout depends on the registry only (see mapLayout.ts). Every
+ * marker and listed name links to its hospital's page.
  */
 import { operatingModes, type OperatingMode, type Registry, type Situation } from '@vigie/shared';
-import { memo, useId, useMemo, type ReactNode } from 'react';
+import { memo, useId, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { navigate } from '../../app/router.ts';
 import { format } from '../../i18n/messages.ts';
+import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { styleOf, type Tone } from '../status/statusStyle.ts';
 import type { OffMapEntry } from './areas.ts';
@@ -49,8 +52,10 @@ export function HospitalMap({ registry, state, lang, variant }: HospitalMapProps
         className="hmap__svg"
         viewBox={`0 0 ${design.width} ${design.height}`}
         preserveAspectRatio="xMidYMid meet"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
+        // A group, not an image: its markers are links.
+        role="group"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
       >
         <title id={`${id}-title`}>{t.title}</title>
         <desc id={`${id}-desc`}>{summary}</desc>
@@ -186,9 +191,19 @@ function Marker({
   const r = design.markerRadius;
   const secondary = site.hospital.sites[0]?.id !== site.site.id;
   const name = secondary ? `${site.label} (${site.hospital.shortName})` : site.label;
+  const to = hospitalPath(site.hospital.id);
   return (
-    <g className={`hmap__marker hmap__marker--${tone}`} data-site={site.site.id} data-area={area} data-mode={mode}>
+    <a
+      className={`hmap__marker hmap__marker--${tone}`}
+      href={to + window.location.search}
+      onClick={(e) => routeInPlace(e, to)}
+      data-site={site.site.id}
+      data-area={area}
+      data-mode={mode}
+    >
       <title>{`${name} – ${operatingModes.label(mode, lang)}`}</title>
+      {/* Shown only while the marker has the keyboard focus (the overview's, not the wall's). */}
+      <circle className="hmap__focus-ring" cx={x} cy={y} r={r * 1.9} />
       {label.leader && (
         <line
           className="hmap__leader"
@@ -211,8 +226,15 @@ function Marker({
       >
         {site.label}
       </text>
-    </g>
+    </a>
   );
+}
+
+/** What RouteLink does for an SVG link: a plain click routes in place; modified clicks stay with the browser. */
+function routeInPlace(e: MouseEvent<SVGAElement>, to: string) {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  e.preventDefault();
+  navigate(to);
 }
 
 /** A circle, a diamond when degraded, a square when down: the tone reads in the shape too. */
@@ -237,18 +259,23 @@ function MarkerShape({ tone, x, y, r }: { tone: Tone; x: number; y: number; r: n
 function OffMapItem({ entry, mode, t }: { entry: OffMapEntry; mode: OperatingMode; t: Messages }) {
   const parent =
     entry.kind === 'site' && entry.hospital.sites[0]?.id !== entry.site.id ? ` (${entry.hospital.shortName})` : '';
+  const name = (
+    <RouteLink to={hospitalPath(entry.hospital.id)} className="hmap__offmap-name">
+      {entry.label}
+    </RouteLink>
+  );
   if (entry.reason === 'closed') {
     // A closed site has no fonctionnement: it says so in words, with no status colour.
     return (
       <li data-offmap={entry.id} data-closed="">
-        <span className="hmap__offmap-name">{entry.label}</span>
+        {name}
         {parent} – <span className="hmap__closed">{t.closed}</span>
       </li>
     );
   }
   return (
     <li data-offmap={entry.id}>
-      <span className="hmap__offmap-name">{entry.label}</span>
+      {name}
       {parent} <span className="hmap__offmap-reason">({t.reasons[entry.reason]})</span>{' '}
       <StatusBadge kind="operating-mode" status={mode} />
     </li>

@@ -7,10 +7,10 @@ export const mapMessages = {
     areas: { paris: 'Paris et petite couronne', idf: 'Île-de-France', france: 'Hors Île-de-France' },
     zoomCaption: 'petite couronne : voir le zoom',
     offmap: 'Hors carte',
-    closed: 'fermé',
+    closed: 'site fermé',
     reasons: { 'no-site': 'sans site', 'no-coordinates': 'position inconnue', 'outside-map': 'hors des cartes' },
     legend: 'Fonctionnement',
-    credit: 'Fond de carte : Made with Natural Earth',
+    credit: 'Fond de carte : Natural Earth',
   },
   en: {
     title: 'Hospital map: how each site is operating',
@@ -19,10 +19,10 @@ export const mapMessages = {
     areas: { paris: 'Paris and inner suburbs', idf: 'Île-de-France', france: 'Outside Île-de-France' },
     zoomCaption: 'inner suburbs: see the zoom',
     offmap: 'Not on the map',
-    closed: 'closed',
+    closed: 'closed site',
     reasons: { 'no-site': 'no site', 'no-coordinates': 'position unknown', 'outside-map': 'outside the maps' },
     legend: 'Operating mode',
-    credit: 'Basemap: Made with Natural Earth',
+    credit: 'Basemap: Natural Earth',
   },
 } as const;
 
