@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { defaultRegistry, openSqliteAccessStore, tempDir } from '../testing.ts';
-import { Access } from './access.ts';
+import { Access, type SignedIn } from './access.ts';
 
 const temp = tempDir();
 const store = openSqliteAccessStore(join(temp.dir, 'access.sqlite'));
@@ -35,6 +35,46 @@ describe('Access.signInWithCode', () => {
     expect(signedIn.info).toMatchObject({ kind: 'person', name: 'Claire Martin' });
     // It was that code, and it is spent.
     await expect(access.signInWithCode(code, { address: '192.0.2.1' })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+  });
+});
+
+describe('Access.setPassword after a code', () => {
+  const from = { address: '192.0.2.2' };
+  const callerOf = (signedIn: SignedIn) => ({
+    principal: signedIn.principal,
+    origin: { sessionId: signedIn.session.id, address: from.address },
+  });
+
+  it('lets a person who forgot their password choose a new one with a reset code, once', async () => {
+    const first = await access.bootstrapAdmin('louis.durand', 'Louis Durand');
+    await access.setPassword(
+      callerOf(await access.signInWithCode(first.code, from)),
+      'une phrase oubliée depuis',
+      undefined,
+    );
+    const reset = await access.issueCode(first.accountId, null);
+
+    const session = callerOf(await access.signInWithCode(reset.code, from));
+    await access.setPassword(session, 'une nouvelle phrase choisie', undefined);
+
+    await expect(access.signIn('louis.durand', 'une nouvelle phrase choisie', from)).resolves.toMatchObject({
+      info: { name: 'Louis Durand' },
+    });
+    // Only once: changing it again from this session needs the password just chosen.
+    await expect(access.setPassword(session, 'encore une autre phrase', undefined)).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
+  });
+
+  it('still asks a session opened with a password for the current one', async () => {
+    const entry = await access.bootstrapAdmin('marie.curie', 'Marie Curie');
+    await access.setPassword(callerOf(await access.signInWithCode(entry.code, from)), 'la phrase de marie', undefined);
+
+    const session = callerOf(await access.signIn('marie.curie', 'la phrase de marie', from));
+
+    await expect(access.setPassword(session, 'une phrase volée ici', undefined)).rejects.toMatchObject({
       code: 'unauthorized',
     });
   });

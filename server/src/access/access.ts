@@ -23,6 +23,8 @@ import { CheckPool, KeyedQueue } from './checkQueue.ts';
 import { SignInThrottle } from './signInThrottle.ts';
 
 const HOUR = 3_600_000;
+/** How long after signing in with a code a person may choose a password without the current one. */
+const CODE_SESSION_PASSWORD_MS = HOUR;
 
 /** Password checks running at once (each holds 19 MiB and a libuv thread), and how many more may wait. */
 const PASSWORD_CHECKS = 3;
@@ -75,6 +77,12 @@ export class Access {
   passwordsChecked = 0;
   private readonly loginAttempts = new KeyedQueue(LOGIN_ATTEMPTS_WAITING);
   private readonly renewals = new Map<string, SessionRenewal>();
+  /**
+   * Sessions opened with a one-time code, and until when (ms) they may set a password without the
+   * current one: a code is how a forgotten password is reset. Kept in memory: after a restart the
+   * person asks for a new code.
+   */
+  private readonly codeSessions = new Map<string, number>();
   /** Set by the transport: closes the connections of ended sessions, or of a person whose rights changed. */
   onSessionsEnded: (sessionIds: string[], reason: SessionEndReason) => void = () => undefined;
   onRightsChanged: (accountId: string) => void = () => undefined;
@@ -172,7 +180,11 @@ export class Access {
       return found && !found.disabled ? found : null;
     });
     if (!account) throw new CommandError('unauthorized', 'this code is unknown, used or expired');
-    return this.openPersonSession(account, from, 'signed-in with a code');
+    const signedIn = await this.openPersonSession(account, from, 'signed-in with a code');
+    const now = this.now().getTime();
+    for (const [id, until] of this.codeSessions) if (until <= now) this.codeSessions.delete(id);
+    this.codeSessions.set(signedIn.session.id, now + CODE_SESSION_PASSWORD_MS);
+    return signedIn;
   }
 
   async pairScreen(secret: string, from: From): Promise<SignedIn> {
@@ -206,10 +218,14 @@ export class Access {
     if (!account || caller.principal.actor.kind !== 'person')
       throw new CommandError('forbidden', 'only a person has a password');
     // Changing a password needs the current one (checked like a sign-in, so a stolen session cannot
-    // guess it faster than the sign-in page); setting the first one (after a code) does not.
+    // guess it faster than the sign-in page); setting the first one, or a new one soon after signing in
+    // with a code (a reset), does not.
     const stored = account.passwordHash;
+    const sessionId = caller.origin.sessionId;
+    const reset = sessionId !== null && (this.codeSessions.get(sessionId) ?? 0) > this.now().getTime();
     if (
       stored &&
+      !reset &&
       !(await this.attempt(account.login, caller.origin.address, true, async () =>
         (await verifyPassword(stored, currentPassword ?? '')) ? true : null,
       ))
@@ -217,6 +233,8 @@ export class Access {
       throw new CommandError('unauthorized', 'the current password is wrong');
     }
     await this.store.updateAccount(account.id, { passwordHash: await hashPassword(password) });
+    // Once: a later change from this session needs the password just chosen.
+    if (sessionId !== null) this.codeSessions.delete(sessionId);
     await this.journalBy(caller, 'password set', account.id);
   }
 
