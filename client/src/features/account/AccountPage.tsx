@@ -1,14 +1,15 @@
 /**
  * "Mon compte" (/compte): who I am (roles and scope in words, with the registry's names once the
  * copy has arrived), my password, and signing out — which also wipes this browser's offline copy.
+ * Right after a sign-in with a code, it asks first for a password, then leads on to `?suivant=`.
  */
 import { accessPaths, type SessionInfo } from '@vigie/shared';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { AccessFrame } from '../../access/AccessFrame.tsx';
 import { callApi, type ApiFailure } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
 import { FormError } from '../../access/FormError.tsx';
-import { withLang } from '../../access/navigation.ts';
+import { nextPath, withLang } from '../../access/navigation.ts';
 import { PageLink } from '../../access/PageLink.tsx';
 import { SessionPage } from '../session/SessionPage.tsx';
 import { rolesInWords, scopeInWords } from '../../access/words.ts';
@@ -17,6 +18,7 @@ import { useLang } from '../../i18n/useT.ts';
 import { wipeOfflineCopy } from '../../realtime/offlineCopy.ts';
 import { selectRegistry } from '../../store/selectors.ts';
 import { useSignInHref } from '../session/useSignInHref.ts';
+import { justSignedInWithCode } from './choosePassword.ts';
 import { messages } from './messages.ts';
 import { PasswordForm } from './PasswordForm.tsx';
 import './account.css';
@@ -36,6 +38,11 @@ function Account({ info }: { info: SessionInfo }) {
   const registry = useStoreSelector(selectRegistry);
   const signIn = useSignInHref();
   const [signingOut, setSigningOut] = useState<'no' | 'busy' | ApiFailure>('no');
+  // Right after a sign-in with a code: choosing a password comes first, then on to `?suivant=`.
+  const [afterCode] = useState(() => info.kind === 'person' && justSignedInWithCode(window.location.search));
+  const [passwordSaved, setPasswordSaved] = useState(false);
+  const prompt = useRef<HTMLHeadingElement>(null);
+  useEffect(() => prompt.current?.focus(), []);
 
   const signOut = async () => {
     setSigningOut('busy');
@@ -56,6 +63,16 @@ function Account({ info }: { info: SessionInfo }) {
   }
   return (
     <AccessFrame title={m.title} page="account">
+      {afterCode && (
+        <section className="account__prompt" aria-labelledby="account-choose-password" data-prompt="password">
+          <h2 id="account-choose-password" ref={prompt} tabIndex={-1}>
+            {m.choosePassword}
+          </h2>
+          <p>{m.choosePasswordIntro}</p>
+          <PasswordForm onSaved={() => setPasswordSaved(true)} />
+        </section>
+      )}
+
       <dl className="account__facts">
         <dt>{m.name}</dt>
         <dd data-fact="name">{info.name}</dd>
@@ -67,7 +84,7 @@ function Account({ info }: { info: SessionInfo }) {
         <dd data-fact="scope">{scopeInWords(info.scope, registry, lang)}</dd>
       </dl>
 
-      {info.kind === 'person' && (
+      {info.kind === 'person' && !afterCode && (
         <section aria-labelledby="account-password">
           <h2 id="account-password">{m.password}</h2>
           <PasswordForm />
@@ -83,7 +100,9 @@ function Account({ info }: { info: SessionInfo }) {
         </button>
       </section>
 
-      <PageLink href={withLang('/', lang)}>{m.back}</PageLink>
+      <PageLink href={nextPath(window.location.search)}>
+        {!afterCode ? m.back : passwordSaved ? m.continue : m.later}
+      </PageLink>
     </AccessFrame>
   );
 }

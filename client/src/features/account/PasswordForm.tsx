@@ -15,7 +15,7 @@ type Status =
   | { kind: 'idle' | 'busy' | 'saved' }
   | { kind: 'failed'; why: ApiFailure | 'too-short' | 'mismatch'; withCurrent: boolean };
 
-export function PasswordForm() {
+export function PasswordForm({ onSaved }: { onSaved?: () => void } = {}) {
   const lang = useLang();
   const m = messages[lang];
   const id = useId();
@@ -36,6 +36,7 @@ export function PasswordForm() {
     if (!result.ok) return setStatus({ kind: 'failed', why: result, withCurrent });
     form.reset();
     setStatus({ kind: 'saved' });
+    onSaved?.();
   };
 
   const error =

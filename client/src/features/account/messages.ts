@@ -13,7 +13,7 @@ const fr = {
   password: 'Mot de passe',
   passwordIntro: 'Au moins 12 caractères ; une phrase de plusieurs mots est idéale.',
   currentPassword: 'Mot de passe actuel',
-  currentPasswordHint: 'Laissez vide si vous n’en avez pas encore (connexion par code).',
+  currentPasswordHint: 'Laissez vide si vous n’en avez pas encore, ou si vous venez de vous connecter avec un code.',
   newPassword: 'Nouveau mot de passe',
   confirmPassword: 'Confirmez le nouveau mot de passe',
   savePassword: 'Enregistrer le mot de passe',
@@ -25,6 +25,11 @@ const fr = {
   signOut: 'Se déconnecter',
   signOutHint: 'Efface aussi la copie de la situation gardée dans ce navigateur.',
   back: 'Retour à la situation',
+  choosePassword: 'Choisissez votre mot de passe',
+  choosePasswordIntro:
+    'Vous êtes connecté avec votre code à usage unique, qui ne servira plus. Choisissez maintenant un mot de passe : avec lui et votre identifiant (imprimé sur votre feuille), vous vous reconnecterez.',
+  continue: 'Continuer',
+  later: 'Continuer sans mot de passe (il vous faudra un nouveau code pour vous reconnecter)',
 };
 
 type Messages = typeof fr;
@@ -43,7 +48,7 @@ const en: Messages = {
   password: 'Password',
   passwordIntro: 'At least 12 characters; a phrase of several words is best.',
   currentPassword: 'Current password',
-  currentPasswordHint: 'Leave empty if you do not have one yet (signed in with a code).',
+  currentPasswordHint: 'Leave empty if you do not have one yet, or if you have just signed in with a code.',
   newPassword: 'New password',
   confirmPassword: 'Confirm the new password',
   savePassword: 'Save the password',
@@ -55,6 +60,11 @@ const en: Messages = {
   signOut: 'Sign out',
   signOutHint: 'Also wipes the copy of the situation kept in this browser.',
   back: 'Back to the situation',
+  choosePassword: 'Choose your password',
+  choosePasswordIntro:
+    'You are signed in with your one-time code, which will not work again. Choose a password now: with it and your login (printed on your sheet), you will sign in next time.',
+  continue: 'Continue',
+  later: 'Continue without a password (you will need a new code to sign in again)',
 };
 
 export const messages = { fr, en };

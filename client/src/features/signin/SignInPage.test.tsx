@@ -50,10 +50,10 @@ afterEach(() => {
 });
 
 describe('SignInPage', () => {
-  it('exchanges the code of a sheet link at once, after taking it out of the address bar, then opens ?suivant=', async () => {
+  it('exchanges the code of a sheet link at once, after taking it out of the address bar, then asks for a password before ?suivant=', async () => {
     open('/connexion?suivant=%2Fhopital%2Fh1#code=ABCD-EFGH-JKMN', () => json(200, { ok: true, data: claire }));
 
-    await waitFor(() => expect(assign).toHaveBeenCalledWith('/hopital/h1'));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('/compte?choisir-mot-de-passe&suivant=%2Fhopital%2Fh1'));
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const { path, init, body } = request();
     expect(path).toBe('/api/session/code');
@@ -66,8 +66,12 @@ describe('SignInPage', () => {
   });
 
   it('never leaves for another site named in ?suivant=', async () => {
-    open('/connexion?suivant=%2F%2Fevil.example%2Fx#code=ABCD-EFGH-JKMN', () => json(200, { ok: true, data: claire }));
-    await waitFor(() => expect(assign).toHaveBeenCalledWith('/'));
+    open('/connexion?suivant=%2F%2Fevil.example%2Fx&lang=en#code=ABCD-EFGH-JKMN', () =>
+      json(200, { ok: true, data: claire }),
+    );
+    await waitFor(() =>
+      expect(assign).toHaveBeenCalledWith('/compte?choisir-mot-de-passe&suivant=%2F%3Flang%3Den&lang=en'),
+    );
   });
 
   it('says plainly that a code is unknown, used or expired, and keeps it in the field', async () => {
@@ -119,5 +123,13 @@ describe('SignInPage', () => {
     expect(body).toEqual({ login: 'claire', password: 'une longue phrase' });
     expect(screen.getByLabelText('Identifiant').getAttribute('autocomplete')).toBe('username');
     expect(screen.getByLabelText('Mot de passe').getAttribute('autocomplete')).toBe('current-password');
+  });
+
+  it('opens ?suivant= straight after a sign-in with a password: there is one already', async () => {
+    open('/connexion?suivant=%2Fconsole', () => json(200, { ok: true, data: claire }));
+    fireEvent.change(screen.getByLabelText('Identifiant'), { target: { value: 'claire' } });
+    fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: 'une longue phrase' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
+    await waitFor(() => expect(assign).toHaveBeenCalledWith('/console'));
   });
 });

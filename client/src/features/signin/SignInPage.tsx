@@ -2,7 +2,7 @@
  * The sign-in page (/connexion): login and password, or a one-time code. The link in a printed
  * sheet's QR code carries the code in the fragment (`#code=…`): it is taken out of the address bar
  * and exchanged at once. Signed in, a full page load opens `?suivant=` so the socket reconnects
- * with the new session cookie.
+ * with the new session cookie; after a code, "Mon compte" first, to choose a password.
  */
 import type { SessionInfo } from '@vigie/shared';
 import { CodeSchema } from '@vigie/shared/api';
@@ -17,6 +17,7 @@ import { nextPath, takeFragment, withLang } from '../../access/navigation.ts';
 import { PageLink } from '../../access/PageLink.tsx';
 import { SubmitRow } from '../../access/SubmitRow.tsx';
 import { useLang } from '../../i18n/useT.ts';
+import { choosePasswordPath } from '../account/choosePassword.ts';
 import { messages } from './messages.ts';
 
 type Form = 'password' | 'code';
@@ -49,8 +50,10 @@ export function SignInPage() {
   const finish = useCallback((form: Form, result: ApiResult<SessionInfo>) => {
     if (!result.ok) return setStatus({ kind: 'failed', form, why: result });
     setStatus({ kind: 'done' });
-    // A full load: the socket connects again, now with the session cookie.
-    window.location.assign(nextPath(window.location.search));
+    // A full load: the socket connects again, now with the session cookie. A code does not work
+    // twice: the person chooses a password first, then goes on.
+    const search = window.location.search;
+    window.location.assign(form === 'code' ? choosePasswordPath(search) : nextPath(search));
   }, []);
   const attempt = (form: Form, call: Promise<ApiResult<SessionInfo>>) => {
     setStatus({ kind: 'busy', form });
