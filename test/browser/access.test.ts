@@ -1,7 +1,8 @@
 /**
  * Access as people live it, in real Chromium: an admin prints a sheet of one-time codes and pairs a
- * wall screen; a person signs in with a code from the sheet; the screen shows /mur under its name and
- * blanks, its offline copy gone, when revoked; signing out wipes the browser's copy; a LAN name works.
+ * wall screen; a person signs in with a code from the sheet and chooses a password; the screen shows
+ * /mur under its name and blanks, its offline copy gone, when revoked; signing out wipes the
+ * browser's copy; a LAN name works.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +42,27 @@ const offlineCopy = (page: Page) =>
     caches: (await caches.keys()).length,
   }));
 
+/** Sign-in sheet cards overlapping one another, or with a part (the QR code, the code) sticking out of theirs. */
+const sheetOverlaps = (page: Page) =>
+  page.evaluate(() => {
+    const cards = [...document.querySelectorAll('.sheet-card')];
+    const boxes = cards.map((c) => c.getBoundingClientRect());
+    const found: string[] = [];
+    cards.forEach((card, i) => {
+      const b = boxes[i]!;
+      for (const part of card.querySelectorAll('*')) {
+        const p = part.getBoundingClientRect();
+        if (p.left < b.left - 1 || p.right > b.right + 1 || p.top < b.top - 1 || p.bottom > b.bottom + 1)
+          found.push(`card ${i}: ${part.tagName.toLowerCase()}.${part.getAttribute('class') ?? ''} sticks out`);
+      }
+      boxes.forEach((o, j) => {
+        if (j > i && b.right > o.left + 1 && o.right > b.left + 1 && b.bottom > o.top + 1 && o.bottom > b.top + 1)
+          found.push(`cards ${i} and ${j} overlap`);
+      });
+    });
+    return found;
+  });
+
 /** Lets the page save its offline copy (every 10 s), then lets time run normally again. */
 async function saveOfflineCopy(page: Page) {
   await page.clock.runFor(11_000);
@@ -74,13 +96,26 @@ describe('access in the browser', () => {
     expect(await claire.locator('svg path').getAttribute('d')).toMatch(/^M/);
     const code = (await claire.locator('[data-code]').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // The cards never overlap (a QR code used to spill onto the next card), wide or on a phone.
+    expect(await sheetOverlaps(admin.page)).toEqual([]);
     await admin.page.screenshot({ path: join(shots, 'access-sheet.png'), fullPage: true });
+    await admin.page.setViewportSize({ width: 390, height: 844 });
+    expect(await sheetOverlaps(admin.page)).toEqual([]);
+    await admin.page.setViewportSize({ width: 1920, height: 1080 });
 
-    // Claire types her code on her own machine.
+    // Claire types her code on her own machine, reading 0 as O and 1 as I, then chooses a password.
     const person = await browse(url);
     await person.page.goto(`${url}/connexion`);
-    await person.page.getByRole('textbox', { name: 'Code à usage unique' }).fill(code.toLowerCase());
+    const typed = code.toLowerCase().replace(/0/g, 'O').replace(/1/g, 'I');
+    await person.page.getByRole('textbox', { name: 'Code à usage unique' }).fill(typed);
     await person.page.getByRole('button', { name: 'Utiliser le code' }).click();
+    await person.page.getByRole('heading', { name: 'Choisissez votre mot de passe' }).waitFor({ timeout: 15_000 });
+    expect(new URL(person.page.url()).pathname).toBe('/compte');
+    await person.page.getByLabel('Nouveau mot de passe', { exact: true }).fill('une phrase de claire');
+    await person.page.getByLabel('Confirmez le nouveau mot de passe').fill('une phrase de claire');
+    await person.page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await person.page.getByText('Mot de passe enregistré.').waitFor();
+    await person.page.getByRole('link', { name: 'Continuer', exact: true }).click();
     await person.page.locator('[data-session="person"]').waitFor({ timeout: 15_000 });
     expect(await person.page.locator('[data-session="person"]').textContent()).toContain('Claire Martin');
     expect(new URL(person.page.url()).pathname).toBe('/');
