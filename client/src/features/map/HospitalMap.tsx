@@ -231,7 +231,7 @@ function Marker({
 }
 
 /** What RouteLink does for an SVG link: a plain click routes in place; modified clicks stay with the browser. */
-function routeInPlace(e: MouseEvent<SVGAElement>, to: string) {
+function routeInPlace(e: MouseEvent<Element>, to: string) {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   e.preventDefault();
   navigate(to);
