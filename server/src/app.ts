@@ -107,6 +107,7 @@ export async function createApp(deps: {
     logId: log.situation.logId,
     seq: log.situation.seq,
     buildId: options.buildId,
+    demo: log.situation.demo,
   }));
   web.use(accessApi({ access, net, logger }));
   serveClient(web, options.clientDist ?? DEFAULT_CLIENT_DIST);

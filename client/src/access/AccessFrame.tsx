@@ -1,6 +1,7 @@
-/** The frame of the access pages (sign-in, pairing, account, administration): a way home and the page title. */
+/** The frame of the access pages (sign-in, account, administration): the demo band, a way home and the page title. */
 import type { ReactNode } from 'react';
 import { useLang } from '../i18n/useT.ts';
+import { AccessDemoBanner } from './AccessDemoBanner.tsx';
 import { withLang } from './navigation.ts';
 import './access.css';
 
@@ -19,6 +20,7 @@ export function AccessFrame({
   const lang = useLang();
   return (
     <div className={`access-page access-page--${page}${wide ? ' access-page--wide' : ''}`} data-page={page}>
+      <AccessDemoBanner />
       <header className="access-page__header">
         <a className="access-page__home" href={withLang('/', lang)}>
           Vigie

@@ -9,7 +9,7 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 let replace: ReturnType<typeof vi.fn<(url: string | URL) => void>>;
-let fetchMock: ReturnType<typeof vi.fn>;
+let fetchMock: ReturnType<typeof vi.fn<(path: string, init?: RequestInit) => Promise<Response>>>;
 let hrefAtRequest: string | null;
 
 function open(url: string, reply: Response) {
@@ -19,7 +19,10 @@ function open(url: string, reply: Response) {
     hrefAtRequest = window.location.href;
     return Promise.resolve(reply);
   });
-  vi.stubGlobal('fetch', fetchMock);
+  // The readiness probe (whether the demo plays) apart from the pairing request.
+  vi.stubGlobal('fetch', (path: string, init?: RequestInit) =>
+    path === '/readyz' ? Promise.resolve(json(200, { ok: true, demo: false })) : fetchMock(path, init),
+  );
   renderWithStore(<PairingPage />, createVigieStore());
 }
 

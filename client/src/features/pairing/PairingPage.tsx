@@ -7,6 +7,7 @@ import { PairScreenSchema } from '@vigie/shared/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callApi, type ApiFailure } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
+import { AccessDemoBanner } from '../../access/AccessDemoBanner.tsx';
 import { takeFragment, withLang } from '../../access/navigation.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { messages } from './messages.ts';
@@ -44,27 +45,30 @@ export function PairingPage() {
   const failed = status.kind === 'failed' || status.kind === 'incomplete';
   const canRetry = status.kind === 'failed' && ['internal', 'rate_limited'].includes(status.why.error.code);
   return (
-    <main className="pairing" data-page="pairing" data-status={status.kind}>
-      <h1 className="pairing__title">{m.title}</h1>
-      {failed ? (
-        <div role="alert">
-          <p className="pairing__message pairing__message--failed">
-            {status.kind === 'incomplete'
-              ? m.incomplete
-              : failureText(status.why, lang, { unauthorized: m.expired, invalid_payload: m.incomplete })}
+    <div className="pairing-page">
+      <AccessDemoBanner />
+      <main className="pairing" data-page="pairing" data-status={status.kind}>
+        <h1 className="pairing__title">{m.title}</h1>
+        {failed ? (
+          <div role="alert">
+            <p className="pairing__message pairing__message--failed">
+              {status.kind === 'incomplete'
+                ? m.incomplete
+                : failureText(status.why, lang, { unauthorized: m.expired, invalid_payload: m.incomplete })}
+            </p>
+            {!canRetry && <p className="pairing__message">{m.askNew}</p>}
+          </div>
+        ) : (
+          <p className="pairing__message" role="status">
+            {status.kind === 'paired' ? m.paired : m.pairing}
           </p>
-          {!canRetry && <p className="pairing__message">{m.askNew}</p>}
-        </div>
-      ) : (
-        <p className="pairing__message" role="status">
-          {status.kind === 'paired' ? m.paired : m.pairing}
-        </p>
-      )}
-      {canRetry && (
-        <button type="button" className="pairing__retry" onClick={() => void pair()}>
-          {m.retry}
-        </button>
-      )}
-    </main>
+        )}
+        {canRetry && (
+          <button type="button" className="pairing__retry" onClick={() => void pair()}>
+            {m.retry}
+          </button>
+        )}
+      </main>
+    </div>
   );
 }

@@ -18,18 +18,21 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
 let assign: ReturnType<typeof vi.fn<(url: string | URL) => void>>;
-let fetchMock: ReturnType<typeof vi.fn>;
+let fetchMock: ReturnType<typeof vi.fn<(path: string, init?: RequestInit) => Promise<Response>>>;
 /** What the address bar held when each request left. */
 let hrefAtRequest: string[];
 
-function open(url: string, reply: () => Response) {
+/** The API requests (fetchMock) apart from the readiness probe, which says whether the demo plays. */
+function open(url: string, reply: () => Response, { demo = false } = {}) {
   window.history.replaceState(null, '', url);
   hrefAtRequest = [];
   fetchMock = vi.fn(() => {
     hrefAtRequest.push(window.location.href);
     return Promise.resolve(reply());
   });
-  vi.stubGlobal('fetch', fetchMock);
+  vi.stubGlobal('fetch', (path: string, init?: RequestInit) =>
+    path === '/readyz' ? Promise.resolve(json(200, { ok: true, demo })) : fetchMock(path, init),
+  );
   renderWithStore(<SignInPage />, createVigieStore());
 }
 
@@ -131,5 +134,11 @@ describe('SignInPage', () => {
     fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: 'une longue phrase' } });
     fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
     await waitFor(() => expect(assign).toHaveBeenCalledWith('/console'));
+  });
+
+  it('shows the DÉMONSTRATION band when the server plays the demo, though it opens no socket', async () => {
+    open('/connexion', () => json(200, { ok: true, data: claire }), { demo: true });
+    expect((await screen.findByRole('note')).textContent).toBe('DÉMONSTRATION');
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

@@ -1,4 +1,8 @@
-/** Probes for process supervisors: /healthz (the process answers), /readyz (store open, situation rebuilt, not stopping). */
+/**
+ * Probes for process supervisors: /healthz (the process answers), /readyz (store open, situation
+ * rebuilt, not stopping). /readyz also says whether the demo plays: the sign-in and pairing pages,
+ * which open no socket, read it to show the DÉMONSTRATION band.
+ */
 import type { Express } from 'express';
 
 interface Status {
@@ -6,6 +10,7 @@ interface Status {
   logId: string;
   seq: number;
   buildId: string;
+  demo: boolean;
 }
 
 export function serveHealth(app: Express, status: () => Status): void {
