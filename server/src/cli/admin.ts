@@ -2,7 +2,8 @@
  * The first admin, and the break-glass reset, from the server host:
  *   pnpm admin <login> "<Prénom Nom>"
  * creates the admin account (or gives an existing account admin rights back, enabled) and prints a
- * one-time sign-in link valid one hour. There is no default password; the server may be running.
+ * one-time sign-in link valid one hour, saying which store it wrote to (the demo's or the real
+ * incident's: VIGIE_MODE, demo by default). There is no default password; the server may be running.
  */
 import { accessPaths } from '@vigie/shared';
 import { Access } from '../access/access.ts';
@@ -22,8 +23,16 @@ const access = new Access(store, loadRegistry(config.registryPath), { openRead: 
 const entry = await access.bootstrapAdmin(login, name);
 await store.close();
 const expires = new Date(entry.expiresAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' });
+// Which store, first and plainly: without VIGIE_MODE=live the account lands in the demo's store,
+// and the real incident's server would not know it.
+const storeLine =
+  config.mode === 'demo'
+    ? `Magasin de la DÉMONSTRATION : ${config.accessStorePath}\n` +
+      `  Ce compte ne vaut que pour la démonstration. Pour l'incident réel : VIGIE_MODE=live pnpm admin ${login} "${name}"\n`
+    : `Magasin de l'incident réel : ${config.accessStorePath}\n`;
 console.log(
-  `Administrateur « ${entry.name} » (${entry.login}) — code à usage unique, valable jusqu'au ${expires} :\n` +
+  storeLine +
+    `Administrateur « ${entry.name} » (${entry.login}) — code à usage unique, valable jusqu'au ${expires} :\n` +
     `  ${entry.code}\n  ${config.allowedOrigins?.[0] ?? `http://localhost:${config.port}`}${accessPaths.signIn}#code=${entry.code}\n` +
     'Une fois connecté, choisissez un mot de passe dans « Mon compte ».',
 );
