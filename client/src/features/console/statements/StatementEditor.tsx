@@ -2,7 +2,7 @@
  * The form of a point de situation: every line and the body editable, labelled, and the time of the
  * next point. A new one is drafted (`statement:draft`); an existing draft is edited with the version
  * it had when it was opened (`statement:edit`), so a change made meanwhile is a conflict. The fields
- * are disabled while it is sent.
+ * are disabled while it is sent; each box is as tall as its text, so nothing pre-filled is hidden.
  */
 import { MAX_LINE, MAX_TEXT, type Registry, type Statement, type StatementFields } from '@vigie/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -17,6 +17,7 @@ import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { statementLines } from '../../statements/statementLines.ts';
+import { GrowingTextarea } from './GrowingTextarea.tsx';
 import { messages } from './messages.ts';
 
 /** What the editor works on: a new point (its future number, when it was prepared) or a draft seen at a version. */
@@ -127,10 +128,10 @@ export function StatementEditor({
           {statementLines.map((key) => (
             <Field key={key} label={words.fields[key]}>
               {(control) => (
-                <textarea
+                <GrowingTextarea
                   {...control}
                   name={key}
-                  rows={2}
+                  minRows={3}
                   maxLength={MAX_LINE}
                   value={form[key]}
                   onChange={(e) => edit({ [key]: e.target.value })}
@@ -141,10 +142,10 @@ export function StatementEditor({
         </div>
         <Field label={words.fields.body} hint={m.bodyHint}>
           {(control) => (
-            <textarea
+            <GrowingTextarea
               {...control}
               name="body"
-              rows={5}
+              minRows={5}
               maxLength={MAX_TEXT}
               value={form.body}
               onChange={(e) => edit({ body: e.target.value })}

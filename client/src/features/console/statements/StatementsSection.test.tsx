@@ -175,6 +175,33 @@ describe('StatementsSection', () => {
     expect(screen.getByText('Aucun brouillon.', { exact: false })).toBeTruthy();
   });
 
+  it('says a point was published, by its number, and no longer that a draft was saved', async () => {
+    const { request, store } = setup(lead);
+    fireEvent.click(drafts().getByRole('button', { name: 'Modifier' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les modifications' }));
+    expect((await screen.findByText('Brouillon enregistré.')).getAttribute('role')).toBe('status');
+
+    request.mockImplementation(() => {
+      receive(store, events({}, [{ type: 'statement.published', data: { id: 'st-2', number: 2 } }]));
+      return Promise.resolve({ ok: true, data: { commandId: 'c2', seq: 5 } });
+    });
+    fireEvent.click(drafts().getByRole('button', { name: 'Publier le point n° 2' }));
+    fireEvent.click(drafts().getByRole('button', { name: 'Confirmer' }));
+
+    const published = within(screen.getByRole('region', { name: 'Points publiés' }));
+    expect((await published.findByRole('status')).textContent).toBe('Point de situation n° 2 publié.');
+    expect(screen.queryByText('Brouillon enregistré.')).toBeNull();
+  });
+
+  it('makes each box of the form as tall as its text, a few lines at least', () => {
+    setup(commander);
+    fireEvent.click(screen.getByRole('button', { name: 'Nouveau point de situation' }));
+    const line = screen.getByLabelText<HTMLTextAreaElement>('SAMU – Centre 15');
+    expect(line.classList.contains('growing-textarea')).toBe(true);
+    expect(line.getAttribute('rows')).toBe('3');
+    expect(line.style.minHeight).toBe('calc(3lh + 0.8rem + 2px)');
+  });
+
   it('lets only the lead publish, and only after confirmation, with the version seen', async () => {
     const { request } = setup(lead);
     fireEvent.click(drafts().getByRole('button', { name: 'Publier le point n° 2' }));

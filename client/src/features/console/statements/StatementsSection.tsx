@@ -48,7 +48,10 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
   const lead = isLead(info);
   const now = useEffectiveNow(30_000);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
-  const [saved, setSaved] = useState(false);
+  // What the last action did: a draft saved, or a point published (by its number, once the copy has it).
+  const [notice, setNotice] = useState<
+    { kind: 'saved' } | { kind: 'published'; statementId: string; number: number } | null
+  >(null);
   const [printing, setPrinting] = useState<Published | null>(null);
   const opener = useRef<HTMLElement | null>(null);
   const draftsHeading = useRef<HTMLHeadingElement>(null);
@@ -67,18 +70,24 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
 
   const start = (event: MouseEvent<HTMLElement>, target: EditorTarget) => {
     opener.current = event.currentTarget;
-    setSaved(false);
+    setNotice(null);
     setEditing(target);
   };
   const close = (afterSave: boolean) => {
     setEditing(null);
-    setSaved(afterSave);
+    setNotice(afterSave ? { kind: 'saved' } : null);
     // Back where the person was; after saving, to the drafts, where the saved one now is.
     const back = afterSave ? draftsHeading.current : opener.current;
     requestAnimationFrame(() => (back?.isConnected ? back : draftsHeading.current)?.focus());
   };
-  // The published draft's line (and its confirmation) leaves the drafts: the focus follows it to the published points.
-  const focusPublished = () => requestAnimationFrame(() => publishedHeading.current?.focus());
+  // The published draft's line (and its confirmation) leaves the drafts: the notice goes to the published
+  // points, and so does the focus unless the person has gone elsewhere meanwhile.
+  const onPublished = (statementId: string, number: number, focus: boolean) => {
+    setNotice({ kind: 'published', statementId, number });
+    if (focus) requestAnimationFrame(() => publishedHeading.current?.focus());
+  };
+  const publishedNumber =
+    notice?.kind === 'published' ? (own(state.statements, notice.statementId)?.number ?? notice.number) : null;
   const live = editing?.kind === 'edit' ? (own(state.statements, editing.statement.id) ?? null) : null;
 
   return (
@@ -117,7 +126,7 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
         <h3 id={draftsId} ref={draftsHeading} tabIndex={-1}>
           {m.draftsTitle}
         </h3>
-        {saved && (
+        {notice?.kind === 'saved' && (
           <p className="console-outcome console-outcome--saved" role="status">
             {m.draftSaved}
           </p>
@@ -134,7 +143,7 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
                 lead={lead}
                 registry={registry}
                 onEdit={(e) => start(e, { kind: 'edit', statement: draft, version: draft.version })}
-                onPublished={focusPublished}
+                onPublished={(focus) => onPublished(draft.id, nextNumber, focus)}
               />
             ))}
           </ul>
@@ -146,6 +155,11 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
         <h3 id={publishedId} ref={publishedHeading} tabIndex={-1}>
           {m.publishedTitle}
         </h3>
+        {publishedNumber !== null && (
+          <p className="console-outcome console-outcome--saved" role="status">
+            {format(m.publishedNotice, { number: String(publishedNumber) })}
+          </p>
+        )}
         {published.length === 0 ? (
           <p className="console-muted">{m.noPublished}</p>
         ) : (
@@ -190,7 +204,8 @@ function DraftItem({
   lead: boolean;
   registry: Registry;
   onEdit: (event: MouseEvent<HTMLElement>) => void;
-  onPublished: () => void;
+  /** Published; `focus`: the person is still on this line (the focus may follow the point). */
+  onPublished: (focus: boolean) => void;
 }) {
   const lang = useLang();
   const m = messages[lang];
@@ -200,10 +215,11 @@ function DraftItem({
   const edited = draft.updatedAt !== draft.draftedAt;
   const publish = async () => {
     const reply = await send('statement:publish', { statementId: draft.id, expectedVersion: draft.version });
-    // Unless the person has gone elsewhere meanwhile (the focus left on the page or in this line).
+    // Still here unless the person has gone elsewhere meanwhile (the focus left on the page or in this line).
     const active = document.activeElement;
-    const here = active === null || active === document.body || !active.isConnected || item.current?.contains(active);
-    if (reply.ok && here) onPublished();
+    const here =
+      active === null || active === document.body || !active.isConnected || item.current?.contains(active) === true;
+    if (reply.ok) onPublished(here);
   };
   return (
     <li ref={item} className="statements-section__item" data-statement={draft.id}>
