@@ -1,4 +1,6 @@
 /** Words every access page shares: what went wrong per error code, and roles and scopes in words. */
+import { withFrenchSpacing } from './frenchSpacing.ts';
+
 const fr = {
   errors: {
     invalid_payload: 'Saisie invalide : vérifiez les champs.',
@@ -31,4 +33,5 @@ const en: Messages = {
   noRole: 'no role',
 };
 
-export const messages = { fr, en };
+// No line starts with a ";" or a ":" (see frenchSpacing).
+export const messages = { fr: withFrenchSpacing(fr), en };

@@ -14,5 +14,6 @@ export function scopeInWords(scope: Scope, places: PlaceNames | null, lang: Lang
   if (scope === null) return messages[lang].wholeGroup;
   const ghu = (id: string) => places?.ghus.find((g) => g.id === id)?.label ?? id;
   const hospital = (id: string) => places?.hospitals.find((h) => h.id === id)?.name ?? id;
-  return [...scope.ghus.map(ghu), ...scope.hospitals.map(hospital)].join(' ; ');
+  // French: a space before ";" that does not break, so no line starts with it.
+  return [...scope.ghus.map(ghu), ...scope.hospitals.map(hospital)].join(lang === 'fr' ? '\u00a0; ' : '; ');
 }

@@ -1,4 +1,6 @@
 /** "Mon compte" text, in French and English. */
+import { withFrenchSpacing } from '../../access/frenchSpacing.ts';
+
 const fr = {
   title: 'Mon compte',
   waiting: 'En attente du serveur…',
@@ -67,4 +69,5 @@ const en: Messages = {
   later: 'Continue without a password (you will need a new code to sign in again)',
 };
 
-export const messages = { fr, en };
+// No line starts with a ";" or a ":" (see frenchSpacing).
+export const messages = { fr: withFrenchSpacing(fr), en };

@@ -8,6 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import { callApi } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
 import { FormError } from '../../access/FormError.tsx';
+import { frenchSpacing } from '../../access/frenchSpacing.ts';
 import { rolesInWords, scopeInWords, type PlaceNames } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
@@ -78,7 +79,9 @@ export function AccountImport({
                   <ul>
                     {parsed.errors.map((e) => (
                       <li key={e.line} data-line={e.line}>
-                        {format(m.lineError, { line: String(e.line), message: e.message, text: e.text.trim() })}
+                        {frenchSpacing(
+                          format(m.lineError, { line: String(e.line), message: e.message, text: e.text.trim() }),
+                        )}
                       </li>
                     ))}
                   </ul>

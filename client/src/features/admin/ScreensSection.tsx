@@ -57,7 +57,7 @@ export function ScreensSection() {
           s.pairingExpiresAt && format(m.screenPending, { time: formatDateTime(s.pairingExpiresAt, lang) }),
         ]
           .filter(Boolean)
-          .join(' ; ') || m.screenUnpaired;
+          .join(lang === 'fr' ? '\u00a0; ' : '; ') || m.screenUnpaired;
 
   return (
     <section className="admin-section" aria-labelledby="admin-screens" data-section="screens">

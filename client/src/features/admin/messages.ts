@@ -1,4 +1,6 @@
 /** Administration text (accounts, the printable sign-in sheet, wall screens), in French and English. */
+import { withFrenchSpacing } from '../../access/frenchSpacing.ts';
+
 const fr = {
   title: 'Administration',
   waiting: 'En attente du serveur…',
@@ -193,4 +195,5 @@ const en: Messages = {
   closePairing: 'Close',
 };
 
-export const messages = { fr, en };
+// No line starts with a ";" or a ":" (see frenchSpacing).
+export const messages = { fr: withFrenchSpacing(fr), en };

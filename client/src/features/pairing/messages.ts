@@ -1,4 +1,6 @@
 /** Pairing page text (read on a wall screen, from across a room), in French and English. */
+import { withFrenchSpacing } from '../../access/frenchSpacing.ts';
+
 const fr = {
   title: 'Appairage de l’écran mural',
   pairing: 'Appairage de cet écran…',
@@ -21,4 +23,5 @@ const en: Messages = {
   retry: 'Try again',
 };
 
-export const messages = { fr, en };
+// No line starts with a ";" or a ":" (see frenchSpacing).
+export const messages = { fr: withFrenchSpacing(fr), en };

@@ -1,4 +1,6 @@
 /** Sign-in page text, in French and English. */
+import { withFrenchSpacing } from '../../access/frenchSpacing.ts';
+
 const fr = {
   title: 'Connexion',
   intro: 'Connectez-vous pour suivre la situation et la renseigner selon votre rôle.',
@@ -44,4 +46,5 @@ const en: Messages = {
   publicSummary: 'Public summary (no account needed)',
 };
 
-export const messages = { fr, en };
+// No line starts with a ";" or a ":" (see frenchSpacing).
+export const messages = { fr: withFrenchSpacing(fr), en };
