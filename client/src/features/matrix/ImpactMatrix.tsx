@@ -179,52 +179,55 @@ export function ImpactMatrix() {
       ) : rows.length === 0 ? (
         <p>{m.noHospital}</p>
       ) : (
-        <table className="matrix__table" aria-describedby={hintId}>
-          <caption className="visually-hidden">{m.caption}</caption>
-          <thead>
-            <tr>
-              {sortHeader('name')}
-              {sortHeader('ghu')}
-              {sortHeader('down', m.downHint)}
-              {systems.map((system) => (
-                <th key={system.id} scope="col" className="matrix__system">
-                  <RouteLink to={systemPath(system.id)} title={system.name[lang]}>
-                    {system.shortName[lang]}
-                  </RouteLink>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody onKeyDown={onKeyDown} onFocus={onFocus} onMouseOver={onMouseOver}>
-            {rows.map((row, r) => (
-              <tr key={row.hospital.id} data-hospital={row.hospital.id}>
-                <th scope="row" className="matrix__hospital">
-                  <RouteLink to={hospitalPath(row.hospital.id)} title={row.hospital.name}>
-                    {row.hospital.shortName}
-                  </RouteLink>
-                </th>
-                <td className="matrix__ghu">{row.ghu ? shortGhu(row.ghu.label) : m.noGhu}</td>
-                <td className="matrix__down" data-down={row.down}>
-                  {row.down}
-                </td>
-                {row.cells.map((cell, c) => (
-                  <MatrixCellView
-                    key={cell.key}
-                    cell={cell}
-                    row={r}
-                    col={c}
-                    hospitalName={row.hospital.shortName}
-                    tabbable={cell.key === stop}
-                    dismissed={cell.key === dismissed}
-                    up={r >= rows.length - EDGE && rows.length > EDGE * 2}
-                    left={c >= systems.length - EDGE}
-                    lang={lang}
-                  />
+        // Its own frame: on a phone the table scrolls across inside it, the page never does.
+        <div className="matrix__frame">
+          <table className="matrix__table" aria-describedby={hintId}>
+            <caption className="visually-hidden">{m.caption}</caption>
+            <thead>
+              <tr>
+                {sortHeader('name')}
+                {sortHeader('ghu')}
+                {sortHeader('down', m.downHint)}
+                {systems.map((system) => (
+                  <th key={system.id} scope="col" className="matrix__system">
+                    <RouteLink to={systemPath(system.id)} title={system.name[lang]}>
+                      {system.shortName[lang]}
+                    </RouteLink>
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody onKeyDown={onKeyDown} onFocus={onFocus} onMouseOver={onMouseOver}>
+              {rows.map((row, r) => (
+                <tr key={row.hospital.id} data-hospital={row.hospital.id}>
+                  <th scope="row" className="matrix__hospital">
+                    <RouteLink to={hospitalPath(row.hospital.id)} title={row.hospital.name}>
+                      {row.hospital.shortName}
+                    </RouteLink>
+                  </th>
+                  <td className="matrix__ghu">{row.ghu ? shortGhu(row.ghu.label) : m.noGhu}</td>
+                  <td className="matrix__down" data-down={row.down}>
+                    {row.down}
+                  </td>
+                  {row.cells.map((cell, c) => (
+                    <MatrixCellView
+                      key={cell.key}
+                      cell={cell}
+                      row={r}
+                      col={c}
+                      hospitalName={row.hospital.shortName}
+                      tabbable={cell.key === stop}
+                      dismissed={cell.key === dismissed}
+                      up={r >= rows.length - EDGE && rows.length > EDGE * 2}
+                      left={c >= systems.length - EDGE}
+                      lang={lang}
+                    />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <MatrixLegend lang={lang} />
     </section>
