@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isInformed,
-  latestPublished,
-  overdueNextPoint,
-  passedEta,
-  pointBehindEta,
-  unconfirmedFor,
-} from './flags.ts';
+import { isInformed, latestPublished, overdueNextPoint, passedEta, pointBehindEta, unconfirmedFor } from './flags.ts';
 import { applyEvent, initialSituation } from './reducer.ts';
 import type { Situation } from './situation.ts';
 import { buildEvents, buildMeta, buildRegistry, openedData, statementFields } from './testing/factories.ts';
@@ -28,7 +21,10 @@ const revise = (label: string, targetAt: string | null, effectiveAt: string | nu
 describe('flags', () => {
   it('a registry default is not informed; any write is', () => {
     const s = situation([
-      { type: 'value.set', data: { item: { kind: 'samu', id: 'samu-75', value: 'operationnel' }, effectiveAt: null, hold: true } },
+      {
+        type: 'value.set',
+        data: { item: { kind: 'samu', id: 'samu-75', value: 'operationnel' }, effectiveAt: null, hold: true },
+      },
     ]);
     expect(isInformed(initialSituation(buildRegistry(), buildMeta()).items.samu['samu-75']!)).toBe(false);
     expect(isInformed(s.items.samu['samu-75']!)).toBe(true);
@@ -76,7 +72,10 @@ describe('flags', () => {
       revise('dimanche fin d’après-midi', '2024-08-04T16:00:00.000Z', '2024-08-04T08:00:00.000Z'),
       revise('avant lundi matin', '2024-08-05T06:00:00.000Z', '2024-08-04T17:00:00.000Z'),
     ]);
-    const point = { publishedAt: '2024-08-04T08:05:00.000Z', fields: { expectedReturn: 'Dimanche en fin d’après-midi.' } };
+    const point = {
+      publishedAt: '2024-08-04T08:05:00.000Z',
+      fields: { expectedReturn: 'Dimanche en fin d’après-midi.' },
+    };
     expect(pointBehindEta(point, s.eta)).toEqual({
       announced: 'Dimanche en fin d’après-midi.',
       current: 'avant lundi matin',

@@ -29,7 +29,10 @@ export const CONFIRMATION_LIMITS_MS: Record<ItemKind, number | null> = {
 
 /** Whether the incident still runs (flags about a live picture mean nothing once back to normal). */
 export const isIncidentRunning = (incident: Incident | null): incident is Incident =>
-  incident !== null && incident.closedAt === null && incident.phase !== 'retour-normale' && incident.phase !== 'cloture';
+  incident !== null &&
+  incident.closedAt === null &&
+  incident.phase !== 'retour-normale' &&
+  incident.phase !== 'cloture';
 
 /** Something due at `dueAt` and late by `lateMs`. */
 export interface Overdue {

@@ -17,5 +17,7 @@ export function scenarioTime(clock: { simStart: string; realStart: string; speed
  * A recorded (real) instant as a person reads it: on the demo's scenario clock when there is one, so a
  * screen never shows real and simulated times side by side; itself otherwise.
  */
-export const onIncidentClock = (clock: { simStart: string; realStart: string; speed: number } | null, instant: string) =>
-  clock ? scenarioTime(clock, new Date(instant)).toISOString() : instant;
+export const onIncidentClock = (
+  clock: { simStart: string; realStart: string; speed: number } | null,
+  instant: string,
+) => (clock ? scenarioTime(clock, new Date(instant)).toISOString() : instant);

@@ -14,5 +14,6 @@ export function useEffectiveNow(intervalMs = 1000): number {
   const clock = useStoreSelector(selectClock);
   const offset = useStoreSelector(selectServerOffset);
   const now = useNow(intervalMs);
-  return clock ? scenarioTime(clock, new Date(now)).getTime() : now + offset;
+  // The scenario clock runs from the server's real time too: a screen whose own clock is off still reads it right.
+  return clock ? scenarioTime(clock, new Date(now + offset)).getTime() : now + offset;
 }

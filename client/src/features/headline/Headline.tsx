@@ -1,4 +1,4 @@
-/** The headline: cause, response levels (plan blanc named), fonctionnement with time in degraded mode, emergencies, systems. */
+/** The headline: cause, response levels (plan blanc named), fonctionnement worst first, emergencies, systems. */
 import { causes } from '@vigie/shared';
 import { useMemo } from 'react';
 import { Panel } from '../../app/Panel.tsx';
@@ -8,6 +8,7 @@ import { format } from '../../i18n/messages.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { latestChange } from '../status/latestChange.ts';
 import { DegradedSince } from '../status/DegradedSince.tsx';
+import { NOT_INFORMED } from '../status/shownStatus.ts';
 import { Provenance } from '../status/Provenance.tsx';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { headlineFacts } from './headlineFacts.ts';
@@ -16,6 +17,9 @@ export interface HeadlineProps {
   /** Whether to show the line of counts per fonctionnement (the wall lists the hospitals instead). */
   modes?: boolean;
 }
+
+/** The overview's list of the hospitals in one fonctionnement (HospitalList gives each group this id). */
+export const modeAnchor = (mode: string) => `#fonctionnement-${mode}`;
 
 export function Headline({ modes = true }: HeadlineProps = {}) {
   const t = useT();
@@ -31,15 +35,22 @@ export function Headline({ modes = true }: HeadlineProps = {}) {
     ...Object.values(state.items['operating-mode']),
     ...Object.values(state.items['response-level']),
   ]);
+  const { emergencies } = facts;
+  const emergencyParts = [
+    format(t.emergenciesOpen, { open: String(emergencies.open) }),
+    emergencies.diverted > 0 && format(t.emergenciesDiverted, { count: String(emergencies.diverted) }),
+    emergencies.closed > 0 && format(t.emergenciesClosed, { count: String(emergencies.closed) }),
+    emergencies.notInformed > 0 && format(t.emergenciesNotInformed, { count: String(emergencies.notInformed) }),
+  ].filter((x): x is string => typeof x === 'string');
   return (
     <Panel id="headline" title={t.headline} footer={changed && <Provenance by={changed.by} at={changed.at} />}>
       {incident && (
-        <p className="headline__cause" data-fact="cause">
+        <p className="headline__cause clamp-2" data-fact="cause">
           <strong>{t.cause} :</strong> {causes.label(incident.cause, lang)}
           {incident.causeNote ? ` – ${incident.causeNote}` : ''}
         </p>
       )}
-      <p data-fact="response-level">
+      <p data-fact="response-level" className="clamp-2">
         <strong>{t.responseLevel} :</strong>{' '}
         {blanc.length > 0 ? (
           <StatusBadge
@@ -56,35 +67,40 @@ export function Headline({ modes = true }: HeadlineProps = {}) {
               </span>
             ))
         )}
+        {blanc.length === 0 && facts.levelsNotInformed > 0 && (
+          <span className="headline__count">
+            <StatusBadge kind="response-level" status={NOT_INFORMED} suffix={`(${facts.levelsNotInformed})`} />
+          </span>
+        )}
         {blanc.length === 0 && <span className="visually-hidden"> {t.noPlanBlanc}</span>}
       </p>
       {modes && (
         <div data-fact="operating-mode">
           <strong>{t.operatingMode} :</strong>
           <ul className="headline__modes">
-            {facts.modes
-              .filter((m) => m.hospitals.length > 0)
-              .map(({ mode, hospitals, since }) => {
-                return (
-                  <li key={mode}>
-                    <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />
-                    {since && <DegradedSince since={since} now={now} />}
-                  </li>
-                );
-              })}
+            {facts.modes.map(({ mode, hospitals, since }) => (
+              <li key={mode} data-mode={mode}>
+                <a href={modeAnchor(mode)} className="headline__link">
+                  <StatusBadge kind="operating-mode" status={mode} suffix={`: ${hospitals.length}`} />
+                </a>
+                {since && <DegradedSince since={since} now={now} />}
+              </li>
+            ))}
           </ul>
         </div>
       )}
-      <p data-fact="emergencies" title={t.emergenciesNote}>
-        <strong>{t.emergencies} :</strong>{' '}
-        {format(t.emergenciesOpen, { open: String(facts.emergencies.open), known: String(facts.emergencies.known) })}
+      <p data-fact="emergencies" className="clamp-2">
+        <strong>{t.emergencies} :</strong> {emergencyParts.join(' · ')}{' '}
+        <span className="since">({format(t.emergenciesTotal, { total: String(emergencies.total) })})</span>
       </p>
       <p data-fact="systems">
         <strong>{t.systems} :</strong>{' '}
-        {format(t.systemsRestored, {
-          restored: String(facts.systems.restored),
-          affected: String(facts.systems.affected),
-        })}
+        <a href="#matrice" className="headline__link">
+          {format(t.systemsRestored, {
+            restored: String(facts.systems.restored),
+            affected: String(facts.systems.affected),
+          })}
+        </a>
       </p>
     </Panel>
   );

@@ -2,7 +2,7 @@
  * A disclosure showing one tracked item's history on demand: the button says whether it is open
  * (aria-expanded); "Plus" loads older writes; "Actualiser" appears when newer writes arrived.
  */
-import { actorKinds, effectiveTime, type ItemKind, type Registry } from '@vigie/shared';
+import { effectiveTime, type ItemKind, type Registry } from '@vigie/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { format } from '../../i18n/messages.ts';
 import { formatDayTime } from '../../i18n/time.ts';
@@ -12,6 +12,7 @@ import { parseItemValue } from './itemWords.ts';
 import { messages } from './messages.ts';
 import { useItemHistory } from './useItemHistory.ts';
 import './ItemHistory.css';
+import { actorLabel } from '../status/actorLabel.ts';
 
 export function ItemHistory({
   kind,
@@ -101,9 +102,7 @@ export function ItemHistory({
                       ) : (
                         <span>{m.unreadableValue}</span>
                       )}{' '}
-                      <span className="item-history__by">
-                        — {entry.by.name} ({actorKinds.label(entry.by.kind, lang)})
-                      </span>
+                      <span className="item-history__by">— {actorLabel(entry.by, lang)}</span>
                       {entry.type === 'value.ignored' && <span className="item-history__note"> · {m.ignored}</span>}
                       {entry.effectiveAt !== null && entry.effectiveAt !== entry.recordedAt && (
                         <span className="item-history__recorded">

@@ -9,26 +9,23 @@ import { HospitalList } from './HospitalList.tsx';
 
 afterEach(cleanup);
 
-function renderWith(lang: 'fr' | 'en') {
+const mode = (id: string, value: string, effectiveAt: string) =>
+  ({ type: 'value.set', data: { item: { kind: 'operating-mode', id, value }, effectiveAt, hold: true } }) as const;
+
+function renderWith(lang: 'fr' | 'en', variant: 'wall' | 'overview' = 'overview', informH2 = true) {
   const registry = buildRegistry();
-  const [event] = buildEvents([
-    {
-      type: 'value.set',
-      data: {
-        item: { kind: 'operating-mode', id: 'h1', value: 'procedures-degradees' },
-        effectiveAt: '2024-08-03T09:02:00.000Z',
-        hold: true,
-      },
-    },
+  const events = buildEvents([
+    ...(informH2 ? [mode('h2', 'normal', '2024-08-03T09:01:00.000Z')] : []),
+    mode('h1', 'procedures-degradees', '2024-08-03T09:02:00.000Z'),
   ]);
-  const state = applyEvent(initialSituation(registry, buildMeta()), event!);
+  const state = events.reduce(applyEvent, initialSituation(registry, buildMeta()));
   const store = createVigieStore({ lang });
   act(() =>
     store.getState().setSync(
       applySnapshot(emptySync, {
         audience: 'viewer',
         logId: 'log-1',
-        seq: 1,
+        seq: state.seq,
         state: projectSituation(state, 'viewer'),
         registry,
       }),
@@ -36,7 +33,7 @@ function renderWith(lang: 'fr' | 'en') {
   );
   render(
     <StoreContext value={store}>
-      <HospitalList />
+      <HospitalList variant={variant} />
     </StoreContext>,
   );
 }
@@ -51,6 +48,25 @@ describe('HospitalList', () => {
     // 09:02 UTC is 11:02 in Paris in August, whatever the test process's time zone.
     expect(degraded.textContent).toMatch(/depuis sam\. 11:02/);
     expect(document.querySelector('[data-mode="normal"]')?.textContent).toContain('Normal (1)');
+    // Exceptions first, each name a link to its page.
+    expect([...document.querySelectorAll('[data-mode]')].map((g) => g.getAttribute('data-mode'))).toEqual([
+      'procedures-degradees',
+      'normal',
+    ]);
+    expect(degraded.querySelector('a')?.getAttribute('href')).toBe('/hopital/h1');
+  });
+
+  it('counts a hospital nobody reported on as "non renseigné", never as normal', () => {
+    renderWith('fr', 'overview', false);
+    expect(document.querySelector('[data-mode="normal"]')).toBeNull();
+    expect(document.querySelector('[data-mode="non-renseigne"]')?.textContent).toContain('? Non renseigné (1)');
+  });
+
+  it('on the wall, names the hospitals in a degraded mode and only counts the normal ones', () => {
+    renderWith('fr', 'wall');
+    expect(document.querySelector('[data-mode="procedures-degradees"] [data-hospital="h1"]')).not.toBeNull();
+    expect(document.querySelector('[data-mode="normal"]')?.textContent).toContain('Normal (1)');
+    expect(document.querySelector('[data-hospital="h2"]')).toBeNull();
   });
 
   it('speaks English on request', () => {

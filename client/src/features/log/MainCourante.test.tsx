@@ -87,7 +87,7 @@ describe('MainCourante', () => {
       .getAllByRole('listitem')
       .map((li) => li.textContent);
     expect(lines[0]).toContain('Deux – Urgences adultes : ➜ Délestage vers Site h1 — appliqué');
-    expect(lines[1]).toContain('Un – DPI : ✖ Indisponible — appliqué (Alice Martin, personne)');
+    expect(lines[1]).toContain('Un – DPI : ✖ Indisponible — appliqué — Alice Martin (console)');
     // No journal line among the human entries, and no human entry in the journal.
     const humanList = document.querySelector('.main-courante__entries')!;
     expect(humanList.textContent).not.toContain('Indisponible');

@@ -6,7 +6,6 @@
  */
 import { messages as accessMessages } from '../../access/messages.ts';
 import {
-  actorKinds,
   effectiveTime,
   logEntryTypes,
   verifications,
@@ -14,6 +13,7 @@ import {
   type LogEntry,
   type LogEntryType,
   type Registry,
+  type ScenarioClock,
 } from '@vigie/shared';
 import { memo, useId, useMemo, useState } from 'react';
 import { useNow } from '../../app/useNow.ts';
@@ -31,6 +31,8 @@ import { messages } from './messages.ts';
 import { printSection } from './printSection.ts';
 import { useMainCourante } from './useMainCourante.ts';
 import './MainCourante.css';
+import { actorLabel } from '../status/actorLabel.ts';
+import { enteredAt } from '../status/enteredAt.ts';
 
 /** Entries the wall shows when no limit is given. */
 const WALL_ENTRIES = 5;
@@ -120,7 +122,7 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
       ) : (
         <ol className="main-courante__entries">
           {shown.map((entry) => (
-            <LogEntryView key={entry.seq} entry={entry} lang={lang} now={now} />
+            <LogEntryView key={entry.seq} entry={entry} lang={lang} now={now} clock={sync.state.clock} />
           ))}
         </ol>
       )}
@@ -157,10 +159,20 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
 }
 
 // Memoised: the overview may hold 2,000 entries, and a patch changes none of those already shown.
-const LogEntryView = memo(function LogEntryView({ entry, lang, now }: { entry: LogEntry; lang: Lang; now: number }) {
+const LogEntryView = memo(function LogEntryView({
+  entry,
+  lang,
+  now,
+  clock,
+}: {
+  entry: LogEntry;
+  lang: Lang;
+  now: number;
+  clock: ScenarioClock | null;
+}) {
   const m = messages[lang];
   const at = effectiveTime(entry);
-  const backdated = entry.effectiveAt !== null && entry.effectiveAt !== entry.recordedAt;
+  const entered = enteredAt(entry, clock);
   return (
     <li className={`log-entry log-entry--${entry.type}`} data-type={entry.type} data-seq={entry.seq}>
       <div className="log-entry__meta">
@@ -177,14 +189,9 @@ const LogEntryView = memo(function LogEntryView({ entry, lang, now }: { entry: L
             </span>
           </>
         )}{' '}
-        <span className="log-entry__by">
-          {entry.by.name} ({actorKinds.label(entry.by.kind, lang)})
-        </span>
-        {backdated && (
-          <span className="log-entry__recorded">
-            {' '}
-            · {format(m.recorded, { time: formatDayTime(entry.recordedAt, lang) })}
-          </span>
+        <span className="log-entry__by">{actorLabel(entry.by, lang)}</span>
+        {entered && (
+          <span className="log-entry__recorded"> · {format(m.recorded, { time: formatDayTime(entered, lang) })}</span>
         )}
       </div>
       <p className="log-entry__text">{entry.text}</p>
@@ -233,10 +240,8 @@ function Journal({ lines, registry, lang }: { lines: JournalLine[]; registry: Re
                     m.unreadable
                   )}
                 </span>{' '}
-                — <span className="journal-line__outcome">{m.outcomes[line.outcome]}</span>{' '}
-                <span className="journal-line__by">
-                  ({line.by.name}, {actorKinds.label(line.by.kind, lang)})
-                </span>
+                — <span className="journal-line__outcome">{m.outcomes[line.outcome]}</span> —{' '}
+                <span className="journal-line__by">{actorLabel(line.by, lang)}</span>
               </li>
             );
           })}

@@ -107,16 +107,21 @@ describe('ImpactMatrix', () => {
     const cells = [...document.querySelectorAll<HTMLElement>('td[data-cell]')];
     expect(cells).toHaveLength(6);
     for (const cell of cells) {
-      const status = cell.dataset.status as SystemStatus;
-      expect(cell.textContent).toContain(systemStatuses.label(status, 'fr'));
+      const status = cell.dataset.status as SystemStatus | 'non-renseigne';
+      // A registry default reads "non renseigné", in the unknown tone: nobody confirmed it.
+      expect(cell.textContent).toContain(
+        status === 'non-renseigne' ? 'Non renseigné' : systemStatuses.label(status, 'fr'),
+      );
       expect(cell.querySelector('[aria-hidden="true"]')?.textContent).toBeTruthy();
     }
     const down = document.querySelector<HTMLElement>('td[data-cell="h1:dpi"]')!;
     expect(down.dataset.tone).toBe('down');
     expect(down.textContent).toContain('Indisponible');
     // 09:01 UTC is 11:01 in Paris in August.
-    expect(down.textContent).toContain('mis à jour sam. 11:01 par Alice Martin (personne)');
-    expect(document.querySelector('td[data-cell="h2:dpi"]')?.textContent).toContain('valeur initiale du registre');
+    expect(down.textContent).toContain('mis à jour sam. 11:01 par Alice Martin (console)');
+    const initial = document.querySelector<HTMLElement>('td[data-cell="h2:dpi"]')!;
+    expect(initial.textContent).toContain('valeur initiale du registre');
+    expect(initial.dataset.tone).toBe('unknown');
   });
 
   it('moves between cells with the arrow keys as one tab stop, and opens the hospital with Enter', () => {

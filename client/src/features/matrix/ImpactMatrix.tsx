@@ -17,6 +17,7 @@ import { selectSync } from '../../store/selectors.ts';
 import { ItemProvenance } from '../hospital/ItemProvenance.tsx';
 import { hospitalPath, RouteLink, systemPath } from '../hospital/RouteLink.tsx';
 import { StatusBadge } from '../status/StatusBadge.tsx';
+import { shownLabel } from '../status/shownStatus.ts';
 import { styleOf } from '../status/statusStyle.ts';
 import { buildMatrix, NO_GHU, shortGhu, type MatrixCell, type Sort, type SortKey } from './matrixModel.ts';
 import { messages } from './messages.ts';
@@ -47,7 +48,7 @@ export function ImpactMatrix() {
 
   if (!registry || !matrix) {
     return (
-      <section className="impact-matrix" aria-labelledby="impact-matrix-title">
+      <section id="matrice" className="impact-matrix" aria-labelledby="impact-matrix-title">
         <h2 id="impact-matrix-title">{m.title}</h2>
         <p>{m.waiting}</p>
       </section>
@@ -136,7 +137,7 @@ export function ImpactMatrix() {
   };
 
   return (
-    <section className="impact-matrix" aria-labelledby="impact-matrix-title">
+    <section id="matrice" className="impact-matrix" aria-labelledby="impact-matrix-title">
       <h2 id="impact-matrix-title">{m.title}</h2>
       <div className="matrix__filters">
         <label>
@@ -258,7 +259,7 @@ const MatrixCellView = memo(function MatrixCellView({
   left: boolean;
   lang: Lang;
 }) {
-  const [tone, icon] = styleOf('system', cell.status);
+  const [tone, icon] = styleOf('system', cell.status as never);
   const classes = [
     'matrix__cell',
     up && 'matrix__cell--up',
@@ -278,7 +279,7 @@ const MatrixCellView = memo(function MatrixCellView({
       <span className={`matrix__icon tone-${tone}`} aria-hidden="true">
         {icon}
       </span>
-      <span className="visually-hidden">{systemStatuses.label(cell.status, lang)}</span>
+      <span className="visually-hidden">{shownLabel('system', cell.status, lang)}</span>
       <span className="matrix__tip">
         <span className="matrix__tip-head" aria-hidden="true">
           {hospitalName} · {cell.system.shortName[lang]}

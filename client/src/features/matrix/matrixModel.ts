@@ -11,6 +11,7 @@ import {
   type SystemStatus,
   type Tracked,
 } from '@vigie/shared';
+import { shownStatus, type NotInformed } from '../status/shownStatus.ts';
 
 export type SortKey = 'name' | 'ghu' | 'down';
 export interface Sort {
@@ -24,7 +25,8 @@ export interface MatrixCell {
   key: string;
   system: InformationSystem;
   tracked: Tracked<SystemStatus> | undefined;
-  status: SystemStatus;
+  /** What the cell shows: the status, or "non renseigné" for a registry default. */
+  status: SystemStatus | NotInformed;
 }
 export interface MatrixRow {
   hospital: Hospital;
@@ -35,7 +37,7 @@ export interface MatrixRow {
 }
 
 /** Out of service: unavailable, or cut on purpose (isolé). */
-export const isOutOfService = (s: SystemStatus) => s === 'indisponible' || s === 'isole';
+export const isOutOfService = (s: SystemStatus | NotInformed) => s === 'indisponible' || s === 'isole';
 
 export function buildMatrix(
   systemItems: Situation['items']['system'],
@@ -51,7 +53,7 @@ export function buildMatrix(
       const cells = systems.map((system) => {
         const key = pairKey(hospital.id, system.id);
         const tracked = own(systemItems, key);
-        return { key, system, tracked, status: tracked?.value ?? 'inconnu' };
+        return { key, system, tracked, status: shownStatus('system', tracked) as MatrixCell['status'] };
       });
       return {
         hospital,

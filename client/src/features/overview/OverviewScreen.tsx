@@ -26,6 +26,7 @@ import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
 import { DemoBanner } from '../status/DemoBanner.tsx';
 import { StaleBanner } from '../status/StaleBanner.tsx';
 import { SystemPage } from '../system/SystemPage.tsx';
+import { LatestStatement } from '../statements/LatestStatement.tsx';
 import './overview.css';
 
 export function OverviewScreen({ route }: { route: DashboardRoute }) {
@@ -72,7 +73,8 @@ function Dashboard({ route }: { route: DashboardRoute }) {
             <Headline />
             <SamuPanel />
             <RecoveryPanel />
-            <EtaPanel revisionsShown={10} />
+            <EtaPanel />
+            <LatestStatement />
           </div>
           <div className="overview__charts">
             <RecoveryChart variant="overview" />

@@ -1,10 +1,11 @@
 /** The four SAMU: when none is affected, say so first and plainly. */
-import { allSites } from '@vigie/shared';
+import { allSites, isInformed } from '@vigie/shared';
 import { Panel } from '../../app/Panel.tsx';
 import { useSituation } from '../../app/useSituation.ts';
 import { useT } from '../../i18n/useT.ts';
 import { latestChange } from '../status/latestChange.ts';
 import { Provenance } from '../status/Provenance.tsx';
+import { shownStatus } from '../status/shownStatus.ts';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 
 export function SamuPanel() {
@@ -13,9 +14,10 @@ export function SamuPanel() {
   if (!view) return null;
   const { state, registry } = view;
   const values = registry.samu.map((s) => state.items.samu[s.id]);
-  // "Non affectés" only when all four stayed opérationnel through the incident, not merely are now.
+  // "Non affectés" only when all four were confirmed opérationnel and stayed so through the incident.
   const unaffected =
-    values.every((v) => v?.value === 'operationnel') && registry.samu.every((s) => !state.affected[s.id]);
+    values.every((v) => v && isInformed(v) && v.value === 'operationnel') &&
+    registry.samu.every((s) => !state.affected[s.id]);
   const changed = latestChange(values);
   const siteName = (siteId: string) =>
     allSites(registry).find((s) => s.site.id === siteId)?.hospital.shortName ?? siteId;
@@ -33,7 +35,7 @@ export function SamuPanel() {
             <span className="samu__name" title={s.name}>
               {s.id.replace('samu-', 'SAMU ')}
             </span>{' '}
-            <StatusBadge kind="samu" status={state.items.samu[s.id]?.value ?? 'inconnu'} />{' '}
+            <StatusBadge kind="samu" status={shownStatus('samu', state.items.samu[s.id])} />{' '}
             <span className="samu__host">({siteName(s.siteId)})</span>
           </li>
         ))}

@@ -1,21 +1,16 @@
-/** "mis à jour 11:02 par Claire Martin (personne)": who set a value, when, from which source. */
-import { actorKinds, type Actor } from '@vigie/shared';
+/** "mis à jour dim. 10:01 par Claire Martin (console)": who set a value, when (on the incident's clock), from where. */
+import type { Actor } from '@vigie/shared';
 import { format } from '../../i18n/messages.ts';
 import { formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
+import { actorLabel } from './actorLabel.ts';
 
 export function Provenance({ by, at }: { by: Actor; at: string }) {
   const t = useT();
   const lang = useLang();
   return (
-    <span className="provenance">
-      {by.kind === 'person'
-        ? format(t.updated, {
-            time: formatDayTime(at, lang),
-            who: by.name,
-            source: actorKinds.label(by.kind, lang),
-          })
-        : format(t.updatedBy, { time: formatDayTime(at, lang), source: actorKinds.label(by.kind, lang) })}
+    <span className="provenance" data-source={by.kind}>
+      {format(t.updated, { time: formatDayTime(at, lang), who: actorLabel(by, lang) })}
     </span>
   );
 }

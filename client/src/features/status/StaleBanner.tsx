@@ -1,10 +1,11 @@
 /** After three missed heartbeats, says plainly that the picture is frozen and since when; clears itself on catch-up. */
+import { onIncidentClock } from '@vigie/shared';
 import { useNow } from '../../app/useNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { formatClock, formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { selectConnection } from '../../store/selectors.ts';
+import { selectClock, selectConnection } from '../../store/selectors.ts';
 
 const MISSED = 3;
 
@@ -23,12 +24,15 @@ export function StaleBanner() {
   const t = useT();
   const lang = useLang();
   const connection = useStoreSelector(selectConnection);
+  // In the demo a person reads the scenario's time everywhere, this banner included.
+  const clock = useStoreSelector(selectClock);
+  const shown = (at: number) => new Date(onIncidentClock(clock, new Date(at).toISOString()));
   const now = useNow(500);
   if (connection.offlineCopyAt !== null) {
     return (
       <div className="stale-banner" role="alert" data-offline-copy={connection.offlineCopyAt}>
         <span aria-hidden="true">⚠ </span>
-        {format(t.offlineCopy, { time: formatDayTime(new Date(connection.offlineCopyAt), lang) })}
+        {format(t.offlineCopy, { time: formatDayTime(shown(connection.offlineCopyAt), lang) })}
       </div>
     );
   }
@@ -37,7 +41,7 @@ export function StaleBanner() {
   return (
     <div className="stale-banner" role="alert" data-stale-since={since}>
       <span aria-hidden="true">⚠ </span>
-      {format(t.stale, { time: formatClock(new Date(since), lang) })}
+      {format(t.stale, { time: formatClock(shown(since), lang) })}
     </div>
   );
 }

@@ -39,7 +39,7 @@ describe('SystemPage', () => {
     expect(screen.getByTestId('system-progress').textContent).toBe('1 rétablis sur 2 touchés pendant l’incident');
     const h1 = document.querySelector<HTMLElement>('tr[data-hospital="h1"]')!;
     expect(h1.textContent).toContain('Rétabli – sous surveillance');
-    expect(h1.textContent).toContain('mis à jour sam. 11:03 par Alice Martin (personne)');
+    expect(h1.textContent).toContain('mis à jour sam. 11:03 par Alice Martin (console)');
     expect(document.querySelector('tr[data-hospital="h2"]')!.textContent).toContain('Isolé (coupure volontaire)');
   });
 

@@ -44,7 +44,7 @@ describe('WallScreen and the session', () => {
   it('shows only the reason once the screen is revoked, nothing of the situation', () => {
     const { store, container } = renderWall();
     act(() => store.getState().setSessionInfo(screenSession));
-    expect(container.querySelector('[data-hospital]')).not.toBeNull();
+    expect(container.querySelector('[data-panel="headline"]')).not.toBeNull();
 
     act(() => store.getState().endSession('screen-revoked'));
 

@@ -1,4 +1,9 @@
-/** The wall screen (route /mur): large, calm, no controls; every panel says where its data comes from. */
+/**
+ * The wall screen (route /mur): large, calm, no controls; every panel says where its data comes from.
+ * It fits the screen by construction: fixed texts are clamped to a few lines, and the two lists that
+ * grow with the incident (hospitals in a degraded mode, estimate revisions) share what is left and
+ * end "… et N autres" (see FitList).
+ */
 import { phases } from '@vigie/shared';
 import { useBuildReload } from '../../app/useBuildReload.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
@@ -11,7 +16,7 @@ import { Headline } from '../headline/Headline.tsx';
 import { HospitalList } from '../hospitals/HospitalList.tsx';
 import { HospitalMap } from '../map/HospitalMap.tsx';
 import { MainCourante } from '../log/MainCourante.tsx';
-import { LatestStatement } from './LatestStatement.tsx';
+import { LatestStatement } from '../statements/LatestStatement.tsx';
 import { WallBlank } from './WallBlank.tsx';
 import { WallIdentity } from './WallIdentity.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
@@ -38,11 +43,12 @@ export function WallScreen() {
       <DemoBanner />
       <StaleBanner />
       <header className="wall__header">
-        <h1 className="wall__title">
+        <h1 className="wall__title" title={incident?.title}>
           {incident ? incident.title : t.noIncident}
           {incident && <span className="wall__phase"> — {phases.label(incident.phase, lang)}</span>}
         </h1>
         <ConnectionStatus />
+        <WallIdentity />
       </header>
       {!view ? (
         <p className="wall__waiting">{t.waiting}</p>
@@ -57,17 +63,16 @@ export function WallScreen() {
           <div className="wall__col">
             {/* The list below states each fonctionnement: the headline's per-mode line would repeat it. */}
             <Headline modes={false} />
-            <HospitalList />
+            <HospitalList variant="wall" />
             <LatestStatement />
           </div>
           <div className="wall__col">
             <SamuPanel />
             <RecoveryPanel />
-            <EtaPanel revisionsShown={1} />
+            <EtaPanel variant="wall" />
           </div>
         </main>
       )}
-      <WallIdentity />
     </div>
   );
 }

@@ -22,7 +22,7 @@ const opened: Body = { type: 'incident.opened', data: { ...openedData, startedAt
 const renderWithSituation = (ui: ReactNode, events: LogEvent[]) => renderWithStore(ui, buildSituationStore(events));
 
 describe('Headline', () => {
-  it('names plan blanc hospitals, says since when each mode is degraded in Paris time, and counts emergencies and systems', () => {
+  it('names plan blanc hospitals, says since when each mode holds in Paris time, worst first, and counts emergencies and systems', () => {
     const { container } = renderWithSituation(
       <Headline />,
       buildEvents([
@@ -32,7 +32,15 @@ describe('Headline', () => {
           data: { cause: 'technique', causeNote: 'Sans lien avec une attaque cyber ou un sabotage' },
         },
         set('response-level', 'h1', 'niveau-2'),
+        set('operating-mode', 'h1', 'ralenti-maitrise', '2024-08-03T09:01:00.000Z'),
         set('operating-mode', 'h1', 'procedures-degradees', '2024-08-03T09:02:00.000Z'),
+        set('operating-mode', 'h2', 'normal', '2024-08-03T09:03:00.000Z'),
+        set('emergency', 'h1-adulte', {
+          status: 'ouvertes-ralenti',
+          targetSiteId: null,
+          nextReviewAt: null,
+          note: null,
+        }),
         set('system', 'h1:dpi', 'indisponible'),
         set('system', 'h2:dpi', 'indisponible'),
         set('system', 'h2:dpi', 'retabli-sous-surveillance'),
@@ -42,11 +50,14 @@ describe('Headline', () => {
     expect(text('cause')).toContain('Technique – Sans lien avec une attaque cyber ou un sabotage');
     expect(text('response-level')).toContain('Niveau 2 – Plan blanc');
     expect(text('response-level')).toContain('Un');
-    expect(text('operating-mode')).toMatch(/Procédures dégradées \(papier\) : 1 depuis sam\. 11:02/);
+    expect(text('operating-mode')).toMatch(
+      /Procédures dégradées \(papier\) : 1 depuis sam\. 11:02.*Normal : 1 depuis sam\. 11:03/,
+    );
     expect(
       container.querySelector('[data-fact="operating-mode"] [data-status="procedures-degradees"]')?.textContent,
     ).toContain('▲');
-    expect(text('emergencies')).toContain('ouvertes 1 / 1'); // h2's department is not confirmed
+    // h2's department is unverified and nobody spoke of it: counted apart, never as open.
+    expect(text('emergencies')).toBe('Urgences : 1 ouvertes · 1 non renseignées (sur 2)');
     expect(text('systems')).toContain('rétablis 1 / 2 affectés');
   });
 
@@ -61,8 +72,15 @@ describe('Headline', () => {
 });
 
 describe('SamuPanel', () => {
-  it('says first and plainly that the SAMU are not affected', () => {
-    const { container } = renderWithSituation(<SamuPanel />, buildEvents([opened]));
+  it('says first and plainly that the SAMU are not affected once confirmed, never from the registry’s default', () => {
+    const before = renderWithSituation(<SamuPanel />, buildEvents([opened]));
+    expect(before.container.querySelector('[data-fact="samu-unaffected"]')).toBeNull();
+    expect(before.container.querySelector('[data-samu="samu-75"]')?.textContent).toContain('? Non renseigné');
+    cleanup();
+    const { container } = renderWithSituation(
+      <SamuPanel />,
+      buildEvents([opened, set('samu', 'samu-75', 'operationnel')]),
+    );
     expect(container.querySelector('[data-fact="samu-unaffected"]')?.textContent).toContain(
       'non affectés, fonctionnement normal',
     );
@@ -80,7 +98,7 @@ describe('SamuPanel', () => {
     const { container } = renderWithSituation(<SamuPanel />, buildEvents([opened, set('samu', 'samu-75', 'degrade')]));
     expect(container.querySelector('[data-fact="samu-unaffected"]')).toBeNull();
     expect(container.querySelector('[data-samu="samu-75"] [data-status="degrade"]')?.textContent).toBe('▲ Dégradé');
-    expect(container.querySelector('.panel__footer')?.textContent).toContain('par Alice Martin (personne)');
+    expect(container.querySelector('.panel__footer')?.textContent).toContain('par Alice Martin (console)');
   });
 });
 
@@ -113,7 +131,7 @@ describe('RecoveryPanel', () => {
 });
 
 describe('EtaPanel', () => {
-  it('says what was first announced and what holds now, with each revision, when and why', () => {
+  it('says what holds now and what was first announced, with every revision, when and why', () => {
     const revise = (label: string, reason: string, at: string): Body => ({
       type: 'eta.revised',
       data: { label, targetAt: null, reason, effectiveAt: at },
@@ -126,13 +144,27 @@ describe('EtaPanel', () => {
         revise('dimanche fin d’après-midi', 'redémarrages plus longs', '2024-08-04T08:00:00.000Z'),
       ]),
     );
-    expect(container.querySelector('[data-fact="eta"]')?.textContent).toBe(
-      'annoncé initialement : dimanche matin → désormais : dimanche fin d’après-midi',
+    expect(container.querySelector('[data-fact="eta"]')?.textContent).toBe('désormais : dimanche fin d’après-midi');
+    expect(container.querySelector('[data-fact="eta-first"]')?.textContent).toBe(
+      'annoncé initialement (sam. 11:15) : dimanche matin',
     );
     expect([...container.querySelectorAll('[data-revision]')].map((e) => e.textContent)).toEqual([
       'dim. 10:00 : dimanche fin d’après-midi — redémarrages plus longs',
       'sam. 11:15 : dimanche matin — première estimation',
     ]);
+  });
+
+  it('says neither "désormais" nor "annoncé initialement" for a first estimate', () => {
+    const { container } = renderWithSituation(
+      <EtaPanel />,
+      buildEvents([
+        opened,
+        { type: 'eta.revised', data: { label: 'dimanche matin', targetAt: null, reason: '', effectiveAt: null } },
+      ]),
+    );
+    expect(container.querySelector('[data-fact="eta"]')?.textContent).toBe('dimanche matin');
+    expect(container.querySelector('[data-fact="eta-first"]')).toBeNull();
+    expect(container.querySelectorAll('[data-revision]')).toHaveLength(0);
   });
 });
 

@@ -73,7 +73,7 @@ describe('BulkSection', () => {
     expect(preview.textContent).toContain('2 élément(s) changeront ; 1 déjà à cet état, laissé(s) de côté.');
     const h1 = preview.querySelector<HTMLElement>('[data-item="system/h1:dpi"]')!;
     expect(h1.textContent).toContain('Dégradé');
-    expect(h1.textContent).toContain('par Alice Martin (personne)');
+    expect(h1.textContent).toContain('par Alice Martin (console)');
     expect(h1.textContent).toContain('Indisponible');
 
     fireEvent.click(screen.getByRole('button', { name: 'Appliquer à 2 éléments' }));
@@ -137,7 +137,7 @@ describe('BulkSection', () => {
 
     const refused = await screen.findByText('Modifié entre-temps : rien n’a été enregistré.');
     expect(refused.closest('[data-error="conflict"]')?.textContent).toContain('Six – DPI : Dégradé');
-    expect(refused.closest('[data-error="conflict"]')?.textContent).toContain('par Bob Durand (personne)');
+    expect(refused.closest('[data-error="conflict"]')?.textContent).toContain('par Bob Durand (console)');
 
     fireEvent.click(screen.getByRole('button', { name: 'Actualiser l’aperçu' }));
     expect(document.querySelector('[data-item="system/h6:dpi"]')?.textContent).not.toContain('modifié depuis');

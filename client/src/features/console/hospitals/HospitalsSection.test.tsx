@@ -73,7 +73,7 @@ describe('HospitalsSection', () => {
     renderSection(groupCommander, request);
     const plan = screen.getByTestId('plan-blanc');
     expect(plan.textContent).toContain('Plan blanc : en vigueur');
-    expect(plan.textContent).toContain('déclenchement sam. 11:01 par Alice Martin (personne)');
+    expect(plan.textContent).toContain('déclenchement sam. 11:01 par Alice Martin (console)');
 
     fireEvent.change(screen.getByLabelText('Nouvelle valeur – Un – Niveau de réponse'), {
       target: { value: 'niveau-1' },

@@ -4,7 +4,6 @@
  * fonctionnement, each emergency department and each system; the undo list below.
  */
 import {
-  actorKinds,
   confirmations,
   own,
   pairKey,
@@ -29,6 +28,7 @@ import { coveredHospitals } from './coveredHospitals.ts';
 import { HospitalOptions } from './HospitalOptions.tsx';
 import { messages } from './messages.ts';
 import './HospitalsSection.css';
+import { actorLabel } from '../../status/actorLabel.ts';
 
 const QUERY = 'hopital';
 
@@ -173,7 +173,7 @@ function PlanBlanc({ facts, lang }: { facts: HospitalFacts | null; lang: Lang })
   const m = messages[lang];
   const h = hospitalMessages[lang];
   const plan = facts?.planBlanc ?? null;
-  const who = (by: Actor) => ({ who: by.name, source: actorKinds.label(by.kind, lang) });
+  const who = (by: Actor) => ({ who: actorLabel(by, lang) });
   const state = !plan ? h.planBlancNone : plan.liftedAt ? h.planBlancLiftedState : h.planBlancActive;
   return (
     <div className="plan-blanc-state" data-testid="plan-blanc" data-active={plan !== null && plan.liftedAt === null}>

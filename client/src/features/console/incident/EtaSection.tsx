@@ -4,7 +4,7 @@
  * the revision carries the latest revision's seq as it was when the lead began, so two leads never
  * overwrite each other's estimate unseen.
  */
-import { actorKinds, MAX_SHORT_TEXT, type EtaRevision, type Registry } from '@vigie/shared';
+import { MAX_SHORT_TEXT, type EtaRevision, type Registry } from '@vigie/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime } from '../../../i18n/time.ts';
@@ -17,6 +17,7 @@ import { ChangedMeanwhile } from '../ChangedMeanwhile.tsx';
 import { Field } from '../Field.tsx';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
+import { actorLabel } from '../../status/actorLabel.ts';
 
 export function EtaSection({
   eta,
@@ -72,9 +73,7 @@ function RevisionLine({ revision: r, lang }: { revision: EtaRevision; lang: Lang
       <time dateTime={at}>{formatDayTime(at, lang)}</time> — <strong>{r.label}</strong>
       {r.targetAt && <> ({format(m.etaTargetAt, { time: formatDayTime(r.targetAt, lang) })})</>} —{' '}
       {r.reason.trim() ? format(m.revisionReason, { reason: r.reason }) : m.noReason} —{' '}
-      <span className="console-muted">
-        {format(m.revisionBy, { who: r.by.name, source: actorKinds.label(r.by.kind, lang) })}
-      </span>
+      <span className="console-muted">{format(m.revisionBy, { who: actorLabel(r.by, lang) })}</span>
     </li>
   );
 }

@@ -112,7 +112,7 @@ describe('IncidentSection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les faits de l’incident' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Modifié entre-temps : rien n’a été enregistré.');
-    expect(alert.textContent).toContain('par Bob Durand (personne)');
+    expect(alert.textContent).toContain('par Bob Durand (console)');
     fireEvent.click(screen.getByRole('button', { name: 'Repartir des valeurs actuelles' }));
     expect((phase as HTMLSelectElement).value).toBe('alerte');
     expect(request).toHaveBeenCalledTimes(1);
@@ -132,7 +132,7 @@ describe('IncidentSection', () => {
     expect(within(facts).getByText('sans lien avec une attaque cyber ou un sabotage')).toBeTruthy();
     expect(within(facts).getByText('pas encore rétablie')).toBeTruthy();
     expect(screen.getByTestId('incident-provenance').textContent).toBe(
-      'Dernière modification de l’incident : mis à jour sam. 11:01 par Bob Durand (personne)',
+      'Dernière modification de l’incident : mis à jour sam. 11:01 par Bob Durand (console)',
     );
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('textbox')).toBeNull();
@@ -159,8 +159,8 @@ describe('IncidentSection', () => {
     expect(screen.getByText('annoncé initialement : dimanche matin →', { exact: false })).toBeTruthy();
     const items = screen.getAllByRole('listitem').map((li) => li.textContent);
     expect(items).toEqual([
-      'sam. 11:03 — dimanche fin d’après-midi (heure visée : dim. 18:00) — raison : réseau plus long que prévu — par Bob Durand (personne)',
-      'sam. 11:02 — dimanche matin — raison : premier bilan — par Alice Martin (personne)',
+      'sam. 11:03 — dimanche fin d’après-midi (heure visée : dim. 18:00) — raison : réseau plus long que prévu — par Bob Durand (console)',
+      'sam. 11:02 — dimanche matin — raison : premier bilan — par Alice Martin (console)',
     ]);
   });
 

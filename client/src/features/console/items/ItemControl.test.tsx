@@ -78,7 +78,7 @@ describe('ItemControl', () => {
     renderControl(dpi, request);
     const control = document.querySelector<HTMLElement>('[data-item="system/h1:dpi"]')!;
     expect(control.textContent).toContain('Dégradé');
-    expect(control.textContent).toContain('par Alice Martin (personne)');
+    expect(control.textContent).toContain('par Alice Martin (console)');
 
     fireEvent.change(screen.getByLabelText('Nouvelle valeur – Un – DPI'), { target: { value: 'isole' } });
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer – Un – DPI' }));
@@ -93,7 +93,7 @@ describe('ItemControl', () => {
     expect(alert.textContent).toContain('Modifié entre-temps : rien n’a été enregistré.');
     expect(alert.textContent).toContain('Un – DPI');
     expect(alert.textContent).toContain('Indisponible');
-    expect(alert.textContent).toContain('par Bob Durand (personne)');
+    expect(alert.textContent).toContain('par Bob Durand (console)');
   });
 
   it('says when the item changes while the person edits, still writes against the version seen, and can start again', async () => {
@@ -105,7 +105,7 @@ describe('ItemControl', () => {
     bobWrites(store, { kind: 'system', id: 'h1:dpi', value: 'indisponible' });
 
     const notice = screen.getByRole('alert');
-    expect(notice.textContent).toContain('Modifié entre-temps par Bob Durand (personne), sam. 11:05');
+    expect(notice.textContent).toContain('Modifié entre-temps par Bob Durand (console), sam. 11:05');
     expect(notice.textContent).toContain('désormais « Indisponible »');
     expect(select.value).toBe('isole');
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer – Un – DPI' }));

@@ -5,7 +5,7 @@
  * While a write or a release is in flight the fields are disabled and the buttons do nothing, so a reply
  * never lands on a choice made after it was sent.
  */
-import { actorKinds, MAX_SHORT_TEXT, own, statusLabel, type ItemRef, type Registry, type Tracked } from '@vigie/shared';
+import { MAX_SHORT_TEXT, own, statusLabel, type ItemRef, type Registry, type Tracked } from '@vigie/shared';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useStoreSelector } from '../../../app/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
@@ -22,6 +22,7 @@ import { useItemWrites } from '../useItemWrites.ts';
 import { draftOf, sameDraft, statusChoices, withStatus, writeOf, type Draft } from './itemDraft.ts';
 import { messages } from './messages.ts';
 import './ItemControl.css';
+import { actorLabel } from '../../status/actorLabel.ts';
 
 /** An edit in progress: the version and value the person saw when it started, and what they typed. */
 interface Edit {
@@ -211,8 +212,7 @@ export function ItemControl({
         <div className="item-control__drift" role="alert">
           <p>
             {format(m.changedMeanwhile, {
-              who: tracked.by.name,
-              source: actorKinds.label(tracked.by.kind, lang),
+              who: actorLabel(tracked.by, lang),
               time: formatDayTime(tracked.recordedAt, lang),
               value: live ? valueWords(live, registry, lang) : '—',
             })}

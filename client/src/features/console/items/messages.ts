@@ -11,7 +11,7 @@ const fr = {
   note: 'Note',
   nextReviewAt: 'prochaine réévaluation {time}',
   changedMeanwhile:
-    'Modifié entre-temps par {who} ({source}), {time} : désormais « {value} ». Votre saisie partira contre la version que vous aviez vue et sera refusée.',
+    'Modifié entre-temps par {who}, {time} : désormais « {value} ». Votre saisie partira contre la version que vous aviez vue et sera refusée.',
   startAgain: 'Repartir de la valeur actuelle',
   changeLabel: '{item} → {value}',
 };
@@ -30,7 +30,7 @@ const en: Messages = {
   note: 'Note',
   nextReviewAt: 'next review {time}',
   changedMeanwhile:
-    'Changed meanwhile by {who} ({source}), {time}: now “{value}”. Your edit would go against the version you saw and will be refused.',
+    'Changed meanwhile by {who}, {time}: now “{value}”. Your edit would go against the version you saw and will be refused.',
   startAgain: 'Start again from the current value',
   changeLabel: '{item} → {value}',
 };

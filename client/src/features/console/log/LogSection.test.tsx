@@ -131,6 +131,6 @@ describe('LogSection', () => {
     setup();
     const entry = document.querySelector('[data-seq="2"]');
     expect(entry?.textContent).toContain('Passage en procédures dégradées');
-    expect(entry?.textContent).toContain('Alice Martin (personne)');
+    expect(entry?.textContent).toContain('Alice Martin (console)');
   });
 });

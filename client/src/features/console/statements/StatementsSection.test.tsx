@@ -97,8 +97,9 @@ describe('StatementsSection', () => {
       name: 'Point de situation n° 2 (numéro attribué à la publication) — préparé sam. 11:20',
     });
     expect(document.activeElement).toBe(heading);
+    // Nobody reported on the SAMU yet: the draft says so rather than "non affectés".
     expect(screen.getByLabelText<HTMLTextAreaElement>('SAMU – Centre 15').value).toBe(
-      'SAMU – Centre 15 : non affectés, fonctionnement normal',
+      'SAMU – Centre 15 : SAMU de Paris (non renseigné)',
     );
     expect(screen.getByLabelText<HTMLInputElement>('Prochain point (heure de Paris)').value).toBe('2024-08-03T13:00');
     fireEvent.change(screen.getByLabelText('Impact pour les patients'), {

@@ -29,6 +29,17 @@ function registryOfFour(): Registry {
   });
 }
 
+/** The four SAMU confirmed opérationnel (a registry default is nobody's word: it reads "non renseigné"). */
+const samuConfirmed = ['samu-75', 'samu-92', 'samu-93', 'samu-94'].map((id) =>
+  set({ kind: 'samu', id, value: 'operationnel' }),
+);
+const openDepartment = (id: string) =>
+  set({
+    kind: 'emergency',
+    id,
+    value: { status: 'ouvertes-normal', targetSiteId: null, nextReviewAt: null, note: null },
+  });
+
 function prefill(bodies: Body[], options: { registry?: Registry; lang?: 'fr' | 'en' } = {}) {
   const registry = options.registry ?? registryOfFour();
   const state = buildEvents(bodies).reduce(applyEvent, initialSituation(registry, buildMeta()));
@@ -102,12 +113,18 @@ describe('prefillStatement', () => {
     expect(fields.patientImpact).toBe('Aucun transfert de patient, sécurité des soins assurée.');
   });
 
-  it('says the SAMU are not affected when all four stayed opérationnel', () => {
-    expect(prefill([opened]).samu).toBe('SAMU – Centre 15 : non affectés, fonctionnement normal');
+  it('says the SAMU are not affected when all four were confirmed and stayed opérationnel', () => {
+    expect(prefill([opened, ...samuConfirmed]).samu).toBe('SAMU – Centre 15 : non affectés, fonctionnement normal');
+  });
+
+  it('never calls SAMU nobody reported on "non affectés"', () => {
+    expect(prefill([opened, ...samuConfirmed.slice(1)]).samu).toBe(
+      'SAMU – Centre 15 : SAMU de Paris (non renseigné) ; les autres fonctionnent normalement',
+    );
   });
 
   it('names the SAMU that are not opérationnel, and says the others work normally', () => {
-    const fields = prefill([opened, set({ kind: 'samu', id: 'samu-92', value: 'degrade' })]);
+    const fields = prefill([opened, ...samuConfirmed, set({ kind: 'samu', id: 'samu-92', value: 'degrade' })]);
     expect(fields.samu).toBe('SAMU – Centre 15 : SAMU 92 (dégradé) ; les autres fonctionnent normalement');
   });
 
@@ -120,6 +137,7 @@ describe('prefillStatement', () => {
   it('does not call SAMU affected during the incident "non affectés" once they are back', () => {
     const fields = prefill([
       opened,
+      ...samuConfirmed,
       set({ kind: 'samu', id: 'samu-93', value: 'indisponible' }),
       set({ kind: 'samu', id: 'samu-93', value: 'operationnel' }),
     ]);
@@ -129,6 +147,7 @@ describe('prefillStatement', () => {
   it('counts open emergency departments and names those in délestage with their target and review time', () => {
     const fields = prefill([
       opened,
+      openDepartment('h2-adulte'),
       set({
         kind: 'emergency',
         id: 'h1-adulte',
@@ -141,11 +160,11 @@ describe('prefillStatement', () => {
       }),
     ]);
     expect(fields.emergencies).toBe(
-      'Urgences ouvertes 1 / 2 ; délestage : Un (urgences adultes) vers Site h2 (réévaluation à 14:00, urgences vitales maintenues).',
+      'Urgences ouvertes : 1 sur 2 ; délestage : Un (urgences adultes) vers Site h2 (réévaluation à 14:00, urgences vitales maintenues).',
     );
   });
 
-  it('counts only confirmed departments whose status is known, and names those closed', () => {
+  it('counts the departments nobody reported on apart, and names those closed', () => {
     const fields = prefill(
       [
         opened,
@@ -157,12 +176,17 @@ describe('prefillStatement', () => {
       ],
       { registry: buildRegistry() },
     );
-    // h2's department is not verified: it is neither open nor counted.
-    expect(fields.emergencies).toBe('Urgences ouvertes 0 / 1 ; fermées temporairement : Un (urgences adultes).');
+    // h2's department is not verified and nobody spoke of it: not informed, never counted open.
+    expect(fields.emergencies).toBe(
+      'Urgences ouvertes : 0 sur 2 ; 1 non renseignées ; fermées temporairement : Un (urgences adultes).',
+    );
   });
 
   it('says all emergency departments are open when they are', () => {
-    expect(prefill([opened]).emergencies).toBe('Urgences ouvertes 2 / 2.');
+    expect(prefill([opened, openDepartment('h1-adulte'), openDepartment('h2-adulte')]).emergencies).toBe(
+      'Urgences ouvertes : 2 sur 2.',
+    );
+    expect(prefill([opened]).emergencies).toBe('Urgences ouvertes : 0 sur 2 ; 2 non renseignées.');
   });
 
   it('says no system was affected before any was', () => {
@@ -239,7 +263,9 @@ describe('prefillStatement', () => {
   });
 
   it('writes the same lines in English on request', () => {
-    const fields = prefill([opened, set({ kind: 'samu', id: 'samu-92', value: 'degrade' })], { lang: 'en' });
+    const fields = prefill([opened, ...samuConfirmed, set({ kind: 'samu', id: 'samu-92', value: 'degrade' })], {
+      lang: 'en',
+    });
     expect(fields.powerCut).toBe('Started Saturday 3 August at 11:00; power not yet restored.');
     expect(fields.samu).toBe('SAMU – Centre 15: SAMU 92 (Degraded); the others operate normally');
   });

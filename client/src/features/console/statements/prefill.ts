@@ -16,6 +16,7 @@ import {
   type EmergencyDepartment,
   type EmergencyValue,
   type Registry,
+  type SamuStatus,
   type Situation,
   type StatementFields,
 } from '@vigie/shared';
@@ -23,6 +24,7 @@ import { format } from '../../../i18n/messages.ts';
 import { formatDuration } from '../../../i18n/time.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
 import { headlineFacts } from '../../headline/headlineFacts.ts';
+import { NOT_INFORMED, shownStatus } from '../../status/shownStatus.ts';
 import { emergencyName, siteName } from '../../hospital/itemWords.ts';
 import { messages } from './messages.ts';
 
@@ -112,7 +114,9 @@ function expectedReturnLine(state: Situation, lang: Lang): string {
 
 function samuLine(state: Situation, registry: Registry, lang: Lang): string {
   const p = messages[lang].prefill;
-  const status = (id: string) => state.items.samu[id]?.value ?? 'inconnu';
+  const samuWords = (status: string) =>
+    status === NOT_INFORMED ? p.samuNotInformed : lower(samuStatuses.label(status as SamuStatus, lang), lang);
+  const status = (id: string) => shownStatus('samu', state.items.samu[id]);
   const normal = registry.samu.filter((s) => status(s.id) === 'operationnel');
   if (normal.length === registry.samu.length) {
     // "Non affectés" only when they stayed opérationnel through the incident, as the SAMU panel says.
@@ -123,14 +127,14 @@ function samuLine(state: Situation, registry: Registry, lang: Lang): string {
   }
   const list = registry.samu
     .filter((s) => status(s.id) !== 'operationnel')
-    .map((s) => format(p.samuOne, { name: s.name, status: lower(samuStatuses.label(status(s.id), lang), lang) }))
+    .map((s) => format(p.samuOne, { name: s.name, status: samuWords(status(s.id)) }))
     .join(', ');
   return format(p.samuAffected, { list: normal.length > 0 ? format(p.samuOthersNormal, { list }) : list });
 }
 
 function emergenciesLine(state: Situation, registry: Registry, now: number, lang: Lang): string {
   const p = messages[lang].prefill;
-  const { open, known } = headlineFacts(state, registry).emergencies;
+  const { open, total, notInformed } = headlineFacts(state, registry).emergencies;
   const inStatus = (status: EmergencyValue['status']) =>
     registry.emergencyDepartments.flatMap((department) => {
       const value = state.items.emergency[department.id]?.value;
@@ -154,7 +158,8 @@ function emergenciesLine(state: Situation, registry: Registry, now: number, lang
     ({ department, value }) => departmentName(department, registry, lang) + details(value),
   );
   const parts = [
-    format(p.emergencies, { open: String(open), known: String(known) }),
+    format(p.emergencies, { open: String(open), total: String(total) }),
+    notInformed > 0 ? format(p.emergenciesNotInformed, { count: String(notInformed) }) : null,
     diverted.length > 0 ? format(p.diversions, { list: diverted.join(', ') }) : null,
     closed.length > 0 ? format(p.closed, { list: closed.join(', ') }) : null,
   ].filter((x): x is string => x !== null);
