@@ -1,7 +1,8 @@
 /**
  * One hospital (route /hopital/<id>): its sites, emergency departments, response level and
  * fonctionnement with provenance, plan blanc déclenchement and levée, time in degraded mode, each
- * system's status; the history of every tracked value on demand.
+ * system's status, the SAMU it hosts; the history of every tracked value on demand, and the
+ * hospital's timeline.
  */
 import {
   actorKinds,
@@ -20,11 +21,12 @@ import type { ReactNode } from 'react';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { formatDayTime } from '../../i18n/time.ts';
-import { useLang } from '../../i18n/useT.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { BackLink, useArrivalFocus } from './DrillDown.tsx';
+import { HospitalTimeline } from './HospitalTimeline.tsx';
 import { ItemHistory } from './ItemHistory.tsx';
 import { ItemProvenance } from './ItemProvenance.tsx';
 import { ItemValueBadge } from './ItemValueBadge.tsx';
@@ -82,12 +84,15 @@ function HospitalDetail({
   heading: ReactNode;
 }) {
   const m = messages[lang];
+  const t = useT();
   const now = useEffectiveNow(30_000);
   const ghu = registry.ghus.find((g) => g.id === hospital.ghuId);
   const facts = own(state.hospitals, hospital.id);
   const level = own(state.items['response-level'], hospital.id);
   const mode = own(state.items['operating-mode'], hospital.id);
   const departments = registry.emergencyDepartments.filter((e) => e.hospitalId === hospital.id);
+  // A SAMU has no page of its own: the search leads to its host hospital's, which shows it here.
+  const hostedSamu = registry.samu.filter((s) => s.hospitalId === hospital.id);
   const who = (by: Actor) => ({ who: by.name, source: actorKinds.label(by.kind, lang) });
 
   return (
@@ -166,6 +171,30 @@ function HospitalDetail({
           </li>
         </ul>
       </section>
+
+      {hostedSamu.length > 0 && (
+        <section className="hospital-page__section" aria-labelledby="hospital-samu">
+          <h3 id="hospital-samu">{t.samu}</h3>
+          <ul className="tracked-items">
+            {hostedSamu.map((samu) => {
+              const tracked = own(state.items.samu, samu.id);
+              return (
+                tracked && (
+                  <TrackedItem
+                    key={samu.id}
+                    name={samu.name}
+                    kind="samu"
+                    id={samu.id}
+                    tracked={tracked}
+                    registry={registry}
+                    badge={<StatusBadge kind="samu" status={tracked.value} />}
+                  />
+                )
+              );
+            })}
+          </ul>
+        </section>
+      )}
 
       <section className="hospital-page__section" aria-labelledby="hospital-sites">
         <h3 id="hospital-sites">{m.sites}</h3>
@@ -264,6 +293,8 @@ function HospitalDetail({
           })}
         </ul>
       </section>
+
+      <HospitalTimeline hospital={hospital} registry={registry} state={state} lang={lang} />
     </>
   );
 }
