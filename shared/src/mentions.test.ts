@@ -57,6 +57,13 @@ describe('hospitalNames', () => {
       'rene muret bigottini',
     ]);
     expect(names('lariboisiere')).toContain('fernand widal');
+    // The lower-case words before the proper name are a description: "Georges-Pompidou" names HEGP.
+    expect(names('hegp')).toEqual([
+      'europeen georges pompidou',
+      'georges pompidou',
+      'hegp',
+      'hopital europeen georges pompidou',
+    ]);
   });
 });
 
@@ -66,6 +73,7 @@ describe('mentionsOf', () => {
     expect(mentionsOf('La PITIE salpetriere reprend les admissions', r)).toEqual(['pitie-salpetriere']);
     expect(mentionsOf('Appel de l’hôpital européen Georges Pompidou', r)).toEqual(['hegp']);
     expect(mentionsOf('hegp : DPI revenu', r)).toEqual(['hegp']);
+    expect(mentionsOf('Georges-Pompidou passe en niveau 2', r)).toEqual(['hegp']);
     expect(mentionsOf('Fernand-Widal sans téléphonie', r)).toEqual(['lariboisiere']);
     expect(mentionsOf('René-Muret en mode papier', r)).toEqual(['rene-muret']);
     expect(mentionsOf('Transfert vers l’Hôtel-Dieu', r)).toEqual(['hotel-dieu']);

@@ -28,8 +28,9 @@ const prefixes = [
 
 /**
  * The names a hospital goes by in free text, as folded words: its short and full names and its
- * sites' names, each also without a parenthesis ("René-Muret(-Bigottini)") and without its leading
- * "Hôpital (de la)".
+ * sites' names, each also without a parenthesis ("René-Muret(-Bigottini)"), without its leading
+ * "Hôpital (de la)", and then without the lower-case words before the proper name ("Hôpital
+ * européen Georges-Pompidou" is also "Georges-Pompidou", "Hôpital maritime de Berck" "Berck").
  */
 export function hospitalNames(hospital: Hospital): string[][] {
   const names = new Map<string, string[]>();
@@ -41,7 +42,13 @@ export function hospitalNames(hospital: Hospital): string[][] {
       const words = foldedWords(variant);
       add(words);
       const prefix = prefixes.find((p) => p.every((w, i) => words[i] === w));
-      if (prefix) add(words.slice(prefix.length));
+      if (!prefix) continue;
+      add(words.slice(prefix.length));
+      // The same split keeps the case: a word written in lower case is a description, not the name.
+      const raw = variant.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+      let start = prefix.length;
+      while (start < raw.length - 1 && raw[start] === raw[start]!.toLowerCase()) start += 1;
+      if (start > prefix.length && raw.length === words.length) add(words.slice(start));
     }
   }
   return [...names.values()];
