@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isEmergencyOpen, type Situation } from '@vigie/shared';
+import {
+  isEmergencyOpen,
+  latestPublished,
+  overdueNextPoint,
+  passedEta,
+  pointBehindEta,
+  unconfirmedFor,
+  type Situation,
+  type Tracked,
+} from '@vigie/shared';
 import { defaultRegistry, loadScenario, ScenarioPlayer, startTestServer, type TestServer } from '@vigie/server/testing';
 import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
@@ -60,8 +69,11 @@ describe('the demo', () => {
     expect(s.clock?.speed).toBe(SPEED);
     expect(Date.parse(s.clock!.simStart)).toBe(Date.parse(scenario.start));
     expect(Object.values(s.items.emergency).filter((e) => isEmergencyOpen(e.value.status)).length).toBeGreaterThan(0);
-    // SAMU unaffected throughout: never written.
-    expect(Object.values(s.items.samu).every((t) => t.version === 0)).toBe(true);
+    // SAMU confirmed opérationnel by the scenario, never affected.
+    expect(Object.values(s.items.samu).every((t) => t.version > 0 && t.by.kind === 'scenario')).toBe(true);
+    expect(Object.keys(s.affected).filter((id) => id.startsWith('samu'))).toEqual([]);
+    // Never a passed estimate nor an overdue point left standing: the scenario revises and publishes in time.
+    expect(s.eta.at(-1)!.targetAt! > s.incident!.effectiveAt!).toBe(true);
     // Every scenario write was made as the scenario actor.
     const events = await server.store.readEvents(server.app.log.current.logId, 0, 100_000);
     expect(new Set(events.map((e) => e.by.kind))).toEqual(new Set(['scenario']));
@@ -71,6 +83,30 @@ describe('the demo', () => {
       Date.parse(scenario.start) + scenario.steps[0]!.at * 60_000,
     );
     await viewer.until(() => (viewer.sync() as { seq: number }).seq === s.seq);
+  });
+
+  it('never leaves the wall a passed estimate, an overdue point, a contradicted point or an unconfirmed value for long', async () => {
+    const { toMinute } = await demoServer();
+    const start = Date.parse(scenario.start);
+    const minutes = [...new Set(scenario.steps.map((s) => s.at))];
+    const flagged: string[] = [];
+    // Just before each step runs: what stands on the wall at that moment, on the scenario's clock.
+    for (const next of minutes.slice(1)) {
+      const minute = next - 0.01;
+      await toMinute(minute);
+      const s = server.app.log.situation;
+      const now = start + minute * 60_000;
+      const point = latestPublished(s.statements);
+      if (passedEta(s.eta, s.incident, now)) flagged.push(`estimate passed at minute ${minute}`);
+      if (overdueNextPoint(point, now)) flagged.push(`next point overdue at minute ${minute}`);
+      const behind = pointBehindEta(point, s.eta);
+      if (behind && now - Date.parse(behind.revisedAt) > 10 * 60_000)
+        flagged.push(`point contradicted at minute ${minute} by the estimate of ${behind.revisedAt}`);
+      for (const kind of ['operating-mode', 'samu'] as const)
+        for (const [id, t] of Object.entries<Tracked<unknown>>(s.items[kind]))
+          if (unconfirmedFor(kind, t, s.incident, now)) flagged.push(`${kind} ${id} unconfirmed at minute ${minute}`);
+    }
+    expect(flagged).toEqual([]);
   });
 
   it('keeps what a person set during the demo, showing later scenario writes as ignored', async () => {

@@ -25,12 +25,13 @@ const StepSchema = z
     /** A command, or `statement:publish-new` (draft then publish a point de situation). */
     command: z.union([z.enum(commandNames as [CommandName, ...CommandName[]]), z.literal('statement:publish-new')]),
     input: z.record(z.string(), z.unknown()),
-    /** Repeat the command over hospitals × systems, or over emergency departments (`confirmed`: confirmed ones). */
+    /** Repeat the command over hospitals × systems, emergency departments (`confirmed`: confirmed ones), or SAMU. */
     each: z
       .object({
         hospitalId: Selector,
         systemId: z.array(z.string()).min(1),
         departmentId: z.union([z.literal('confirmed'), Selector]),
+        samuId: Selector,
       })
       .partial()
       .strict()

@@ -112,6 +112,12 @@ export class ScenarioPlayer {
         )
         .map((d) => ({ ...step.input, departmentId: d.id }));
     }
+    if (each.samuId) {
+      const selected = each.samuId;
+      return this.registry.samu
+        .filter((u) => selected === '*' || selected.includes(u.id))
+        .map((u) => ({ ...step.input, samuId: u.id }));
+    }
     const hospitals =
       each.hospitalId === '*' || !each.hospitalId ? this.registry.hospitals.map((h) => h.id) : each.hospitalId;
     return hospitals.flatMap((hospitalId) =>
