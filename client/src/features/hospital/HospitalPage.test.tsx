@@ -84,15 +84,15 @@ describe('HospitalPage', () => {
     renderPage('h1');
     const plan = screen.getByTestId('plan-blanc');
     expect(plan.textContent).toContain('levé');
-    expect(plan.textContent).toContain('déclenchement sam. 11:02 par Alice Martin (personne)');
-    expect(plan.textContent).toContain('levée sam. 11:03 par Bob Durand (personne)');
+    expect(plan.textContent).toContain('déclenchement sam. 11:02 par Alice Martin (console)');
+    expect(plan.textContent).toContain('levée sam. 11:03 par Bob Durand (console)');
   });
 
   it('shows the response level with who set it, and each system with its provenance', () => {
     renderPage('h1');
     const level = document.querySelector<HTMLElement>('[data-item="response-level/h1"]')!;
     expect(level.textContent).toContain('Niveau 1 – Plan de mobilisation interne');
-    expect(level.textContent).toContain('mis à jour sam. 11:03 par Bob Durand (personne)');
+    expect(level.textContent).toContain('mis à jour sam. 11:03 par Bob Durand (console)');
     expect(level.textContent).toContain('valeur tenue par Bob Durand');
     const dpi = document.querySelector<HTMLElement>('[data-item="system/h1:dpi"]')!;
     expect(dpi.textContent).toContain('Opérationnel');
@@ -194,6 +194,6 @@ describe('HospitalPage', () => {
   it('speaks English on request', () => {
     renderPage('h1', { lang: 'en' });
     expect(screen.getByTestId('degraded-since').textContent).toBe('in degraded mode since Sat 11:02 (9 h 40 min)');
-    expect(screen.getByTestId('plan-blanc').textContent).toContain('triggered Sat 11:02 by Alice Martin (person)');
+    expect(screen.getByTestId('plan-blanc').textContent).toContain('triggered Sat 11:02 by Alice Martin (console)');
   });
 });

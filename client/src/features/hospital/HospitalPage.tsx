@@ -5,7 +5,6 @@
  * hospital's timeline.
  */
 import {
-  actorKinds,
   confirmations,
   ms,
   own,
@@ -36,6 +35,7 @@ import { RouteLink, systemPath } from './RouteLink.tsx';
 import { formatElapsed, formatTimeOfDay } from './timeWords.ts';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import './HospitalPage.css';
+import { actorLabel } from '../status/actorLabel.ts';
 
 export function HospitalPage({ hospitalId }: { hospitalId: string }) {
   const lang = useLang();
@@ -93,7 +93,7 @@ function HospitalDetail({
   const departments = registry.emergencyDepartments.filter((e) => e.hospitalId === hospital.id);
   // A SAMU has no page of its own: the search leads to its host hospital's, which shows it here.
   const hostedSamu = registry.samu.filter((s) => s.hospitalId === hospital.id);
-  const who = (by: Actor) => ({ who: by.name, source: actorKinds.label(by.kind, lang) });
+  const who = (by: Actor) => ({ who: actorLabel(by, lang) });
 
   return (
     <>

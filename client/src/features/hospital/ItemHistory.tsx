@@ -12,7 +12,10 @@ import { parseItemValue } from './itemWords.ts';
 import { messages } from './messages.ts';
 import { useItemHistory } from './useItemHistory.ts';
 import './ItemHistory.css';
+import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { selectClock } from '../../store/selectors.ts';
 import { actorLabel } from '../status/actorLabel.ts';
+import { enteredAt } from '../status/enteredAt.ts';
 
 export function ItemHistory({
   kind,
@@ -30,6 +33,7 @@ export function ItemHistory({
   registry: Registry;
 }) {
   const lang = useLang();
+  const clock = useStoreSelector(selectClock);
   const m = messages[lang];
   const panelId = useId();
   const listRef = useRef<HTMLOListElement>(null);
@@ -92,6 +96,7 @@ export function ItemHistory({
                 {entries.map((entry) => {
                   const value = parseItemValue(kind, entry.value);
                   const at = effectiveTime(entry);
+                  const entered = enteredAt(entry, clock);
                   return (
                     <li key={entry.seq} className={`item-history__entry item-history__entry--${entry.type.slice(6)}`}>
                       <time dateTime={at}>{formatDayTime(at, lang)}</time>{' '}
@@ -104,10 +109,10 @@ export function ItemHistory({
                       )}{' '}
                       <span className="item-history__by">— {actorLabel(entry.by, lang)}</span>
                       {entry.type === 'value.ignored' && <span className="item-history__note"> · {m.ignored}</span>}
-                      {entry.effectiveAt !== null && entry.effectiveAt !== entry.recordedAt && (
+                      {entered && (
                         <span className="item-history__recorded">
                           {' '}
-                          · {format(m.recorded, { time: formatDayTime(entry.recordedAt, lang) })}
+                          · {format(m.recorded, { time: formatDayTime(entered, lang) })}
                         </span>
                       )}
                     </li>
