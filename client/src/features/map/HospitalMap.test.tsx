@@ -51,7 +51,12 @@ const marker = (container: HTMLElement, siteId: string) => container.querySelect
 
 describe('HospitalMap', () => {
   it('draws each site in its area with the colour, icon and short name of its hospital’s fonctionnement', () => {
-    const { container } = renderMap('fr', { h1: 'critique', h3: 'procedures-degradees', h4: 'ralenti-maitrise' });
+    const { container } = renderMap('fr', {
+      h1: 'critique',
+      h3: 'procedures-degradees',
+      h4: 'ralenti-maitrise',
+      h2: 'normal',
+    });
     const areas = [...container.querySelectorAll('[data-map-area]')].map((e) => e.getAttribute('data-map-area'));
     expect(areas).toEqual(['paris', 'idf', 'france', 'offmap']);
 
@@ -71,7 +76,11 @@ describe('HospitalMap', () => {
     expect(annexe.querySelector('title')?.textContent).toBe('La Roche-Test (Trois) – Procédures dégradées (papier)');
 
     expect(marker(container, 'h4').getAttribute('data-area')).toBe('france');
-    expect(marker(container, 'h5').getAttribute('data-mode')).toBe('normal');
+    expect(marker(container, 'h2').getAttribute('data-mode')).toBe('normal');
+    // Nobody reported on h5: drawn "non renseigné" in the unknown tone, never as normal.
+    expect(marker(container, 'h5').getAttribute('data-mode')).toBe('non-renseigne');
+    expect(marker(container, 'h5').getAttribute('class')).toContain('hmap__marker--unknown');
+    expect(marker(container, 'h5').querySelector('title')?.textContent).toContain('Non renseigné');
     expect(container.querySelectorAll('[data-site]')).toHaveLength(6);
   });
 
@@ -125,6 +134,12 @@ describe('HospitalMap', () => {
     expect(window.location.pathname).toBe('/');
     fireEvent.click(link);
     expect(window.location.pathname).toBe('/hopital/h1');
+  });
+
+  it('links nothing on the wall: an unattended screen never leaves /mur on a stray touch', () => {
+    const { container } = renderMap('fr', { h1: 'critique' }, 'wall');
+    expect(container.querySelectorAll('[data-site]')).toHaveLength(6);
+    expect(container.querySelectorAll('a')).toHaveLength(0);
   });
 
   it('changes colours, not positions, when a status changes', () => {

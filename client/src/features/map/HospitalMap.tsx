@@ -11,6 +11,7 @@ import { memo, useId, useMemo, type MouseEvent, type ReactNode } from 'react';
 import { navigate } from '../../app/router.ts';
 import { format } from '../../i18n/messages.ts';
 import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
+import { NOT_INFORMED, shownLabel, shownStatus, type NotInformed } from '../status/shownStatus.ts';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { styleOf, type Tone } from '../status/statusStyle.ts';
 import type { OffMapEntry } from './areas.ts';
@@ -28,8 +29,10 @@ export interface HospitalMapProps {
   variant: MapVariant;
 }
 
-const modeOf = (state: Situation, hospitalId: string): OperatingMode =>
-  state.items['operating-mode'][hospitalId]?.value ?? 'inconnu';
+type Mode = OperatingMode | NotInformed;
+// A registry default is nobody's word: it is drawn "non renseigné", never as normal.
+const modeOf = (state: Situation, hospitalId: string) =>
+  shownStatus('operating-mode', state.items['operating-mode'][hospitalId]) as Mode;
 
 // Most severe drawn last, on top.
 const severity: Record<Tone, number> = { neutral: 0, ok: 1, unknown: 2, watch: 3, degraded: 4, down: 5 };
@@ -72,6 +75,7 @@ export function HospitalMap({ registry, state, lang, variant }: HospitalMapProps
                   area={panel.area}
                   design={design}
                   lang={lang}
+                  link={variant !== 'wall'}
                 />
               ))}
           </MapPanel>
@@ -84,7 +88,13 @@ export function HospitalMap({ registry, state, lang, variant }: HospitalMapProps
           </h3>
           <ul>
             {offmap.map((entry) => (
-              <OffMapItem key={entry.id} entry={entry} mode={modeOf(state, entry.hospital.id)} t={t} />
+              <OffMapItem
+                key={entry.id}
+                entry={entry}
+                mode={modeOf(state, entry.hospital.id)}
+                t={t}
+                link={variant !== 'wall'}
+              />
             ))}
           </ul>
         </section>
@@ -93,7 +103,7 @@ export function HospitalMap({ registry, state, lang, variant }: HospitalMapProps
             {t.legend}
           </h3>
           <ul>
-            {operatingModes.ids.map((mode) => (
+            {[...operatingModes.ids, NOT_INFORMED].map((mode) => (
               <li key={mode}>
                 <StatusBadge kind="operating-mode" status={mode} />
               </li>
@@ -106,7 +116,7 @@ export function HospitalMap({ registry, state, lang, variant }: HospitalMapProps
   );
 }
 
-const severityOf = (mode: OperatingMode) => severity[styleOf('operating-mode', mode)[0]];
+const severityOf = (mode: Mode) => severity[styleOf('operating-mode', mode as never)[0]];
 
 function MapPanel({
   panel,
@@ -179,29 +189,32 @@ function Marker({
   area,
   design,
   lang,
+  link,
 }: {
   marker: MapMarker;
-  mode: OperatingMode;
+  mode: Mode;
   area: PanelLayout['area'];
   design: MapDesign;
   lang: Lang;
+  /** False on the wall: an unattended screen must not leave /mur on a stray touch. */
+  link: boolean;
 }) {
-  const [tone, icon] = styleOf('operating-mode', mode);
+  const [tone, icon] = styleOf('operating-mode', mode as never);
   const { x, y, label, site } = marker;
   const r = design.markerRadius;
   const secondary = site.hospital.sites[0]?.id !== site.site.id;
   const name = secondary ? `${site.label} (${site.hospital.shortName})` : site.label;
   const to = hospitalPath(site.hospital.id);
+  const Wrapper = link ? 'a' : 'g';
   return (
-    <a
+    <Wrapper
       className={`hmap__marker hmap__marker--${tone}`}
-      href={to + window.location.search}
-      onClick={(e) => routeInPlace(e, to)}
+      {...(link ? { href: to + window.location.search, onClick: (e: MouseEvent<Element>) => routeInPlace(e, to) } : {})}
       data-site={site.site.id}
       data-area={area}
       data-mode={mode}
     >
-      <title>{`${name} – ${operatingModes.label(mode, lang)}`}</title>
+      <title>{`${name} – ${shownLabel('operating-mode', mode, lang)}`}</title>
       {/* Shown only while the marker has the keyboard focus (the overview's, not the wall's). */}
       <circle className="hmap__focus-ring" cx={x} cy={y} r={r * 1.9} />
       {label.leader && (
@@ -226,7 +239,7 @@ function Marker({
       >
         {site.label}
       </text>
-    </a>
+    </Wrapper>
   );
 }
 
@@ -256,13 +269,15 @@ function MarkerShape({ tone, x, y, r }: { tone: Tone; x: number; y: number; r: n
   }
 }
 
-function OffMapItem({ entry, mode, t }: { entry: OffMapEntry; mode: OperatingMode; t: Messages }) {
+function OffMapItem({ entry, mode, t, link }: { entry: OffMapEntry; mode: Mode; t: Messages; link: boolean }) {
   const parent =
     entry.kind === 'site' && entry.hospital.sites[0]?.id !== entry.site.id ? ` (${entry.hospital.shortName})` : '';
-  const name = (
+  const name = link ? (
     <RouteLink to={hospitalPath(entry.hospital.id)} className="hmap__offmap-name">
       {entry.label}
     </RouteLink>
+  ) : (
+    <span className="hmap__offmap-name">{entry.label}</span>
   );
   if (entry.reason === 'closed') {
     // A closed site has no fonctionnement: it says so in words, with no status colour.
