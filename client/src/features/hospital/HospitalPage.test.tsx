@@ -95,7 +95,9 @@ describe('HospitalPage', () => {
     expect(level.textContent).toContain('mis à jour sam. 11:03 par Bob Durand (console)');
     expect(level.textContent).toContain('valeur tenue par Bob Durand');
     const dpi = document.querySelector<HTMLElement>('[data-item="system/h1:dpi"]')!;
-    expect(dpi.textContent).toContain('Opérationnel');
+    // Nobody reported on it: the registry's default reads "non renseigné", never "opérationnel".
+    expect(dpi.textContent).toContain('? Non renseigné');
+    expect(dpi.textContent).not.toContain('Opérationnel');
     expect(dpi.textContent).toContain('valeur initiale du registre');
     expect(within(dpi).getByRole('link', { name: 'DPI' }).getAttribute('href')).toBe('/systeme/dpi');
   });
@@ -115,7 +117,7 @@ describe('HospitalPage', () => {
     renderPage('h2');
     const emergency = document.querySelector<HTMLElement>('[data-item="emergency/h2-adulte"]')!;
     expect(emergency.textContent).toContain('Non vérifié');
-    expect(emergency.textContent).toContain('Inconnu');
+    expect(emergency.textContent).toContain('Non renseigné');
   });
 
   it('says clearly when the hospital is unknown, with the way back', () => {

@@ -6,6 +6,7 @@
  */
 import {
   confirmations,
+  isInformed,
   ms,
   own,
   pairKey,
@@ -23,6 +24,7 @@ import { formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
+import { NOT_INFORMED } from '../status/shownStatus.ts';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { BackLink, useArrivalFocus } from './DrillDown.tsx';
 import { HospitalTimeline } from './HospitalTimeline.tsx';
@@ -323,7 +325,9 @@ function TrackedItem({
   return (
     <li className="tracked-item" data-item={`${kind}/${id}`}>
       <div className="tracked-item__head">
-        <span className="tracked-item__name">{name}</span> {badge}
+        <span className="tracked-item__name">{name}</span>{' '}
+        {/* A registry default is nobody's word: it reads "non renseigné", never as its value. */}
+        {kind === 'stage' || isInformed(tracked) ? badge : <StatusBadge kind={kind} status={NOT_INFORMED} />}
       </div>
       {details}
       <div className="tracked-item__provenance">

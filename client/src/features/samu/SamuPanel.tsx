@@ -1,5 +1,8 @@
 /** The four SAMU: when none is affected, say so first and plainly. */
-import { allSites, isInformed } from '@vigie/shared';
+import { allSites, isInformed, unconfirmedFor, type Tracked } from '@vigie/shared';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import { format } from '../../i18n/messages.ts';
+import { formatDuration } from '../../i18n/time.ts';
 import { Panel } from '../../app/Panel.tsx';
 import { useSituation } from '../../app/useSituation.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -11,6 +14,7 @@ import { StatusBadge } from '../status/StatusBadge.tsx';
 export function SamuPanel() {
   const t = useT();
   const view = useSituation();
+  const now = useEffectiveNow(30_000);
   if (!view) return null;
   const { state, registry } = view;
   const values = registry.samu.map((s) => state.items.samu[s.id]);
@@ -19,6 +23,16 @@ export function SamuPanel() {
     values.every((v) => v && isInformed(v) && v.value === 'operationnel') &&
     registry.samu.every((s) => !state.affected[s.id]);
   const changed = latestChange(values);
+  const unconfirmed = (tracked: Tracked<unknown> | undefined) => {
+    const age = tracked ? unconfirmedFor('samu', tracked, state.incident, now) : null;
+    return age === null ? null : (
+      <span className="flag flag--unconfirmed" data-unconfirmed="">
+        {' '}
+        <span aria-hidden="true">⌛ </span>
+        {format(t.unconfirmedFor, { duration: formatDuration(age) })}
+      </span>
+    );
+  };
   const siteName = (siteId: string) =>
     allSites(registry).find((s) => s.site.id === siteId)?.hospital.shortName ?? siteId;
   return (
@@ -37,6 +51,7 @@ export function SamuPanel() {
             </span>{' '}
             <StatusBadge kind="samu" status={shownStatus('samu', state.items.samu[s.id])} />{' '}
             <span className="samu__host">({siteName(s.siteId)})</span>
+            {unconfirmed(state.items.samu[s.id])}
           </li>
         ))}
       </ul>

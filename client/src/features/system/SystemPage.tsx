@@ -12,6 +12,7 @@ import {
   type InformationSystem,
   type Registry,
   type Situation,
+  type SystemStatus,
 } from '@vigie/shared';
 import { useMemo } from 'react';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
@@ -22,6 +23,7 @@ import { selectSync } from '../../store/selectors.ts';
 import { BackLink, useArrivalFocus } from '../hospital/DrillDown.tsx';
 import { ItemProvenance } from '../hospital/ItemProvenance.tsx';
 import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
+import { NOT_INFORMED, shownStatus, type NotInformed } from '../status/shownStatus.ts';
 import { StatusBadge } from '../status/StatusBadge.tsx';
 import { messages } from './messages.ts';
 import './SystemPage.css';
@@ -78,7 +80,7 @@ function SystemDetail({
           hospital,
           ghu: registry.ghus.find((g) => g.id === hospital.ghuId) ?? null,
           tracked,
-          status: tracked?.value ?? 'inconnu',
+          status: shownStatus('system', tracked) as SystemStatus | NotInformed,
           affected: own(state.affected, key) === true,
         };
       }),
@@ -87,10 +89,10 @@ function SystemDetail({
   // Counted as recoveryProgress does: over the pairs ever affected, inconnu set apart.
   const affected = rows.filter((r) => r.affected);
   const unknown = affected.filter((r) => r.status === 'inconnu').length;
-  const restored = affected.filter((r) => isSystemUp(r.status)).length;
+  const restored = affected.filter((r) => r.status !== NOT_INFORMED && isSystemUp(r.status)).length;
   const stageState = own(state.items.stage, system.stage);
   const maxOrder = Math.max(...registry.systems.map((s) => s.restorationOrder));
-  const byStatus = systemStatuses.ids
+  const byStatus = [...systemStatuses.ids, NOT_INFORMED]
     .map((status) => ({ status, count: rows.filter((r) => r.status === status).length }))
     .filter((s) => s.count > 0);
 
