@@ -93,17 +93,33 @@ export async function layoutProblems(page: Page): Promise<{ scrolls: boolean; cu
     const cut: string[] = [];
     const name = (el: Element) =>
       `${el.tagName.toLowerCase()}.${String(el.className)}: ${(el.textContent ?? '').slice(0, 40)}`;
+    // What of an element shows: its box clipped by every ancestor that hides its overflow (a text
+    // clamped to three lines keeps its hidden lines' boxes below, unseen). A screen's own frame does
+    // not count: what it hides off the screen is cut.
+    const shown = (el: Element) => {
+      let { left, top, right, bottom } = el.getBoundingClientRect();
+      for (let a = el.parentElement; a && !a.matches('.wall, body'); a = a.parentElement) {
+        const { overflowX, overflowY } = getComputedStyle(a);
+        if (overflowX === 'visible' && overflowY === 'visible') continue;
+        const c = a.getBoundingClientRect();
+        left = Math.max(left, c.left);
+        top = Math.max(top, c.top);
+        right = Math.min(right, c.right);
+        bottom = Math.min(bottom, c.bottom);
+      }
+      return right - left > 0.5 && bottom - top > 0.5 ? { left, top, right, bottom } : null;
+    };
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || el.closest('.visually-hidden, svg')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0) continue;
+      const r = shown(el);
+      if (!r) continue;
       if (r.right > window.innerWidth + 1 || r.bottom > window.innerHeight + 1 || r.left < -1 || r.top < -1)
         cut.push(`outside ${name(el)}`);
     }
     // Boxes that hold content: it must fit them.
     for (const el of document.querySelectorAll<HTMLElement>(
-      '.panel, section, [data-panel], .wall__col, .wall__col > *',
+      '.panel, section, [data-panel], .wall__col, .wall__col > *, .fit-list, .wall__header',
     )) {
       if (el.closest('svg')) continue;
       if (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)

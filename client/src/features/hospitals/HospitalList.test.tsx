@@ -64,7 +64,11 @@ describe('HospitalList', () => {
 
   it('on the wall, names the hospitals in a degraded mode and only counts the normal ones', () => {
     renderWith('fr', 'wall');
-    expect(document.querySelector('[data-mode="procedures-degradees"] [data-hospital="h1"]')).not.toBeNull();
+    const names = document.querySelector('.hospital-list__names')!;
+    expect(names.querySelector('[data-group="procedures-degradees"]')?.textContent).toContain(
+      'Procédures dégradées (papier) (1)',
+    );
+    expect(names.querySelector('[data-hospital="h1"]')).not.toBeNull();
     expect(document.querySelector('[data-mode="normal"]')?.textContent).toContain('Normal (1)');
     expect(document.querySelector('[data-hospital="h2"]')).toBeNull();
   });

@@ -42,41 +42,44 @@ export function HospitalList({ variant = 'overview' }: { variant?: Variant }) {
       <h2 id="hospitals-title" className="panel__title">
         {t.hospitals}
       </h2>
-      <div className="hospital-list__groups">
-        {rowsByGroup.map(([group, rows]) => {
-          const listed = !wall || !countedOnWall.has(group.mode);
-          return (
-            <div
-              key={group.mode}
-              id={wall ? undefined : `fonctionnement-${group.mode}`}
-              className="mode-group"
-              data-mode={group.mode}
-            >
-              <h3>
-                <StatusBadge kind="operating-mode" status={group.mode} suffix={`(${group.hospitals.length})`} />
-                {group.since && <DegradedSince since={group.since} now={now} />}
-              </h3>
-              {listed &&
-                (wall ? (
-                  <FitList
-                    items={rows}
-                    keyOf={(r) => r.hospital.id}
-                    render={(r) => name(r, group.since === null)}
-                    className="mode-group__names"
-                  />
-                ) : (
-                  <ul className="mode-group__names">
-                    {rows.map((r) => (
-                      <li key={r.hospital.id}>
-                        <RouteLink to={hospitalPath(r.hospital.id)}>{name(r, group.since === null)}</RouteLink>
-                      </li>
-                    ))}
-                  </ul>
-                ))}
-            </div>
-          );
-        })}
-      </div>
+      {wall ? (
+        <>
+          <FitList
+            items={wallLines(rowsByGroup)}
+            keyOf={(l) => l.key}
+            itemClass={(l) => (l.kind === 'hospital' ? undefined : `fit-list__${l.kind}`)}
+            countOf={(l) => (l.kind === 'hospital' ? 1 : 0)}
+            render={(l) =>
+              l.kind === 'heading'
+                ? heading(l.group)
+                : l.kind === 'hospital'
+                  ? name(l.row, l.group.since === null)
+                  : null
+            }
+            className="hospital-list__names"
+          />
+          {rowsByGroup
+            .filter(([group]) => countedOnWall.has(group.mode))
+            .map(([group]) => (
+              <div key={group.mode} className="mode-group" data-mode={group.mode}>
+                {heading(group)}
+              </div>
+            ))}
+        </>
+      ) : (
+        rowsByGroup.map(([group, rows]) => (
+          <div key={group.mode} id={`fonctionnement-${group.mode}`} className="mode-group" data-mode={group.mode}>
+            {heading(group)}
+            <ul className="mode-group__names">
+              {rows.map((r) => (
+                <li key={r.hospital.id}>
+                  <RouteLink to={hospitalPath(r.hospital.id)}>{name(r, group.since === null)}</RouteLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
       {rowsByGroup.some(([, rows]) => rows.some((r) => r.unconfirmed !== null)) && (
         <p className="legend" data-fact="unconfirmed-legend">
           <span aria-hidden="true">⌛ </span>
@@ -90,6 +93,15 @@ export function HospitalList({ variant = 'overview' }: { variant?: Variant }) {
       )}
     </section>
   );
+
+  function heading(group: ModeGroup) {
+    return (
+      <h3 data-group={group.mode}>
+        <StatusBadge kind="operating-mode" status={group.mode} suffix={`(${group.hospitals.length})`} />
+        {group.since && <DegradedSince since={group.since} now={now} />}
+      </h3>
+    );
+  }
 
   function name(row: Row, withSince: boolean) {
     return (
@@ -110,6 +122,24 @@ export function HospitalList({ variant = 'overview' }: { variant?: Variant }) {
       </span>
     );
   }
+}
+
+type WallLine =
+  | { kind: 'break' | 'heading'; key: string; group: ModeGroup }
+  | { kind: 'hospital'; key: string; group: ModeGroup; row: Row };
+
+/**
+ * The wall's one flowing list: each group named on the wall, worst first, its heading on a new line
+ * and its names after it; what does not fit is the least severe, and "… et N autres" counts it.
+ */
+function wallLines(rowsByGroup: readonly (readonly [ModeGroup, Row[]])[]): WallLine[] {
+  return rowsByGroup
+    .filter(([group]) => !countedOnWall.has(group.mode))
+    .flatMap(([group, rows], i) => [
+      ...(i > 0 ? [{ kind: 'break' as const, key: `break-${group.mode}`, group }] : []),
+      { kind: 'heading' as const, key: `heading-${group.mode}`, group },
+      ...rows.map((row) => ({ kind: 'hospital' as const, key: row.hospital.id, group, row })),
+    ]);
 }
 
 function withUnconfirmed(group: ModeGroup, state: Situation, now: number): Row[] {

@@ -38,8 +38,8 @@ export function WallScreen() {
   const incident = view?.state.incident ?? null;
   if (ended || refused) return <WallBlank ended={ended} />;
   return (
-    // The build the server announced, for whoever inspects a wall (and the reload test).
-    <div className="wall" data-build={buildId ?? undefined}>
+    // The build the server announced and the position shown, for whoever inspects a wall (and the tests).
+    <div className="wall" data-build={buildId ?? undefined} data-seq={view?.state.seq}>
       <DemoBanner />
       <StaleBanner />
       <header className="wall__header">
