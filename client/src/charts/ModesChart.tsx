@@ -31,13 +31,15 @@ export function ModesChart(props: ChartProps) {
   const { lang, t, theme, plotHeight, plotRef, chartWidth, rows, lastAt, statusFor } = useChartData(props, NAMES);
   const domain = useMemo(() => timeDomain(rows.map((r) => r.t)), [rows]);
 
+  // The server counts a hospital nobody reported on as inconnu (see seriesBuilder): the band says so.
+  const modeLabel = (mode: OperatingMode) => (mode === 'inconnu' ? t.modesUnknown : operatingModes.label(mode, lang));
   const latest = rows.at(-1);
   const count = (mode: OperatingMode) => latest?.[seriesOf(mode)] ?? null;
   const summary =
     latest && lastAt !== null
       ? format(t.modesSummary, {
           time: formatDayTime(new Date(lastAt), lang),
-          counts: operatingModes.ids.map((m) => `${operatingModes.label(m, lang)} ${count(m) ?? 0}`).join(', '),
+          counts: operatingModes.ids.map((m) => `${modeLabel(m)} ${count(m) ?? 0}`).join(', '),
         })
       : t.modesNone;
 
@@ -58,7 +60,7 @@ export function ModesChart(props: ChartProps) {
               <span className="chart__icon" style={{ color }} aria-hidden="true">
                 {icon}
               </span>
-              {operatingModes.label(mode, lang)}
+              {modeLabel(mode)}
               {count(mode) !== null && <strong>{count(mode)}</strong>}
             </li>
           ))}

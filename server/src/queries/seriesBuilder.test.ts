@@ -9,7 +9,6 @@ import { SeriesBuilder } from './seriesBuilder.ts';
 
 const registry = defaultRegistry();
 const hospitals = registry.hospitals.length;
-const openDepartments = registry.emergencyDepartments.filter((d) => d.confirmation === 'confirme').length;
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
@@ -88,10 +87,12 @@ describe('SeriesBuilder', () => {
     expect(data.series['recovery']).toEqual(recovery);
     expect(data.series['recovery:applications-medicales']).toEqual(recovery);
     expect(data.series['recovery:reseau']).toEqual({ t: [], v: [] });
-    expect(data.series['mode:normal']).toEqual({ t: [at(0), at(4)], v: [hospitals, hospitals - 1] });
+    // Nobody reported a fonctionnement or an opening: the registry's defaults count as inconnu, never as normal or open.
+    expect(data.series['mode:normal']).toEqual({ t: [at(0)], v: [0] });
+    expect(data.series['mode:inconnu']).toEqual({ t: [at(0), at(4)], v: [hospitals, hospitals - 1] });
     expect(data.series['mode:procedures-degradees']).toEqual({ t: [at(0), at(4)], v: [0, 1] });
     expect(data.series['mode:critique']).toEqual({ t: [at(0)], v: [0] });
-    expect(data.series['emergencies-open']).toEqual({ t: [at(0), at(5)], v: [openDepartments, openDepartments - 1] });
+    expect(data.series['emergencies-open']).toEqual({ t: [at(0)], v: [0] });
   });
 
   it('gives the same series kept current from commits as replayed from the store', async () => {
@@ -146,8 +147,8 @@ describe('SeriesBuilder', () => {
 
     expect(data).toMatchObject({ logId: log.situation.logId, seq: 1 });
     expect(data.series['recovery']).toEqual({ t: [], v: [] });
-    expect(data.series['mode:normal']).toEqual({ t: [at(60)], v: [hospitals] });
-    expect(data.series['emergencies-open']).toEqual({ t: [at(60)], v: [openDepartments] });
+    expect(data.series['mode:inconnu']).toEqual({ t: [at(60)], v: [hospitals] });
+    expect(data.series['emergencies-open']).toEqual({ t: [at(60)], v: [0] });
   });
 
   it('reads a window led by the value in effect at its start', async () => {
@@ -157,8 +158,8 @@ describe('SeriesBuilder', () => {
     const { series } = await builder().read({ from: at(2), to: at(4) });
 
     expect(series['recovery']).toEqual({ t: [at(2), at(3)], v: [0, 0.5] });
-    expect(series['mode:normal']).toEqual({ t: [at(2), at(4)], v: [hospitals, hospitals - 1] });
-    expect(series['emergencies-open']).toEqual({ t: [at(2)], v: [openDepartments] });
+    expect(series['mode:inconnu']).toEqual({ t: [at(2), at(4)], v: [hospitals, hospitals - 1] });
+    expect(series['emergencies-open']).toEqual({ t: [at(2)], v: [0] });
     expect(series['recovery:reseau']).toEqual({ t: [], v: [] });
   });
 });

@@ -9,6 +9,7 @@ import {
   applyEvent,
   initialSituation,
   isEmergencyOpen,
+  isInformed,
   ms,
   operatingModes,
   recoveryProgress,
@@ -39,16 +40,18 @@ function recoveryValues(s: Situation, registry: Registry): Values {
   return values;
 }
 
+// A registry default is nobody's word: a hospital nobody reported on counts as inconnu, never as normal.
 function modeValues(s: Situation): Values {
-  const hospitals = Object.values(s.items['operating-mode']);
+  const modes = Object.values(s.items['operating-mode']).map((h) => (isInformed(h) ? h.value : 'inconnu'));
   const values: Values = {};
-  for (const mode of operatingModes.ids) values[`mode:${mode}`] = hospitals.filter((h) => h.value === mode).length;
+  for (const mode of operatingModes.ids) values[`mode:${mode}`] = modes.filter((m) => m === mode).length;
   return values;
 }
 
+// Open as reported: a department's default status is not an opening.
 function emergencyValues(s: Situation): Values {
-  const open = Object.values(s.items.emergency).filter((e) => isEmergencyOpen(e.value.status)).length;
-  return { 'emergencies-open': open };
+  const open = Object.values(s.items.emergency).filter((e) => isInformed(e) && isEmergencyOpen(e.value.status));
+  return { 'emergencies-open': open.length };
 }
 
 /** The series a write to an item of `kind` may change, with their values in `s`. */

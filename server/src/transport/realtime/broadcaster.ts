@@ -37,6 +37,8 @@ export interface BroadcasterOptions {
   maxCatchUpEvents: number;
   heartbeatMs: number;
   buildId: string;
+  /** The server's clock, the one commands are decided on: screens set theirs by it. */
+  now?: () => Date;
 }
 
 /** The parts touched by the events of one broadcast. */
@@ -276,7 +278,7 @@ export class Broadcaster {
     this.io.to(audienceRooms).emit('server:heartbeat', {
       logId,
       seq,
-      serverTime: new Date().toISOString(),
+      serverTime: (this.options.now?.() ?? new Date()).toISOString(),
       buildId: this.options.buildId,
       intervalMs: this.options.heartbeatMs,
     });
