@@ -30,10 +30,10 @@ function start(route: Route): RequestFn {
   // The public summary reads the public audience only: the latest published point de situation.
   const audience = route.screen === 'public' ? 'public' : undefined;
   // Where a service worker can reopen the page with the server down, start from the last saved copy (marked as such).
-  const copy = canKeepOfflineCopy() ? loadOfflineCopy() : null;
-  if (copy && copy.sync.kind === (audience === 'public' ? 'public' : 'situation')) {
-    store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
-  }
+  // Only a copy of this audience: one saved by the wall is no starting point for /synthese, nor the reverse.
+  const saved = canKeepOfflineCopy() ? loadOfflineCopy() : null;
+  const copy = saved?.sync.kind === (audience === 'public' ? 'public' : 'situation') ? saved : null;
+  if (copy) store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
   const { request } = connect(store, {
     ...(audience ? { audience } : {}),
     ...(copy ? { initial: copy.sync } : {}),

@@ -132,7 +132,7 @@ describe('access in the browser', () => {
     await wall.page.waitForURL(`${url}/mur`);
     await wall.page.locator('[data-session="screen"]').waitFor({ timeout: 15_000 });
     expect(await wall.page.locator('[data-session="screen"]').textContent()).toContain('Salle de crise – mur 1');
-    await wall.page.locator('[data-hospital="cochin"]').first().waitFor();
+    await wall.page.locator('.wall[data-seq] [data-panel="headline"]').first().waitFor();
     // The secret left the address bar and the history at once.
     expect(await wall.page.evaluate(() => window.location.hash)).toBe('');
     await wall.page.screenshot({ path: join(shots, 'access-wall-paired.png') });
@@ -169,7 +169,7 @@ describe('access in the browser', () => {
     await person.context.addCookies([{ name: 'vigie_session', value: token, url }]);
     await person.page.clock.install();
     await person.page.goto(`${url}/mur`);
-    await person.page.locator('[data-hospital="cochin"]').first().waitFor({ timeout: 15_000 });
+    await person.page.locator('.wall[data-seq] [data-panel="headline"]').first().waitFor({ timeout: 15_000 });
     await person.page
       .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 })
       .catch(() => undefined);
@@ -191,7 +191,7 @@ describe('access in the browser', () => {
     // Configured: reading is open here, so the wall shows the picture and says so.
     server.allowedOrigins.push(lan);
     await browser.page.goto(`${lan}/mur`);
-    await browser.page.locator('[data-hospital="cochin"]').first().waitFor({ timeout: 15_000 });
+    await browser.page.locator('.wall[data-seq] [data-panel="headline"]').first().waitFor({ timeout: 15_000 });
     expect(await browser.page.locator('[data-session="anonymous"]').textContent()).toMatch(/accès libre en lecture/i);
     // The same server under a name nobody configured: the handshake is refused, nothing shows.
     const refused: number[] = [];

@@ -138,32 +138,35 @@ function SystemDetail({
 
       <section aria-labelledby="system-by-hospital">
         <h3 id="system-by-hospital">{m.hospitals}</h3>
-        <table className="system-page__table">
-          <thead>
-            <tr>
-              <th scope="col">{m.hospital}</th>
-              <th scope="col">{m.ghu}</th>
-              <th scope="col">{m.status}</th>
-              <th scope="col">{m.updated}</th>
-              <th scope="col">{m.affected}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.hospital.id} data-hospital={row.hospital.id}>
-                <th scope="row">
-                  <RouteLink to={hospitalPath(row.hospital.id)}>{row.hospital.shortName}</RouteLink>
-                </th>
-                <td className="system-page__ghu">{row.ghu ? row.ghu.label : m.noGhu}</td>
-                <td>
-                  <StatusBadge kind="system" status={row.status} />
-                </td>
-                <td className="system-page__provenance">{row.tracked && <ItemProvenance tracked={row.tracked} />}</td>
-                <td>{row.affected ? m.yes : m.no}</td>
+        {/* On a phone the table scrolls inside its frame, the page never sideways. */}
+        <div className="system-page__frame" tabIndex={0} role="region" aria-labelledby="system-by-hospital">
+          <table className="system-page__table">
+            <thead>
+              <tr>
+                <th scope="col">{m.hospital}</th>
+                <th scope="col">{m.ghu}</th>
+                <th scope="col">{m.status}</th>
+                <th scope="col">{m.updated}</th>
+                <th scope="col">{m.affected}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.hospital.id} data-hospital={row.hospital.id}>
+                  <th scope="row">
+                    <RouteLink to={hospitalPath(row.hospital.id)}>{row.hospital.shortName}</RouteLink>
+                  </th>
+                  <td className="system-page__ghu">{row.ghu ? row.ghu.label : m.noGhu}</td>
+                  <td>
+                    <StatusBadge kind="system" status={row.status} />
+                  </td>
+                  <td className="system-page__provenance">{row.tracked && <ItemProvenance tracked={row.tracked} />}</td>
+                  <td>{row.affected ? m.yes : m.no}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </>
   );
