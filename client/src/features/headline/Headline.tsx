@@ -14,14 +14,15 @@ import { StatusBadge } from '../status/StatusBadge.tsx';
 import { headlineFacts } from './headlineFacts.ts';
 
 export interface HeadlineProps {
-  /** Whether to show the line of counts per fonctionnement (the wall lists the hospitals instead). */
-  modes?: boolean;
+  /** The wall lists the hospitals itself (no line per fonctionnement) and links nowhere (an unattended screen). */
+  variant?: 'wall' | 'overview';
 }
 
 /** The overview's list of the hospitals in one fonctionnement (HospitalList gives each group this id). */
 export const modeAnchor = (mode: string) => `#fonctionnement-${mode}`;
 
-export function Headline({ modes = true }: HeadlineProps = {}) {
+export function Headline({ variant = 'overview' }: HeadlineProps = {}) {
+  const wall = variant === 'wall';
   const t = useT();
   const lang = useLang();
   const view = useSituation();
@@ -36,6 +37,10 @@ export function Headline({ modes = true }: HeadlineProps = {}) {
     ...Object.values(state.items['response-level']),
   ]);
   const { emergencies } = facts;
+  const systems = format(t.systemsRestored, {
+    restored: String(facts.systems.restored),
+    affected: String(facts.systems.affected),
+  });
   const emergencyParts = [
     format(t.emergenciesOpen, { open: String(emergencies.open) }),
     emergencies.diverted > 0 && format(t.emergenciesDiverted, { count: String(emergencies.diverted) }),
@@ -74,7 +79,7 @@ export function Headline({ modes = true }: HeadlineProps = {}) {
         )}
         {blanc.length === 0 && <span className="visually-hidden"> {t.noPlanBlanc}</span>}
       </p>
-      {modes && (
+      {!wall && (
         <div data-fact="operating-mode">
           <strong>{t.operatingMode} :</strong>
           <ul className="headline__modes">
@@ -95,12 +100,13 @@ export function Headline({ modes = true }: HeadlineProps = {}) {
       </p>
       <p data-fact="systems">
         <strong>{t.systems} :</strong>{' '}
-        <a href="#matrice" className="headline__link">
-          {format(t.systemsRestored, {
-            restored: String(facts.systems.restored),
-            affected: String(facts.systems.affected),
-          })}
-        </a>
+        {wall ? (
+          systems
+        ) : (
+          <a href="#matrice" className="headline__link">
+            {systems}
+          </a>
+        )}
       </p>
     </Panel>
   );

@@ -331,7 +331,7 @@ function TrackedItem({
       </div>
       {details}
       <div className="tracked-item__provenance">
-        <ItemProvenance tracked={tracked} />
+        <ItemProvenance tracked={tracked} kind={kind} />
       </div>
       <ItemHistory
         kind={kind}

@@ -37,3 +37,14 @@ describe('ItemProvenance', () => {
     expect(render(clock).textContent).toBe('mis à jour sam. 10:55 par Alice Martin (console)');
   });
 });
+
+describe('ItemProvenance of a value nobody confirmed for long', () => {
+  it('says how long it has gone unconfirmed while the incident runs (here: since 2024)', () => {
+    const store = buildSituationStore(buildEvents([{ type: 'incident.opened', data: openedData }, backdated]));
+    const sync = store.getState().sync;
+    if (sync.kind !== 'situation') throw new Error('no situation');
+    const tracked = sync.state.items.samu['samu-75']!;
+    const { container } = renderWithStore(<ItemProvenance tracked={tracked} kind="samu" />, store);
+    expect(container.querySelector('[data-unconfirmed]')?.textContent).toMatch(/⌛ non confirmé depuis \d+ h/);
+  });
+});

@@ -1,25 +1,38 @@
-/** Who set a tracked value, when it took effect, when it was entered if backdated; who holds it. */
-import type { Tracked } from '@vigie/shared';
+/** Who set a tracked value, when it took effect, when it was entered if backdated, if it went unconfirmed; who holds it. */
+import { unconfirmedFor, type ItemKind, type Tracked } from '@vigie/shared';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import { useSituation } from '../../app/useSituation.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
-import { useLang } from '../../i18n/useT.ts';
+import { formatDayTime, formatDuration } from '../../i18n/time.ts';
+import { useLang, useT } from '../../i18n/useT.ts';
 import { selectClock } from '../../store/selectors.ts';
 import { enteredAt } from '../status/enteredAt.ts';
 import { Provenance } from '../status/Provenance.tsx';
 import { messages } from './messages.ts';
 
-export function ItemProvenance({ tracked }: { tracked: Tracked<unknown> }) {
+export function ItemProvenance({ tracked, kind }: { tracked: Tracked<unknown>; kind?: ItemKind }) {
   const lang = useLang();
+  const t = useT();
   const clock = useStoreSelector(selectClock);
+  const incident = useSituation()?.state.incident ?? null;
+  const now = useEffectiveNow(30_000);
   const m = messages[lang];
   // Version 0 is the registry's starting value: nobody set it during the incident.
   if (tracked.version === 0) return <span className="item-provenance">{m.initialValue}</span>;
   const entered = enteredAt(tracked, clock);
+  const unconfirmed = kind ? unconfirmedFor(kind, tracked, incident, now) : null;
   return (
     <span className="item-provenance">
       <Provenance by={tracked.by} at={tracked.effectiveAt ?? tracked.recordedAt} />
       {entered && <>, {format(m.recorded, { time: formatDayTime(entered, lang) })}</>}
+      {unconfirmed !== null && (
+        <span className="flag flag--unconfirmed" data-unconfirmed="">
+          {' '}
+          · <span aria-hidden="true">⌛ </span>
+          {format(t.unconfirmedFor, { duration: formatDuration(unconfirmed) })}
+        </span>
+      )}
       {tracked.heldBy && (
         <span className="item-provenance__held"> · {format(m.heldBy, { who: tracked.heldBy.name })}</span>
       )}

@@ -160,7 +160,9 @@ function SystemDetail({
                   <td>
                     <StatusBadge kind="system" status={row.status} />
                   </td>
-                  <td className="system-page__provenance">{row.tracked && <ItemProvenance tracked={row.tracked} />}</td>
+                  <td className="system-page__provenance">
+                    {row.tracked && <ItemProvenance tracked={row.tracked} kind="system" />}
+                  </td>
                   <td>{row.affected ? m.yes : m.no}</td>
                 </tr>
               ))}

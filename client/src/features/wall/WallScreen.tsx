@@ -62,7 +62,7 @@ export function WallScreen() {
           </div>
           <div className="wall__col">
             {/* The list below states each fonctionnement: the headline's per-mode line would repeat it. */}
-            <Headline modes={false} />
+            <Headline variant="wall" />
             <HospitalList variant="wall" />
             <LatestStatement />
           </div>

@@ -61,13 +61,14 @@ describe('Headline', () => {
     expect(text('systems')).toContain('rétablis 1 / 2 affectés');
   });
 
-  it('leaves the line per fonctionnement to the hospital list on the wall', () => {
+  it('leaves the line per fonctionnement to the hospital list on the wall, and links nowhere', () => {
     const { container } = renderWithSituation(
-      <Headline modes={false} />,
+      <Headline variant="wall" />,
       buildEvents([opened, set('operating-mode', 'h1', 'procedures-degradees', '2024-08-03T09:02:00.000Z')]),
     );
     expect(container.querySelector('[data-fact="operating-mode"]')).toBeNull();
     expect(container.querySelector('[data-fact="response-level"]')).not.toBeNull();
+    expect(container.querySelectorAll('a')).toHaveLength(0);
   });
 });
 
