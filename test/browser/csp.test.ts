@@ -49,9 +49,9 @@ describe('the content security policy', () => {
       const response = await page.goto(`${server.url}${path}`);
       expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self'/);
       expect(response?.headers()['content-security-policy']).not.toMatch(/unsafe-eval/);
-      // The page has parsed its snapshot (zod runs on it) once a hospital or the public summary shows.
+      // The page has parsed its snapshot (zod runs on it) once the headline or the public summary shows.
       await page
-        .locator(path === '/synthese' ? '[data-line="cause"]' : '[data-hospital]')
+        .locator(path === '/synthese' ? '[data-line="cause"]' : '[data-panel="headline"]')
         .first()
         .waitFor();
       await page.waitForTimeout(300);

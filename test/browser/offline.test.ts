@@ -27,21 +27,21 @@ describe('the offline copy (localhost is a secure context: the service worker ru
       const { page } = browser;
       await page.clock.install();
       await page.goto(`${url}/mur`);
-      await page.locator('[data-mode="critique"] [data-hospital="cochin"]').waitFor();
+      await page.locator('[data-hospital="cochin"][data-mode="critique"]').waitFor();
       await page
         .waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 })
         .catch(async () => {
           await page.reload(); // the first load installs the worker; the page is controlled from the next one
           await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
         });
-      await page.locator('[data-hospital="cochin"]').waitFor();
+      await page.locator('[data-hospital="cochin"][data-mode="critique"]').waitFor();
       await page.clock.runFor(11_000); // the copy is saved every 10 s
       await server.close();
 
       await page.reload();
       await page.locator('[data-offline-copy]').waitFor();
       expect(await page.locator('[data-offline-copy]').textContent()).toMatch(/Copie hors ligne du/);
-      expect(await page.locator('[data-mode="critique"] [data-hospital="cochin"]').count()).toBe(1);
+      expect(await page.locator('[data-hospital="cochin"][data-mode="critique"]').count()).toBe(1);
 
       await page.clock.fastForward('25:00:00');
       await page.reload();

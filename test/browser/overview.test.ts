@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_DIST,
-  defaultRegistry,
-  loadScenario,
-  ScenarioPlayer,
-  startTestServer,
-  type TestServer,
-} from '@vigie/server/testing';
+import type { TestServer } from '@vigie/server/testing';
 import { axeViolations, openBrowser } from './support/chromium.ts';
+import { startDemoAt } from './support/demoServer.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-  let offsetMs = 0;
-  const now = () => new Date(Date.now() + offsetMs);
-  server = await startTestServer({ kind: 'demo', clientDist: DEFAULT_CLIENT_DIST, now });
-  const player = new ScenarioPlayer(server.app.log, defaultRegistry(), loadScenario(), { speed: 60, now });
-  await player.tick();
-  offsetMs = 1400 * 1000; // Sunday morning, scenario time: ETA revised, a second point published
-  await player.tick();
+  server = await startDemoAt(1400); // Sunday morning, scenario time: ETA revised, a second point published
 });
 afterAll(async () => {
   await server.close();

@@ -1,27 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildPrincipal,
-  DEFAULT_CLIENT_DIST,
-  defaultRegistry,
-  loadScenario,
-  ScenarioPlayer,
-  startTestServer,
-  type TestServer,
-} from '@vigie/server/testing';
+import { buildPrincipal, type TestServer } from '@vigie/server/testing';
 import { axeViolations, openBrowser } from './support/chromium.ts';
+import { startDemoAt } from './support/demoServer.ts';
 
 const ENTRY = 'La Pitié-Salpêtrière signale un groupe électrogène en marche depuis 13 h.';
 let server: TestServer;
 
 beforeAll(async () => {
   // The demo a few hours in: hospitals degraded, systems down; then a commander names a hospital in the main courante.
-  let offsetMs = 0;
-  const now = () => new Date(Date.now() + offsetMs);
-  server = await startTestServer({ kind: 'demo', clientDist: DEFAULT_CLIENT_DIST, now });
-  const player = new ScenarioPlayer(server.app.log, defaultRegistry(), loadScenario(), { speed: 60, now });
-  await player.tick();
-  offsetMs = 200 * 1000; // 200 scenario minutes at one hour per minute
-  await player.tick();
+  server = await startDemoAt(200); // 200 scenario minutes at one hour per minute
   const reply = await server.app.log.submit(
     'log:add-entry',
     { idempotencyKey: 'search-entry-1', type: 'information', text: ENTRY, verification: 'a-verifier' },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { isInformed } from '@vigie/shared';
 import {
   DEFAULT_CLIENT_DIST,
   defaultRegistry,
@@ -75,13 +76,16 @@ describe('an accelerated soak of the wall', () => {
       }
       expect(restarts).toBe(5);
       expect(server.app.log.logId).not.toBe(firstLog);
-      // The page followed along: its hospitals match the server's current fonctionnement.
+      // The page followed along: it shows the server's latest position, and each fonctionnement's count.
       const state = server.app.log.situation;
-      for (const [id, mode] of Object.entries(state.items['operating-mode']).slice(0, 5)) {
-        await page
-          .locator(`.hospital-list [data-mode="${mode.value}"] [data-hospital="${id}"]`)
-          .waitFor({ timeout: 15_000 });
+      await page.locator(`.wall[data-seq="${state.seq}"]`).waitFor({ timeout: 15_000 });
+      const counts = new Map<string, number>();
+      for (const t of Object.values(state.items['operating-mode'])) {
+        const shown = isInformed(t) ? t.value : 'non-renseigne';
+        counts.set(shown, (counts.get(shown) ?? 0) + 1);
       }
+      for (const [mode, count] of counts)
+        expect(await page.locator(`.hospital-list [data-group="${mode}"]`).textContent()).toContain(`(${count})`);
       const end = await measure(page);
       expect(loads).toBe(0); // caught up across restarts without reloading
       expect(end.nodes).toBeLessThanOrEqual(start.nodes * 1.5);

@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_CLIENT_DIST,
-  defaultRegistry,
-  loadScenario,
-  ScenarioPlayer,
-  startTestServer,
-  type TestServer,
-} from '@vigie/server/testing';
+import { defaultRegistry, type TestServer } from '@vigie/server/testing';
 import { axeViolations, layoutProblems, openBrowser } from './support/chromium.ts';
+import { startDemoAt } from './support/demoServer.ts';
 
 const registry = defaultRegistry();
 let server: TestServer;
 
 beforeAll(async () => {
   // The demo a few hours in: every hospital degraded, systems down, an ETA given, a point published.
-  let offsetMs = 0;
-  const now = () => new Date(Date.now() + offsetMs);
-  server = await startTestServer({ kind: 'demo', clientDist: DEFAULT_CLIENT_DIST, now });
-  const player = new ScenarioPlayer(server.app.log, registry, loadScenario(), { speed: 60, now });
-  await player.tick();
-  offsetMs = 200 * 1000; // 200 scenario minutes at one hour per minute
-  await player.tick();
+  server = await startDemoAt(200); // 200 scenario minutes at one hour per minute
 });
 afterAll(async () => {
   await server.close();

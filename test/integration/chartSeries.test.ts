@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '@vigie/client/realtime';
 import { createVigieStore } from '@vigie/client/store';
-import { operatingModes, queryDataSchemas } from '@vigie/shared';
+import { isInformed, operatingModes, queryDataSchemas } from '@vigie/shared';
 import { buildPrincipal, startTestServer, type TestServer } from '@vigie/server/testing';
 import { key } from './support/observedClient.ts';
 
@@ -45,7 +45,9 @@ describe('history:series through the client binding (what the charts ask for)', 
       expect(series!.t.length, mode).toBeLessThanOrEqual(2);
     }
     expect(data.series['mode:normal']!.v.at(-1)).toBe(
-      Object.values(server.app.log.situation.items['operating-mode']).filter((h) => h.value === 'normal').length,
+      Object.values(server.app.log.situation.items['operating-mode']).filter(
+        (h) => isInformed(h) && h.value === 'normal',
+      ).length,
     );
   });
 });

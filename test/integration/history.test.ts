@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   isEmergencyOpen,
+  isInformed,
   operatingModes,
   queryDataSchemas,
   recoveryProgress,
@@ -258,10 +259,11 @@ describe('history:series', () => {
         full.series[name]!.v.at(-1),
       ]);
     }
+    // As screens read them: a registry default is not informed, so it counts as inconnu and never as open.
     const modes = (s: typeof first, mode: string) =>
-      Object.values(s.items['operating-mode']).filter((h) => h.value === mode).length;
+      Object.values(s.items['operating-mode']).filter((h) => (isInformed(h) ? h.value : 'inconnu') === mode).length;
     const open = (s: typeof first) =>
-      Object.values(s.items.emergency).filter((e) => isEmergencyOpen(e.value.status)).length;
+      Object.values(s.items.emergency).filter((e) => isInformed(e) && isEmergencyOpen(e.value.status)).length;
     for (const mode of operatingModes.ids) {
       const series = reply.series[`mode:${mode}`]!;
       expect([series.t[0], series.v[0]], mode).toEqual([startedAt, modes(first, mode)]);

@@ -21,7 +21,7 @@ import { StatusBadge } from '../status/StatusBadge.tsx';
 import { NOT_INFORMED } from '../status/shownStatus.ts';
 
 type Variant = 'wall' | 'overview';
-type Row = ModeGroup['hospitals'][number] & { unconfirmed: number | null };
+type Row = ModeGroup['hospitals'][number] & { mode: ModeGroup['mode']; unconfirmed: number | null };
 
 /** Groups a wall counts without naming: nothing there needs acting on. */
 const countedOnWall = new Set<string>(['normal', NOT_INFORMED]);
@@ -105,7 +105,11 @@ export function HospitalList({ variant = 'overview' }: { variant?: Variant }) {
 
   function name(row: Row, withSince: boolean) {
     return (
-      <span data-hospital={row.hospital.id} data-unconfirmed={row.unconfirmed !== null || undefined}>
+      <span
+        data-hospital={row.hospital.id}
+        data-mode={row.mode}
+        data-unconfirmed={row.unconfirmed !== null || undefined}
+      >
         {row.hospital.shortName}
         {withSince && row.since && (
           <span className="since"> {format(t.since, { time: formatDayTime(row.since, lang) })}</span>
@@ -145,6 +149,7 @@ function wallLines(rowsByGroup: readonly (readonly [ModeGroup, Row[]])[]): WallL
 function withUnconfirmed(group: ModeGroup, state: Situation, now: number): Row[] {
   return group.hospitals.map((h) => {
     const tracked = state.items['operating-mode'][h.hospital.id];
-    return { ...h, unconfirmed: tracked ? unconfirmedFor('operating-mode', tracked, state.incident, now) : null };
+    const unconfirmed = tracked ? unconfirmedFor('operating-mode', tracked, state.incident, now) : null;
+    return { ...h, mode: group.mode, unconfirmed };
   });
 }
