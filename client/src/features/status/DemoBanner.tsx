@@ -1,6 +1,5 @@
 /** DÉMONSTRATION across the screen whenever the demo plays, with the simulated time it runs on. */
-import { scenarioTime } from '@vigie/shared';
-import { useNow } from '../../app/useNow.ts';
+import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { formatDayTime } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
@@ -11,14 +10,15 @@ export function DemoBanner() {
   const lang = useLang();
   const demo = useStoreSelector(selectDemo);
   const clock = useStoreSelector(selectClock);
-  const now = useNow();
+  // The same clock as every time and flag on the screen: the scenario's, set by the server's.
+  const now = useEffectiveNow();
   if (!demo) return null;
   return (
     <div className="demo-banner" role="note">
       <strong>{t.demo}</strong>
       {clock && (
         <span className="demo-banner__clock">
-          {t.simulatedTime} : {formatDayTime(scenarioTime(clock, new Date(now)), lang)}
+          {t.simulatedTime} : {formatDayTime(new Date(now), lang)}
         </span>
       )}
     </div>
