@@ -34,6 +34,7 @@ ensure_chromium() {
 
 phase chromium ensure_chromium
 phase install pnpm install --frozen-lockfile
+phase sqlite ensure_sqlite
 phase format pnpm exec prettier --check .
 phase lint pnpm exec eslint --max-warnings 0 .
 phase typecheck pnpm exec tsc -b

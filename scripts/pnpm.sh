@@ -8,3 +8,11 @@ if [ "$(pnpm --version 2>/dev/null)" != "$PNPM_VERSION" ]; then
     pnpm() { npx -y "pnpm@$PNPM_VERSION" "$@"; }
   fi
 fi
+
+# The native SQLite module must load: an install that restored it from a cache without its build
+# (seen once on a CI machine) is rebuilt here rather than failing every test that opens a store.
+ensure_sqlite() {
+  (cd server && node -e 'new (require("better-sqlite3"))(":memory:").close()' 2>/dev/null) && return 0
+  echo "The native SQLite module did not load: rebuilding it…"
+  pnpm rebuild better-sqlite3 && (cd server && node -e 'new (require("better-sqlite3"))(":memory:").close()')
+}

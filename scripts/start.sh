@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/pnpm.sh
 pnpm install --frozen-lockfile
+ensure_sqlite
 pnpm --filter @vigie/client build
 cd server
 # node itself (not a wrapper) gets the signals, so stopping it stops the server.
