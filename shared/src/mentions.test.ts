@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldedWords, hospitalNames, mentionsOf } from './mentions.ts';
-import type { Hospital, Registry } from './registry.ts';
-import { buildRegistry } from './testing/factories.ts';
-
-function hospital(id: string, shortName: string, name: string, siteNames: string[] = [name]): Hospital {
-  const base = buildRegistry().hospitals[0]!;
-  const site = base.sites[0]!;
-  return {
-    ...base,
-    id,
-    shortName,
-    name,
-    sites: siteNames.map((siteName, i) => ({ ...site, id: `${id}-${i}`, name: siteName })),
-  };
-}
+import type { Registry } from './registry.ts';
+import { buildHospital as hospital, buildRegistry } from './testing/factories.ts';
 
 /** A few AP-HP hospitals, with the names as the registry spells them. */
 function registry(): Registry {

@@ -2,7 +2,7 @@
 import type { Actor } from '../actor.ts';
 import type { LogEvent } from '../events.ts';
 import type { LogMeta } from '../reducer.ts';
-import type { Registry } from '../registry.ts';
+import type { Hospital, Registry } from '../registry.ts';
 
 export function buildActor(overrides: Partial<Actor> = {}): Actor {
   return { kind: 'person', id: 'alice', name: 'Alice Martin', ...overrides };
@@ -70,6 +70,19 @@ export function buildRegistry(overrides: Partial<Registry> = {}): Registry {
       },
     ],
     ...overrides,
+  };
+}
+
+/** A hospital as the registry spells it, its first site bearing its id. */
+export function buildHospital(id: string, shortName: string, name: string, siteNames: string[] = [name]): Hospital {
+  const base = buildRegistry().hospitals[0]!;
+  const site = base.sites[0]!;
+  return {
+    ...base,
+    id,
+    shortName,
+    name,
+    sites: siteNames.map((siteName, i) => ({ ...site, id: i === 0 ? id : `${id}-${i}`, name: siteName })),
   };
 }
 

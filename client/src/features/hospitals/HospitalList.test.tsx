@@ -41,15 +41,15 @@ function renderWith(lang: 'fr' | 'en', variant: 'wall' | 'overview' = 'overview'
 describe('HospitalList', () => {
   it('groups hospitals by fonctionnement with words and an icon, and says since when in Europe/Paris time', () => {
     renderWith('fr');
-    const degraded = document.querySelector('[data-mode="procedures-degradees"]')!;
+    const degraded = document.querySelector('.mode-group[data-mode="procedures-degradees"]')!;
     expect(degraded.textContent).toContain('Procédures dégradées (papier) (1)');
     expect(degraded.getAttribute('data-mode')).toBe('procedures-degradees');
     expect(degraded.textContent).toContain('▲');
     // 09:02 UTC is 11:02 in Paris in August, whatever the test process's time zone.
     expect(degraded.textContent).toMatch(/depuis sam\. 11:02/);
-    expect(document.querySelector('[data-mode="normal"]')?.textContent).toContain('Normal (1)');
+    expect(document.querySelector('.mode-group[data-mode="normal"]')?.textContent).toContain('Normal (1)');
     // Exceptions first, each name a link to its page.
-    expect([...document.querySelectorAll('[data-mode]')].map((g) => g.getAttribute('data-mode'))).toEqual([
+    expect([...document.querySelectorAll('.mode-group[data-mode]')].map((g) => g.getAttribute('data-mode'))).toEqual([
       'procedures-degradees',
       'normal',
     ]);
@@ -58,8 +58,10 @@ describe('HospitalList', () => {
 
   it('counts a hospital nobody reported on as "non renseigné", never as normal', () => {
     renderWith('fr', 'overview', false);
-    expect(document.querySelector('[data-mode="normal"]')).toBeNull();
-    expect(document.querySelector('[data-mode="non-renseigne"]')?.textContent).toContain('? Non renseigné (1)');
+    expect(document.querySelector('.mode-group[data-mode="normal"]')).toBeNull();
+    expect(document.querySelector('.mode-group[data-mode="non-renseigne"]')?.textContent).toContain(
+      '? Non renseigné (1)',
+    );
   });
 
   it('on the wall, names the hospitals in a degraded mode and only counts the normal ones', () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Hospital, Registry } from '@vigie/shared';
-import { buildRegistry } from '@vigie/shared/testing';
+import type { Registry } from '@vigie/shared';
+import { buildHospital as hospital, buildRegistry } from '@vigie/shared/testing';
 import { searchRegistry } from './searchRegistry.ts';
-
-function hospital(id: string, shortName: string, name: string, siteNames: string[] = [name]): Hospital {
-  const base = buildRegistry().hospitals[0]!;
-  const site = base.sites[0]!;
-  return {
-    ...base,
-    id,
-    shortName,
-    name,
-    sites: siteNames.map((siteName, i) => ({ ...site, id: i === 0 ? id : `${id}-${i}`, name: siteName })),
-  };
-}
 
 /** Some AP-HP hospitals, SAMU and systems as the registry spells them. */
 function registry(): Registry {
