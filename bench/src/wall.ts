@@ -60,7 +60,7 @@ export async function wall(size: Size): Promise<string[]> {
       });
     });
     await page.goto(`${server.url}/mur`);
-    await page.locator('[data-hospital]').first().waitFor();
+    await page.locator('.wall[data-seq] [data-panel="headline"]').waitFor();
 
     const request = { principal: buildPrincipal('commander', 'bench'), origin: { sessionId: null, address: null } };
     const pairs = registry.hospitals.flatMap((h) => registry.systems.map((s) => [h.id, s.id] as const));
