@@ -1,9 +1,16 @@
-/** Interface text in French (default) and English. Status words come from the shared scales, not from here. */
+/**
+ * Interface text in French (default) and English. Status words come from the shared scales, and the
+ * public summary's words from shared/ (the server writes them too), not from here.
+ */
+import { publicSummaryWords } from '@vigie/shared';
+
+export { format } from '@vigie/shared';
+
 export const messages = {
   fr: {
     appTitle: 'Vigie – situation de crise',
-    demo: 'DÉMONSTRATION',
-    simulatedTime: 'heure simulée',
+    demo: publicSummaryWords.fr.demo,
+    simulatedTime: publicSummaryWords.fr.simulatedTime,
     connection: {
       connecting: 'connexion…',
       connected: 'connecté',
@@ -60,16 +67,16 @@ export const messages = {
     stale: 'Données figées depuis {time}',
     screenName: 'Écran',
     offlineCopy: 'Copie hors ligne du {time} — serveur injoignable, données non mises à jour',
-    publicTitle: 'Synthèse publique – incident informatique',
+    publicTitle: publicSummaryWords.fr.title,
     latestStatement: 'Dernier point de situation',
-    publicNone: 'Aucun point de situation publié pour le moment.',
+    publicNone: publicSummaryWords.fr.none,
     publicPoint: 'Point de situation n° {number}, publié {time}',
     nextPoint: 'Prochain point à {time}',
   },
   en: {
     appTitle: 'Vigie – crisis situation',
-    demo: 'DEMONSTRATION',
-    simulatedTime: 'simulated time',
+    demo: publicSummaryWords.en.demo,
+    simulatedTime: publicSummaryWords.en.simulatedTime,
     connection: {
       connecting: 'connecting…',
       connected: 'connected',
@@ -125,16 +132,12 @@ export const messages = {
     stale: 'Data frozen since {time}',
     screenName: 'Screen',
     offlineCopy: 'Offline copy from {time} — server unreachable, data not updated',
-    publicTitle: 'Public summary – IT incident',
+    publicTitle: publicSummaryWords.en.title,
     latestStatement: 'Latest situation report',
-    publicNone: 'No situation report published yet.',
+    publicNone: publicSummaryWords.en.none,
     publicPoint: 'Situation report no. {number}, published {time}',
     nextPoint: 'Next report at {time}',
   },
 } as const;
 
 export type Messages = (typeof messages)['fr'];
-
-/** Replaces `{name}` placeholders. */
-export const format = (text: string, values: Record<string, string>) =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);

@@ -8,6 +8,7 @@ import {
   effectiveTime,
   mentionsOf,
   pairKey,
+  statementLines,
   type Actor,
   type Hospital,
   type ItemHistoryEntry,
@@ -17,7 +18,6 @@ import {
   type Situation,
   type Statement,
 } from '@vigie/shared';
-import { statementLines } from '../statements/statementLines.ts';
 
 export type TimelineLine =
   | { kind: 'value'; seq: number; at: string; by: Actor; item: ItemRef; write: ItemHistoryEntry }

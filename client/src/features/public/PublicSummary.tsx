@@ -4,27 +4,16 @@
  * that time has passed, so nobody takes a stale point for the current one. One column on a phone,
  * printable on one A4 page.
  */
-import { overdueNextPoint, type PublicSituation } from '@vigie/shared';
+import { presentPublicPoint, type PublishedPoint } from '@vigie/shared';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
 import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
 import { DemoBanner } from '../status/DemoBanner.tsx';
 import { StaleBanner } from '../status/StaleBanner.tsx';
-import { messages as statementMessages } from '../statements/messages.ts';
-import { statementLines } from '../statements/statementLines.ts';
-import { messages } from './messages.ts';
 import './publicSummary.css';
-
-type PublishedPoint = NonNullable<PublicSituation['statement']>;
-
-// The précisions read last, after the structured lines.
-const fieldOrder = [...statementLines, 'body'] as const;
-const lineId = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 export function PublicSummary() {
   const t = useT();
@@ -52,49 +41,41 @@ export function PublicSummary() {
   );
 }
 
+// The words come from shared/, where the server's page (/synthese without JavaScript) finds them too.
 function PublishedPointView({ point, lang }: { point: PublishedPoint; lang: Lang }) {
-  const m = messages[lang];
-  const labels = statementMessages[lang].fields;
   // On the incident's clock, like publishedAt and nextPointAt (the scenario's time in the demo).
   const now = useEffectiveNow(30_000);
-  const late = overdueNextPoint(point, now);
-  const { fields } = point;
+  const view = presentPublicPoint(point, lang, now);
   return (
     <>
       <p className="public-summary__meta" data-line="published">
-        {format(m.published, {
-          number: String(point.number),
-          time: formatDayTime(point.publishedAt, lang),
-          age: formatDuration(now - Date.parse(point.publishedAt)),
-        })}
+        {view.published}
       </p>
-      {fields.nextPointAt && (
+      {view.nextPoint && (
         <p
-          className={`public-summary__next${late ? ' public-summary__next--late' : ''}`}
+          className={`public-summary__next${view.nextPoint.late ? ' public-summary__next--late' : ''}`}
           data-line="next-point"
-          data-overdue={late ? 'true' : 'false'}
+          data-overdue={view.nextPoint.late ? 'true' : 'false'}
         >
-          <span>{format(m.nextPoint, { time: formatDayTime(fields.nextPointAt, lang) })}</span>
-          {late && (
+          <span>{view.nextPoint.text}</span>
+          {view.nextPoint.late && (
             <>
               {' — '}
               <strong className="public-summary__late" data-flag="overdue-next-point">
                 <span aria-hidden="true">⚠ </span>
-                {format(m.late, { late: formatDuration(late.lateMs) })}
+                {view.nextPoint.late}
               </strong>
             </>
           )}
         </p>
       )}
       <dl className="public-summary__fields">
-        {fieldOrder
-          .filter((key) => fields[key].trim() !== '')
-          .map((key) => (
-            <div key={key} className="public-summary__line" data-line={lineId(key)}>
-              <dt>{labels[key]}</dt>
-              <dd>{fields[key]}</dd>
-            </div>
-          ))}
+        {view.lines.map((line) => (
+          <div key={line.key} className="public-summary__line" data-line={line.id}>
+            <dt>{line.label}</dt>
+            <dd>{line.text}</dd>
+          </div>
+        ))}
       </dl>
     </>
   );

@@ -2,7 +2,7 @@
  * The points de situation published, numbered, newest first, each with its structured fields and
  * "prochain point à HH:MM". Printable on A4. The wall variant shows the latest one only, large.
  */
-import type { Statement } from '@vigie/shared';
+import { statementLines, type Statement } from '@vigie/shared';
 import { useId, useMemo } from 'react';
 import { useNow } from '../../app/useNow.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
@@ -15,7 +15,6 @@ import { formatFullDate, formatTimeOfDay } from '../hospital/timeWords.ts';
 import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
 import { printSection } from '../log/printSection.ts';
 import { messages } from './messages.ts';
-import { statementLines } from './statementLines.ts';
 import './StatementList.css';
 
 type Published = Statement & { number: number; publishedAt: string };

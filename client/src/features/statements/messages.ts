@@ -1,4 +1,6 @@
-/** Points de situation text, in French and English. */
+/** Points de situation text, in French and English (the lines' labels are shared with the server's public page). */
+import { statementFieldLabels } from '@vigie/shared';
+
 const fr = {
   title: 'Points de situation',
   titleLatest: 'Dernier point de situation',
@@ -11,16 +13,7 @@ const fr = {
   printHint: 'les points de situation (A4)',
   printedAt: 'Points de situation – {incident} – imprimés {time}',
   noIncident: 'hors incident',
-  fields: {
-    cause: 'Cause',
-    powerCut: 'Coupure électrique',
-    expectedReturn: 'Retour à la normale prévu',
-    patientImpact: 'Impact pour les patients',
-    samu: 'SAMU – Centre 15',
-    emergencies: 'Urgences',
-    systems: 'Systèmes d’information',
-    body: 'Précisions',
-  },
+  fields: statementFieldLabels.fr,
 };
 
 type Messages = typeof fr;
@@ -37,16 +30,7 @@ const en: Messages = {
   printHint: 'the situation reports (A4)',
   printedAt: 'Situation reports – {incident} – printed {time}',
   noIncident: 'no incident',
-  fields: {
-    cause: 'Cause',
-    powerCut: 'Power cut',
-    expectedReturn: 'Expected return to normal',
-    patientImpact: 'Impact on patients',
-    samu: 'SAMU – Centre 15',
-    emergencies: 'Emergency departments',
-    systems: 'Information systems',
-    body: 'Details',
-  },
+  fields: statementFieldLabels.en,
 };
 
 export const messages = { fr, en };

@@ -4,7 +4,7 @@
  * it had when it was opened (`statement:edit`), so a change made meanwhile is a conflict. The fields
  * are disabled while it is sent; each box is as tall as its text, so nothing pre-filled is hidden.
  */
-import { MAX_LINE, MAX_TEXT, type Registry, type Statement, type StatementFields } from '@vigie/shared';
+import { MAX_LINE, MAX_TEXT, statementLines, type Registry, type Statement, type StatementFields } from '@vigie/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime } from '../../../i18n/time.ts';
@@ -16,7 +16,6 @@ import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
-import { statementLines } from '../../statements/statementLines.ts';
 import { GrowingTextarea } from './GrowingTextarea.tsx';
 import { messages } from './messages.ts';
 

@@ -3,13 +3,12 @@
  * on screen, and the only thing printed while the page is marked (statementsSection.css). Marked
  * "DÉMONSTRATION" in the demo, so a printed demo point is never taken for a real one.
  */
-import type { Statement } from '@vigie/shared';
+import { statementLines, type Statement } from '@vigie/shared';
 import { createPortal, flushSync } from 'react-dom';
 import { format, messages as appWords } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { formatFullDate } from '../../hospital/timeWords.ts';
 import { messages as statementWords } from '../../statements/messages.ts';
-import { statementLines } from '../../statements/statementLines.ts';
 import { messages } from './messages.ts';
 
 /** The attribute on <html> (`data-print-statement`) that makes the print stylesheet print the sheet alone. */

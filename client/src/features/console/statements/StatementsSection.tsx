@@ -5,7 +5,7 @@
  * who published them and when, each printable alone on an A4 page. Once a draft is published, the
  * focus goes to the published points, where it now is.
  */
-import { own, type Registry, type Situation, type Statement } from '@vigie/shared';
+import { own, statementLines, type Registry, type Situation, type Statement } from '@vigie/shared';
 import { useId, useRef, useState, type MouseEvent } from 'react';
 import { ConfirmButton } from '../../../app/ConfirmButton.tsx';
 import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
@@ -22,7 +22,6 @@ import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { messages } from './messages.ts';
 import { prefillStatement } from './prefill.ts';
-import { statementLines } from '../../statements/statementLines.ts';
 import { StatementEditor, type EditorTarget } from './StatementEditor.tsx';
 import { printSheet, StatementPrint } from './StatementPrint.tsx';
 import './statementsSection.css';
