@@ -13,6 +13,7 @@ import { requestLogger } from './transport/http/requestLogger.ts';
 import type { EventStore } from './store/eventStore.ts';
 import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
+import { loadShellPage } from './transport/http/shellPage.ts';
 import { handshakeAuth, manageSessions } from './transport/realtime/auth.ts';
 import { requestBudget } from './transport/realtime/requestBudget.ts';
 import { Backpressure } from './transport/realtime/backpressure.ts';
@@ -110,7 +111,8 @@ export async function createApp(deps: {
     demo: log.situation.demo,
   }));
   web.use(accessApi({ access, net, logger }));
-  serveClient(web, options.clientDist ?? DEFAULT_CLIENT_DIST);
+  const clientDist = options.clientDist ?? DEFAULT_CLIENT_DIST;
+  serveClient(web, clientDist, loadShellPage(clientDist));
 
   const http = createServer(web);
   const auth = handshakeAuth({ access, net });

@@ -1,22 +1,43 @@
-/** Serves the built dashboard and falls back to index.html for its routes. */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import express, { type Express } from 'express';
+/**
+ * Serves the built dashboard, each file in the encoding the browser accepts from the brotli and gzip
+ * copies the build made beside it (express-static-gzip): nothing is compressed per request. Hashed
+ * files (/assets/) never change under their name: cached a year, immutable. Everything else — the
+ * page, the service worker — is revalidated on each use (no-cache, ETag, 304), so a new build is
+ * taken at once and a service worker never stays pinned to an old one. The dashboard's routes get its page.
+ */
+import type { ServerResponse } from 'node:http';
+import { relative, sep } from 'node:path';
+import type { Express } from 'express';
+import expressStaticGzip from 'express-static-gzip';
+import { buildRepresentation, sendRepresentation } from './representation.ts';
+import type { ShellPage } from './shellPage.ts';
 
-export function serveClient(app: Express, distDir: string): void {
-  if (!existsSync(join(distDir, 'index.html'))) {
+/** For files whose name holds their content's hash. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+export function serveClient(app: Express, distDir: string, shell: ShellPage): void {
+  if (!shell.built) {
     app.get('/', (_req, res) => {
       res.status(503).type('text/plain').send('Vigie: the dashboard is not built (pnpm build).');
     });
     return;
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex }));
-  app.get('/{*splat}', (_req, res) => {
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(join(distDir, 'index.html'));
+  const cacheControl = (res: ServerResponse, path: string) =>
+    res.setHeader('Cache-Control', relative(distDir, path).split(sep)[0] === 'assets' ? IMMUTABLE : 'no-cache');
+  app.use(
+    expressStaticGzip(distDir, {
+      enableBrotli: true,
+      // Chromium lists gzip before br at the same weight: brotli is smaller, take it when accepted.
+      orderPreference: ['br', 'gzip'],
+      index: false,
+      serveStatic: { index: false, cacheControl: false, setHeaders: cacheControl },
+    }),
+  );
+  // A hashed file that is not there (a page of an older build asking for its chunk) is missing, not the
+  // page: the browser would try to run HTML as a script.
+  app.use('/assets', (_req, res) => {
+    res.status(404).type('text/plain').send('Not found');
   });
-}
-
-function noCacheForIndex(res: express.Response, path: string) {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+  const page = buildRepresentation(shell.html, 'text/html; charset=utf-8');
+  app.get('/{*splat}', (req, res) => sendRepresentation(req, res, page, 'no-cache'));
 }
