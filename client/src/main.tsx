@@ -9,9 +9,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { RealtimeContext, type RequestFn } from './app/RealtimeContext.ts';
 import { routeOf, withoutSocket, type Route } from './app/router.ts';
+import { preferServed, servedPublicCopy } from './features/public/servedCopy.ts';
 import { StoreContext } from './app/StoreContext.ts';
 import { connect } from './realtime/connect.ts';
 import { canKeepOfflineCopy, keepOfflineCopy, loadOfflineCopy, registerServiceWorker } from './realtime/offlineCopy.ts';
+import type { SyncState } from './store/syncReducer.ts';
 import { createVigieStore } from './store/vigieStore.ts';
 import './app/styles.css';
 import './app/print.css';
@@ -25,7 +27,7 @@ store.subscribe((s, prev) => {
 const route = routeOf(window.location.pathname);
 const request = withoutSocket(route) ? null : start(route);
 
-/** Connects the socket (from the saved offline copy where there is one) and keeps that copy. */
+/** Connects the socket (from the page's own copy or the saved offline copy where there is one) and keeps that copy. */
 function start(route: Route): RequestFn {
   // The public summary reads the public audience only: the latest published point de situation.
   const audience = route.screen === 'public' ? 'public' : undefined;
@@ -33,10 +35,19 @@ function start(route: Route): RequestFn {
   // Only a copy of this audience: one saved by the wall is no starting point for /synthese, nor the reverse.
   const saved = canKeepOfflineCopy() ? loadOfflineCopy() : null;
   const copy = saved?.sync.kind === (audience === 'public' ? 'public' : 'situation') ? saved : null;
-  if (copy) store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
+  // /synthese comes rendered by the server with the copy it was rendered from: the page goes on from it.
+  const served = audience === 'public' ? servedPublicCopy() : null;
+  let initial: SyncState | null = null;
+  if (served && preferServed(served, copy?.sync ?? null)) {
+    store.getState().publish(served, {});
+    initial = served;
+  } else if (copy) {
+    store.getState().publish(copy.sync, { offlineCopyAt: copy.savedAt });
+    initial = copy.sync;
+  }
   const { request } = connect(store, {
     ...(audience ? { audience } : {}),
-    ...(copy ? { initial: copy.sync } : {}),
+    ...(initial ? { initial } : {}),
   });
   if (canKeepOfflineCopy()) {
     registerServiceWorker();

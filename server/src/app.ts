@@ -14,6 +14,8 @@ import type { EventStore } from './store/eventStore.ts';
 import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
 import { loadShellPage } from './transport/http/shellPage.ts';
+import { PublicSummaryResource } from './transport/http/public/publicSummaryResource.ts';
+import { servePublicSummary } from './transport/http/public/servePublicSummary.ts';
 import { handshakeAuth, manageSessions } from './transport/realtime/auth.ts';
 import { requestBudget } from './transport/realtime/requestBudget.ts';
 import { Backpressure } from './transport/realtime/backpressure.ts';
@@ -110,9 +112,13 @@ export async function createApp(deps: {
     buildId: options.buildId,
     demo: log.situation.demo,
   }));
-  web.use(accessApi({ access, net, logger }));
   const clientDist = options.clientDist ?? DEFAULT_CLIENT_DIST;
-  serveClient(web, clientDist, loadShellPage(clientDist));
+  const shell = loadShellPage(clientDist);
+  const publicSummary = new PublicSummaryResource(log, shell, options.now);
+  // Before the API's per-address budget and session lookup: the same answer for everyone, kept ready.
+  servePublicSummary(web, publicSummary);
+  web.use(accessApi({ access, net, logger }));
+  serveClient(web, clientDist, shell);
 
   const http = createServer(web);
   const auth = handshakeAuth({ access, net });
@@ -170,6 +176,7 @@ export async function createApp(deps: {
       broadcaster.stop();
       backpressure.stop();
       stopSessions();
+      publicSummary.stop();
       series.stop();
       await io.close();
       await store.close();

@@ -21,6 +21,8 @@ export async function openBrowser(options: {
   /** Extra host resolver rules, e.g. 'MAP vigie.test 127.0.0.1'. */
   hostRules?: string;
   extraArgs?: string[];
+  /** false: a reader with JavaScript turned off. */
+  javaScriptEnabled?: boolean;
 }): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
@@ -29,6 +31,7 @@ export async function openBrowser(options: {
     timezoneId: 'UTC', // the screen's own zone; times must still show in Europe/Paris
     viewport: options.viewport ?? { width: 1920, height: 1080 },
     deviceScaleFactor: 1,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     args: [
       '--no-sandbox',
       '--disable-gpu',
