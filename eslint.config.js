@@ -213,5 +213,27 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
 
+  // The server is the only judge of what a person may do: screens read the abilities it sends
+  // (`SessionInfo.abilities`, `may`, `mayWriteHospital`), never re-derive them from roles or scopes.
+  {
+    name: 'vigie/client-reads-abilities',
+    files: ['client/src/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}', 'client/src/**/testing.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.property.name='roles'][callee.property.name=/^(includes|some|every)$/]",
+          message: 'Do not decide from roles on a screen: read what the server allows (may, mayWriteHospital).',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='scopeCovers']",
+          message: 'Do not decide from scopes on a screen: read what the server allows (mayWriteHospital).',
+        },
+      ],
+    },
+  },
+
   ...boundaryConfigs,
 ]);

@@ -16,6 +16,35 @@ export type Role = (typeof roles.ids)[number];
 
 const Id = z.string().min(1).max(100);
 
+/** What a connection may do; the server's policy decides, screens only read what it sent (`Abilities`). */
+export const actions = [
+  'read:staff',
+  'status:write',
+  'log:write',
+  'statement:draft',
+  'statement:publish',
+  'eta:revise',
+  'incident:manage',
+  'history:read',
+  'audit:read',
+  'access:manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+/**
+ * What the server's policy lets this connection do, so no screen re-derives it from roles and scopes:
+ * the actions it may take, the hospitals whose items it may write, and whether it may write the
+ * group-wide items (the SAMU, the recovery stages).
+ */
+export const AbilitiesSchema = z
+  .object({
+    actions: z.array(z.enum(actions)),
+    hospitals: z.union([z.literal('all'), z.array(Id)]),
+    group: z.boolean(),
+  })
+  .strict();
+export type Abilities = z.infer<typeof AbilitiesSchema>;
+
 /**
  * Where a commander may act: some hospitals and/or whole GHU. `null` is the whole group (group-wide
  * items such as the SAMU and the recovery stages need it).
@@ -36,6 +65,7 @@ export const SessionInfoSchema = z
     scope: ScopeSchema,
     /** Reading without an account is allowed on this server ("accès libre en lecture"). */
     openRead: z.boolean(),
+    abilities: AbilitiesSchema,
   })
   .strict();
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
@@ -56,6 +86,14 @@ export const sessionEndReasons = scale([
     en: 'This screen is no longer allowed to show the situation.',
   },
 ] as const);
+/** Whether the connection may take `action` (anywhere it may act at all). */
+export const may = (info: Pick<SessionInfo, 'abilities'> | null, action: Action) =>
+  info?.abilities.actions.includes(action) ?? false;
+
+/** Whether the connection may write this hospital's items. */
+export const mayWriteHospital = (info: Pick<SessionInfo, 'abilities'> | null, hospitalId: string) =>
+  info !== null && (info.abilities.hospitals === 'all' || info.abilities.hospitals.includes(hospitalId));
+
 export type SessionEndReason = (typeof sessionEndReasons.ids)[number];
 export const SessionEndedSchema = z.object({ reason: sessionEndReasons.schema }).strict();
 

@@ -34,11 +34,16 @@ const base = {
 const command = <S extends z.ZodRawShape>(shape: S) => z.object({ ...base, ...shape }).strict();
 
 /**
- * One item of a bulk change: its new value and the version the person saw; `hold: false` leaves the
- * value to automation instead of holding it (an undo putting back what a machine had set).
+ * One item of a change: its new value and the version the writer saw (a screen always sends it;
+ * automation may write whatever the current version); `hold: false` leaves the value to automation
+ * instead of holding it (an undo putting back what a machine had set).
  */
 export const BulkChangeSchema = z
-  .object({ item: ItemWriteSchema, expectedVersion: z.number().int().min(0), hold: z.boolean().optional() })
+  .object({
+    item: ItemWriteSchema,
+    expectedVersion: z.number().int().min(0).optional(),
+    hold: z.boolean().optional(),
+  })
   .strict();
 export type BulkChange = z.infer<typeof BulkChangeSchema>;
 
@@ -103,23 +108,22 @@ export type CommandName = keyof typeof commandSchemas;
 export type CommandInput<N extends CommandName> = z.infer<(typeof commandSchemas)[N]>;
 export const commandNames = Object.keys(commandSchemas) as CommandName[];
 
-/** What an accepted change replies: the seq range it was recorded at, or that a held value ignored it. */
+/** What an accepted change replies: the seq range it was recorded at, and the writes that values a person holds ignored. */
 export const CommandResultSchema = z
   .object({
     commandId: z.string(),
     seq: z.number().int().positive(),
     /** The items it set and the version each now has (what an undo must find unchanged). */
     written: z.array(ItemRefSchema.extend({ version: z.number().int().positive() })).optional(),
-    ignored: z.boolean().optional(),
-    heldBy: ActorSchema.optional(),
+    ignored: z.array(z.object({ item: ItemRefSchema, heldBy: ActorSchema }).strict()).optional(),
     statementId: z.string().optional(),
   })
   .strict();
 export type CommandResult = z.infer<typeof CommandResultSchema>;
 
 /**
- * The details of a `conflict` reply: the item's current value and who set it (`current`), or for a
- * bulk change every item that changed since it was loaded (`conflicts`).
+ * The details of a `conflict` reply: every item that changed since it was loaded (`conflicts`), and
+ * when only one did, its current value and who set it (`current`).
  */
 export interface ConflictDetails {
   current?: Tracked<unknown>;

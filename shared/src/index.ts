@@ -15,6 +15,7 @@ export * from './queries.ts';
 export * from './reducer.ts';
 export * from './registry.ts';
 export * from './reply.ts';
+export * from './rules.ts';
 export * from './scales.ts';
 export * from './situation.ts';
 export * from './statementWords.ts';

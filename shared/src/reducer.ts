@@ -8,6 +8,7 @@ import type { ItemKind, ItemValue, ItemWrite } from './items.ts';
 import { SITUATION_JOURNAL_LINES, SITUATION_LOG_ENTRIES } from './limits.ts';
 import { pairKey, type Registry } from './registry.ts';
 import { isDegradedMode, isSystemUp, recoveryStages, type OperatingMode, type ResponseLevel } from './scales.ts';
+import { planBlancChange } from './rules.ts';
 import type { HospitalFacts, JournalLine, LogEntry, Situation, Tracked } from './situation.ts';
 import { ms } from './time.ts';
 
@@ -309,14 +310,13 @@ function withDerivedFacts(s: Situation, item: ItemWrite, previous: unknown, when
     case 'response-level': {
       const facts = own(s.hospitals, item.id);
       if (!facts) return s;
-      const wasBlanc = (previous as ItemValue<'response-level'>) === 'niveau-2';
-      const isBlanc = item.value === 'niveau-2';
-      if (isBlanc && !wasBlanc)
+      const change = planBlancChange(previous as ItemValue<'response-level'>, item.value);
+      if (change === 'triggers')
         return withFacts(s, item.id, {
           ...facts,
           planBlanc: { triggeredAt: when, triggeredBy: e.by, liftedAt: null, liftedBy: null },
         });
-      if (wasBlanc && !isBlanc && facts.planBlanc)
+      if (change === 'lifts' && facts.planBlanc)
         return withFacts(s, item.id, { ...facts, planBlanc: { ...facts.planBlanc, liftedAt: when, liftedBy: e.by } });
       return s;
     }

@@ -131,3 +131,60 @@ describe('a bulk change', () => {
     expect(contractViolations).toEqual([]);
   });
 });
+
+describe('one door for every item write', () => {
+  it('refuses a délestage to the department’s own site, through items:set and through the per-kind command alike', async () => {
+    const department = registry.emergencyDepartments[0]!;
+    const value = { status: 'delestage', targetSiteId: department.siteId, nextReviewAt: null, note: null };
+    const before = stateOf(claire)!;
+    const version = before.items.emergency[department.id]!.version;
+    const viaBulk = await claire.send('items:set', {
+      idempotencyKey: key(),
+      changes: [{ item: { kind: 'emergency', id: department.id, value }, expectedVersion: version }],
+    });
+    const viaAlias = await claire.send('emergency:set-status', {
+      idempotencyKey: key(),
+      departmentId: department.id,
+      value,
+    });
+    for (const reply of [viaBulk, viaAlias]) {
+      expect(reply).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_payload', message: expect.stringMatching(/own site/) },
+      });
+    }
+    expect(server.app.log.situation.seq).toBe(before.seq);
+
+    // Another site is accepted by both, and both write the same event.
+    const other = registry.hospitals
+      .flatMap((h) => h.sites)
+      .find((s) => s.id !== department.siteId && s.closed === null)!;
+    const ok = await claire.send('emergency:set-status', {
+      idempotencyKey: key(),
+      departmentId: department.id,
+      value: { ...value, targetSiteId: other.id },
+      expectedVersion: version,
+    });
+    expect(ok.ok).toBe(true);
+    expect(server.app.log.situation.items.emergency[department.id]!.value).toMatchObject({ targetSiteId: other.id });
+  });
+
+  it('names a one-item conflict’s current value and author through the per-kind command', async () => {
+    const first = centre()[0]!;
+    const current = stateOf(claire)!.items.system[`${first}:dpi`]!;
+    const reply = await marc.send('system:set-status', {
+      idempotencyKey: key(),
+      hospitalId: first,
+      systemId: 'dpi',
+      status: 'operationnel',
+      expectedVersion: current.version + 1,
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'conflict',
+        details: { current: { version: current.version }, conflicts: [{ item: { id: `${first}:dpi` } }] },
+      },
+    });
+  });
+});

@@ -4,6 +4,7 @@
  * secrets leave only once, in the reply that creates them.
  */
 import { CodeSchema } from '@vigie/shared/api';
+import { abilitiesOf } from '../policies/abilities.ts';
 import type { Origin, Registry, Role, Scope, SessionEndReason, SessionInfo } from '@vigie/shared';
 import type { AccountDraft, AccountSummary, Pairing, ScreenSummary, SheetEntry } from '@vigie/shared/api';
 import { CommandError } from '../domain/commandError.ts';
@@ -106,7 +107,15 @@ export class Access {
   }
 
   anonymous(): SessionInfo {
-    return { kind: 'anonymous', id: null, name: null, roles: [], scope: null, openRead: this.options.openRead };
+    return {
+      kind: 'anonymous',
+      id: null,
+      name: null,
+      roles: [],
+      scope: null,
+      openRead: this.options.openRead,
+      abilities: abilitiesOf(null, this.registry),
+    };
   }
 
   /** The session behind a cookie token, renewed; null if unknown, ended, expired, disabled or revoked. */
@@ -479,33 +488,27 @@ export class Access {
   }
 
   private personOf(account: AccountRecord): { principal: Principal; info: SessionInfo } {
-    return {
-      principal: {
-        actor: { kind: 'person', id: account.id, name: account.name },
-        roles: account.roles,
-        scope: account.scope,
-      },
-      info: {
-        kind: 'person',
-        id: account.id,
-        name: account.name,
-        roles: account.roles,
-        scope: account.scope,
-        openRead: this.options.openRead,
-      },
-    };
+    const { id, name, roles, scope } = account;
+    return this.withInfo('person', { actor: { kind: 'person', id, name }, roles, scope });
   }
 
   private screenOf(screen: ScreenRecord): { principal: Principal; info: SessionInfo } {
+    return this.withInfo('screen', { actor: { kind: 'screen', id: screen.id, name: screen.name }, roles: ['viewer'] });
+  }
+
+  /** A principal with what its screens are told: who it is and what the policy lets it do. */
+  private withInfo(kind: 'person' | 'screen', principal: Principal): { principal: Principal; info: SessionInfo } {
+    const { actor, roles, scope = null } = principal;
     return {
-      principal: { actor: { kind: 'screen', id: screen.id, name: screen.name }, roles: ['viewer'] },
+      principal,
       info: {
-        kind: 'screen',
-        id: screen.id,
-        name: screen.name,
-        roles: ['viewer'],
-        scope: null,
+        kind,
+        id: actor.id,
+        name: actor.name,
+        roles: [...roles],
+        scope,
         openRead: this.options.openRead,
+        abilities: abilitiesOf(principal, this.registry),
       },
     };
   }

@@ -5,17 +5,19 @@ import { closeIncident } from './closeIncident.ts';
 import type { CommandDefinition } from './defineCommand.ts';
 import { draftStatement } from './draftStatement.ts';
 import { editStatement } from './editStatement.ts';
+import {
+  setEmergencyStatus,
+  setOperatingMode,
+  setResponseLevel,
+  setSamuStatus,
+  setStageState,
+  setSystemStatus,
+} from './itemAliases.ts';
 import { openIncident } from './openIncident.ts';
 import { publishStatement } from './publishStatement.ts';
 import { releaseItem } from './releaseItem.ts';
 import { reviseEta } from './reviseEta.ts';
-import { setEmergencyStatus } from './setEmergencyStatus.ts';
-import { setOperatingMode } from './setOperatingMode.ts';
-import { setResponseLevel } from './setResponseLevel.ts';
 import { setItems } from './setItems.ts';
-import { setSamuStatus } from './setSamuStatus.ts';
-import { setStageState } from './setStageState.ts';
-import { setSystemStatus } from './setSystemStatus.ts';
 import { updateIncident } from './updateIncident.ts';
 
 export const commands: { [N in CommandName]: CommandDefinition<N> } = {

@@ -1,5 +1,5 @@
-/** Recovery stages are validated in order: a stage only once every earlier stage is. */
-import { recoveryStages, type Situation, type StageState } from '@vigie/shared';
+/** Recovery stages are validated in order: a stage only once every earlier stage is (the rule is in shared/rules). */
+import { stagesBefore, type RecoveryStage, type Situation, type StageState } from '@vigie/shared';
 import { CommandError } from './commandError.ts';
 
 /**
@@ -7,11 +7,10 @@ import { CommandError } from './commandError.ts';
  * (a bulk change may validate several stages at once, in any order).
  */
 export function checkStageOrder(state: Situation, writes: ReadonlyMap<string, StageState>): void {
-  const after = (id: string) => writes.get(id) ?? state.items.stage[id]?.value;
+  const after = (id: RecoveryStage) => writes.get(id) ?? state.items.stage[id]?.value;
   for (const [stageId, value] of writes) {
     if (value !== 'validee') continue;
-    const earlier = recoveryStages.ids.slice(0, recoveryStages.rank(stageId as (typeof recoveryStages.ids)[number]));
-    const pending = earlier.filter((id) => after(id) !== 'validee');
+    const pending = stagesBefore(stageId as RecoveryStage, after);
     if (pending.length > 0) {
       throw new CommandError('invalid_payload', `earlier stages are not validated yet: ${pending.join(', ')}`);
     }

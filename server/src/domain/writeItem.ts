@@ -1,10 +1,11 @@
 /**
  * Deciding a write to a tracked item: existence, version (conflict), people over automation
- * (a machine write to a held item is recorded as ignored), and the effective time.
+ * (a machine write to a held item is recorded as ignored), and the effective time. writeItems
+ * decides every item write with these.
  */
-import { isPerson, type ItemWrite, type Situation, type Tracked } from '@vigie/shared';
+import { isPerson, type Actor, type ItemRef, type ItemWrite, type Situation, type Tracked } from '@vigie/shared';
 import { CommandError } from './commandError.ts';
-import type { CommandContext, Decision } from './context.ts';
+import type { CommandContext, EventBody } from './context.ts';
 import { checkTime } from './timeSpan.ts';
 
 export function currentItem(state: Situation, ref: { kind: ItemWrite['kind']; id: string }): Tracked<unknown> {
@@ -28,26 +29,25 @@ export function effectiveAt(ctx: CommandContext, given: string | undefined): str
   return given;
 }
 
+/** One item's write, once writeItems has checked the change: held values, the hold, the effective time. */
 export function writeItem(
   ctx: CommandContext,
   item: ItemWrite,
   input: {
-    expectedVersion?: number | undefined;
     effectiveAt?: string | undefined;
     hold?: boolean | undefined;
     /** The command this write compensates (an undo). */
     undoes?: string | undefined;
   },
-): Decision {
+): { events: EventBody[]; ignored?: { item: ItemRef; heldBy: Actor } } {
   const current = currentItem(ctx.state, item);
-  checkVersion(input.expectedVersion, current, current);
   if (item.kind === 'emergency') checkTime(ctx, 'value.nextReviewAt', item.value.nextReviewAt, 'planned');
   const when = effectiveAt(ctx, input.effectiveAt);
   const { actor } = ctx.principal;
   if (!isPerson(actor) && current.heldBy) {
     return {
       events: [{ type: 'value.ignored', data: { item, effectiveAt: when, heldBy: current.heldBy } }],
-      data: { ignored: true, heldBy: current.heldBy },
+      ignored: { item: { kind: item.kind, id: item.id }, heldBy: current.heldBy },
     };
   }
   // A person holds what they set unless they leave it to automation; a machine never holds.

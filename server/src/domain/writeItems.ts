@@ -1,7 +1,8 @@
 /**
- * Deciding a bulk change: all of it or nothing. Every item is checked against the version the
- * person saw before anything is written, so one conflict refuses the whole change and names every
- * item that moved, with its current value and who set it.
+ * Deciding an item write, one item or many: all of it or nothing. Every item is checked (its
+ * existence, the version the writer saw, an emergency's diversion, the stages' order) before anything
+ * is written, so one conflict refuses the whole change and names every item that moved, with its
+ * current value and who set it. Every item write of every door comes here (commands/itemAliases).
  */
 import type { BulkChange, ConflictDetails, StageState } from '@vigie/shared';
 import { CommandError } from './commandError.ts';
@@ -19,11 +20,18 @@ export function writeItems(
   const stages = new Map<string, StageState>();
   for (const { item, expectedVersion } of changes) {
     const current = currentItem(ctx.state, item);
-    if (current.version !== expectedVersion) conflicts.push({ item: { kind: item.kind, id: item.id }, current });
-    if (item.kind === 'emergency') checkEmergencyTarget(ctx.registry, item.value);
+    // No expected version: a write whatever the current one (automation, scripts).
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      conflicts.push({ item: { kind: item.kind, id: item.id }, current });
+    }
+    if (item.kind === 'emergency') checkEmergencyTarget(ctx.registry, item.id, item.value);
     if (item.kind === 'stage') stages.set(item.id, item.value);
   }
   checkStageOrder(ctx.state, stages);
+  if (conflicts.length === 1) {
+    const details: ConflictDetails = { current: conflicts[0]!.current, conflicts };
+    throw new CommandError('conflict', 'this item was changed since you loaded it', details);
+  }
   if (conflicts.length > 0) {
     const details: ConflictDetails = { conflicts };
     throw new CommandError(
@@ -32,8 +40,10 @@ export function writeItems(
       details,
     );
   }
-  const events = changes.flatMap(
-    ({ item, hold }) => writeItem(ctx, item, { effectiveAt: input.effectiveAt, hold, undoes: input.undoes }).events,
+  const decisions = changes.map(({ item, hold }) =>
+    writeItem(ctx, item, { effectiveAt: input.effectiveAt, hold, undoes: input.undoes }),
   );
-  return { events };
+  // A machine's writes to values a person holds are recorded as ignored, and the reply names them.
+  const ignored = decisions.flatMap((d) => d.ignored ?? []);
+  return { events: decisions.flatMap((d) => d.events), ...(ignored.length > 0 ? { data: { ignored } } : {}) };
 }

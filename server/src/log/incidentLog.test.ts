@@ -155,7 +155,9 @@ describe('people over automation', () => {
     ok(await openIncident(log));
     ok(await setSystem(log, 'degrade'));
     const reply = ok(await setSystem(log, 'operationnel', robot));
-    expect(reply).toMatchObject({ ignored: true, heldBy: { kind: 'person', id: 'person-commander' } });
+    expect(reply).toMatchObject({
+      ignored: [{ item: { kind: 'system', id: 'cochin:dpi' }, heldBy: { kind: 'person', id: 'person-commander' } }],
+    });
     expect(log.situation.items.system['cochin:dpi']?.value).toBe('degrade');
     expect(log.situation.journal.at(-1)).toMatchObject({ outcome: 'ignored', value: 'operationnel' });
   });

@@ -1,18 +1,8 @@
 /** Who may do what, and where: one rule for every transport (the role table of README "Access"). */
-import { scopeCovers, type ItemRef, type Registry } from '@vigie/shared';
+import { scopeCovers, type Action, type ItemRef, type Registry } from '@vigie/shared';
 import type { Principal, Role } from '../domain/context.ts';
 
-export type Action =
-  | 'read:staff'
-  | 'status:write'
-  | 'log:write'
-  | 'statement:draft'
-  | 'statement:publish'
-  | 'eta:revise'
-  | 'incident:manage'
-  | 'history:read'
-  | 'audit:read'
-  | 'access:manage';
+export type { Action };
 
 const allowed: Record<Action, readonly Role[]> = {
   'read:staff': ['commander', 'lead'],

@@ -2,6 +2,7 @@
 import type { Principal } from '../domain/context.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { IncidentLog } from '../log/incidentLog.ts';
+import { ANONYMOUS_ACTIONS } from '../policies/abilities.ts';
 import { can, type Action } from '../policies/can.ts';
 import type { EventStore } from '../store/eventStore.ts';
 import type { SeriesBuilder } from './seriesBuilder.ts';
@@ -14,13 +15,10 @@ export interface QueryContext {
   series: SeriesBuilder;
 }
 
-/** Actions a reader who did not sign in may perform: what a viewer sees, never the audit trail. */
-const ANONYMOUS: ReadonlySet<Action> = new Set<Action>(['history:read']);
-
 /** Throws unauthorized or forbidden unless `principal` may perform `action`. */
 export function authorize(principal: Principal | null, action: Action): void {
   if (!principal) {
-    if (ANONYMOUS.has(action)) return;
+    if (ANONYMOUS_ACTIONS.includes(action)) return;
     throw new CommandError('unauthorized', 'sign in first');
   }
   if (!can(principal, action)) throw new CommandError('forbidden', 'your role does not allow this');

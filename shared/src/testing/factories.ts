@@ -2,6 +2,7 @@
 import type { Actor } from '../actor.ts';
 import type { LogEvent } from '../events.ts';
 import type { LogMeta } from '../reducer.ts';
+import { actions, type Abilities, type Role, type SessionInfo } from '../access.ts';
 import type { Hospital, Registry } from '../registry.ts';
 
 export function buildActor(overrides: Partial<Actor> = {}): Actor {
@@ -150,3 +151,41 @@ export const statementFields = {
   body: '',
   nextPointAt: null,
 };
+
+/**
+ * What the server's policy gives each role over the whole group (server/src/policies/abilities.test.ts
+ * checks these against the policy), for screens' tests that need a signed-in person.
+ */
+export const abilitiesByRole: Record<Role | 'anonymous', Abilities> = {
+  anonymous: { actions: ['history:read'], hospitals: [], group: false },
+  viewer: { actions: ['history:read'], hospitals: [], group: false },
+  commander: {
+    actions: ['read:staff', 'status:write', 'log:write', 'statement:draft', 'history:read'],
+    hospitals: 'all',
+    group: true,
+  },
+  lead: { actions: actions.filter((a) => a !== 'access:manage'), hospitals: 'all', group: true },
+  admin: { actions: ['history:read', 'audit:read', 'access:manage'], hospitals: [], group: false },
+};
+
+/** A connection's session info; its abilities are those of its roles unless given. */
+export function buildSessionInfo(overrides: Partial<SessionInfo> = {}): SessionInfo {
+  const kind = overrides.kind ?? 'person';
+  const roles = overrides.roles ?? (kind === 'anonymous' ? [] : ['commander']);
+  const granted = roles.length === 0 ? [abilitiesByRole.anonymous] : roles.map((r) => abilitiesByRole[r]);
+  const abilities: Abilities = {
+    actions: actions.filter((a) => granted.some((g) => g.actions.includes(a))),
+    hospitals: granted.some((g) => g.hospitals === 'all') ? 'all' : [...new Set(granted.flatMap((g) => g.hospitals))],
+    group: granted.some((g) => g.group),
+  };
+  return {
+    kind,
+    id: kind === 'anonymous' ? null : 'p1',
+    name: kind === 'anonymous' ? null : 'Claire Martin',
+    roles,
+    scope: null,
+    openRead: false,
+    abilities,
+    ...overrides,
+  };
+}

@@ -1,18 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { SessionInfo } from '@vigie/shared';
+import { buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderWithStore } from '../../app/testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { AccountPage } from './AccountPage.tsx';
 
-const claire: SessionInfo = {
-  kind: 'person',
-  id: 'a1',
-  name: 'Claire Martin',
-  roles: ['commander'],
-  scope: null,
-  openRead: false,
-};
+const claire = buildSessionInfo({ id: 'a1', name: 'Claire Martin', roles: ['commander'] });
 
 function openAccount(url: string) {
   window.history.replaceState(null, '', url);

@@ -1,19 +1,12 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SessionInfo } from '@vigie/shared';
 import type { SheetEntry } from '@vigie/shared/api';
-import { buildEvents, openedData } from '@vigie/shared/testing';
+import { buildEvents, openedData, buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { AdminPage } from './AdminPage.tsx';
 
-const admin: SessionInfo = {
-  kind: 'person',
-  id: 'a0',
-  name: 'Alice Admin',
-  roles: ['admin'],
-  scope: null,
-  openRead: false,
-};
+const admin = buildSessionInfo({ id: 'a0', name: 'Alice Admin', roles: ['admin'] });
 const sheetEntry: SheetEntry = {
   accountId: 'a1',
   name: 'Claire Commandant',
@@ -44,7 +37,7 @@ afterEach(() => {
 
 describe('AdminPage', () => {
   it('is reserved to administrators and asks them for nothing else', () => {
-    const fetchMock = renderAdmin({ ...admin, roles: ['lead'] });
+    const fetchMock = renderAdmin(buildSessionInfo({ id: 'a0', name: 'Alice Admin', roles: ['lead'] }));
     expect(screen.getByRole('alert').textContent).toBe('Cette page est réservée aux administrateurs.');
     expect(fetchMock).not.toHaveBeenCalled();
   });

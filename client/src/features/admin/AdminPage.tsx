@@ -3,7 +3,7 @@
  * printable sheet of one-time codes) and wall screens (pairing links, revocation). Hospital and GHU
  * names come from the registry of the situation copy the admin's socket receives.
  */
-import type { SessionInfo } from '@vigie/shared';
+import { may, type SessionInfo } from '@vigie/shared';
 import { AccessFrame } from '../../access/AccessFrame.tsx';
 import { withLang } from '../../access/navigation.ts';
 import { PageLink } from '../../access/PageLink.tsx';
@@ -31,7 +31,7 @@ function Admin({ info }: { info: SessionInfo }) {
   const lang = useLang();
   const registry = useStoreSelector(selectRegistry);
   const signIn = useSignInHref();
-  if (!info.roles.includes('admin')) {
+  if (!may(info, 'access:manage')) {
     return (
       <AccessFrame title={m.title} page="admin">
         <p role="alert" data-admin-only>

@@ -40,7 +40,7 @@ function Console({ section }: { section: ConsoleSection | null }) {
   const m = messages[lang];
   const { info } = useStoreSelector(selectSession);
   const view = useSituation();
-  const allowed = sectionsFor(info?.roles ?? []);
+  const allowed = sectionsFor(info);
   const current = section && allowed.includes(section) ? section : (allowed[0] ?? null);
   return (
     <div className="console">

@@ -1,22 +1,21 @@
-/** The console's sections and who sees each: commanders write statuses and the log, the lead and admins read the audit. */
-import type { Role } from '@vigie/shared';
+/** The console's sections and what the server must allow for each (statuses, the log, the audit). */
+import { may, type Action, type SessionInfo } from '@vigie/shared';
 
 export const consoleSections = ['hopitaux', 'groupe', 'samu', 'incident', 'main-courante', 'points', 'audit'] as const;
 export type ConsoleSection = (typeof consoleSections)[number];
 
-const commandRoles: readonly Role[] = ['commander', 'lead'];
-const visibleTo: Record<ConsoleSection, readonly Role[]> = {
-  hopitaux: commandRoles,
-  groupe: commandRoles,
-  samu: commandRoles,
-  incident: commandRoles,
-  'main-courante': commandRoles,
-  points: commandRoles,
-  audit: ['lead', 'admin'],
+const needs: Record<ConsoleSection, Action> = {
+  hopitaux: 'status:write',
+  groupe: 'status:write',
+  samu: 'status:write',
+  incident: 'read:staff',
+  'main-courante': 'log:write',
+  points: 'statement:draft',
+  audit: 'audit:read',
 };
 
-export const sectionsFor = (roles: readonly Role[]): ConsoleSection[] =>
-  consoleSections.filter((s) => visibleTo[s].some((r) => roles.includes(r)));
+export const sectionsFor = (info: SessionInfo | null): ConsoleSection[] =>
+  consoleSections.filter((s) => may(info, needs[s]));
 
 export const isConsoleSection = (s: string | null): s is ConsoleSection =>
   (consoleSections as readonly string[]).includes(s ?? '');

@@ -1,6 +1,6 @@
 /** Test support for the console sections: a registry with two GHU, and the people who use them (lead, commanders with and without a scope). */
 import type { Hospital, SessionInfo } from '@vigie/shared';
-import { buildRegistry } from '@vigie/shared/testing';
+import { buildRegistry, buildSessionInfo } from '@vigie/shared/testing';
 
 /** Centre: h1, h3, h5, h6; Nord: h4; h2 outside any GHU. Emergency departments at h1 and h2. */
 export function buildGroupRegistry() {
@@ -31,20 +31,14 @@ export function buildGroupRegistry() {
 }
 
 /** A commander of the whole group. */
-export const groupCommander: SessionInfo = {
-  kind: 'person',
-  id: 'p1',
-  name: 'Claire',
-  roles: ['commander'],
-  scope: null,
-  openRead: false,
-};
+export const groupCommander: SessionInfo = buildSessionInfo({ id: 'p1', name: 'Claire', roles: ['commander'] });
 
 /** A commander limited to h1, h3, h6 (Centre) and h2 (outside any GHU): not h4 (Nord) nor h5. */
 export const scopedCommander: SessionInfo = {
   ...groupCommander,
   scope: { hospitals: ['h1', 'h2', 'h3', 'h6'], ghus: [] },
+  abilities: { ...groupCommander.abilities, hospitals: ['h1', 'h2', 'h3', 'h6'], group: false },
 };
 
 /** The incident lead. */
-export const lead: SessionInfo = { ...groupCommander, id: 'p0', name: 'Louise Lead', roles: ['lead'] };
+export const lead: SessionInfo = buildSessionInfo({ id: 'p0', name: 'Louise Lead', roles: ['lead'] });

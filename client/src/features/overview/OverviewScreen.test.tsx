@@ -1,11 +1,10 @@
 import { act, cleanup, screen } from '@testing-library/react';
-import type { SessionInfo } from '@vigie/shared';
-import { buildEvents, openedData } from '@vigie/shared/testing';
+import { buildEvents, openedData, buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
 
-const anonymous: SessionInfo = { kind: 'anonymous', id: null, name: null, roles: [], scope: null, openRead: true };
+const anonymous = buildSessionInfo({ kind: 'anonymous', openRead: true });
 
 function renderOverview(path: '/' | '/hopital/h1') {
   window.history.replaceState(null, '', path);
@@ -32,7 +31,7 @@ describe('OverviewScreen and the session', () => {
     act(() =>
       store
         .getState()
-        .setSessionInfo({ ...anonymous, kind: 'person', id: 'a1', name: 'Claire Commandant', roles: ['lead'] }),
+        .setSessionInfo(buildSessionInfo({ id: 'a1', name: 'Claire Commandant', roles: ['lead'], openRead: true })),
     );
     expect(screen.getByText('Claire Commandant')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Mon compte' }).getAttribute('href')).toBe('/compte');

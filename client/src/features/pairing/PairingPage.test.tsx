@@ -1,4 +1,5 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
+import { buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithStore } from '../../app/testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
@@ -39,7 +40,7 @@ afterEach(() => {
 
 describe('PairingPage', () => {
   it('takes the secret out of the address bar, pairs, and opens the wall in place of this page', async () => {
-    const paired = { kind: 'screen', id: 's1', name: 'Mur', roles: ['viewer'], scope: null, openRead: false };
+    const paired = buildSessionInfo({ kind: 'screen', id: 's1', name: 'Mur', roles: ['viewer'] });
     open(`/appairage#${secret}`, json(200, { ok: true, data: paired }));
 
     await waitFor(() => expect(replace).toHaveBeenCalledWith('/mur'));

@@ -2,7 +2,7 @@
  * Who is reading, in the header of the overview and the drill-downs: a name and "Mon compte", or
  * the open-read notice with a way to sign in. Says nothing until the server has said who we are.
  */
-import { accessPaths } from '@vigie/shared';
+import { accessPaths, may } from '@vigie/shared';
 import { withLang } from '../../access/navigation.ts';
 import { useStoreSelector } from '../../app/useStoreSelector.ts';
 import { useLang } from '../../i18n/useT.ts';
@@ -41,12 +41,12 @@ export function IdentityArea() {
           {m.myAccount}
         </a>
       )}
-      {info.roles.some((role) => role !== 'viewer') && (
+      {(may(info, 'read:staff') || may(info, 'audit:read')) && (
         <a className="identity__link" href={withLang('/console', lang)}>
           {m.console}
         </a>
       )}
-      {info.roles.includes('admin') && (
+      {may(info, 'access:manage') && (
         <a className="identity__link" href={withLang(accessPaths.admin, lang)}>
           {m.admin}
         </a>

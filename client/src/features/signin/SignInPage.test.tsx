@@ -1,18 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import type { SessionInfo } from '@vigie/shared';
+import { buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderWithStore } from '../../app/testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { SignInPage } from './SignInPage.tsx';
 
-const claire: SessionInfo = {
-  kind: 'person',
-  id: 'a1',
-  name: 'Claire Commandant',
-  roles: ['commander'],
-  scope: null,
-  openRead: false,
-};
+const claire = buildSessionInfo({ id: 'a1', name: 'Claire Commandant', roles: ['commander'] });
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });

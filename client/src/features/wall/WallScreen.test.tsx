@@ -1,20 +1,12 @@
 import { act, cleanup } from '@testing-library/react';
-import type { SessionInfo } from '@vigie/shared';
-import { buildEvents, openedData } from '@vigie/shared/testing';
+import { buildEvents, openedData, buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { WallScreen } from './WallScreen.tsx';
 
 afterEach(cleanup);
 
-const screenSession: SessionInfo = {
-  kind: 'screen',
-  id: 's1',
-  name: 'Mur cellule gauche',
-  roles: ['viewer'],
-  scope: null,
-  openRead: false,
-};
+const screenSession = buildSessionInfo({ kind: 'screen', id: 's1', name: 'Mur cellule gauche', roles: ['viewer'] });
 
 function renderWall(lang: 'fr' | 'en' = 'fr') {
   const store = buildSituationStore(

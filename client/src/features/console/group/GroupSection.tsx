@@ -2,7 +2,7 @@
  * The console's group-wide items: the four SAMU – Centre 15 (with the site hosting each) and the
  * recovery stages in order. Writable by a commander without a scope or the lead; read-only otherwise.
  */
-import { own, recoveryStages } from '@vigie/shared';
+import { own, recoveryStages, stagesBefore } from '@vigie/shared';
 import { useId } from 'react';
 import { useSituation } from '../../../app/useSituation.ts';
 import { useStoreSelector } from '../../../app/useStoreSelector.ts';
@@ -10,7 +10,6 @@ import { format } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectSession } from '../../../store/selectors.ts';
 import { siteName } from '../../hospital/itemWords.ts';
-import { coversGroup } from '../consoleAccess.ts';
 import { ItemControl } from '../items/ItemControl.tsx';
 import { messages } from './messages.ts';
 import './GroupSection.css';
@@ -23,7 +22,7 @@ export function GroupSection() {
   const ids = useId();
   if (!view) return null;
   const { state, registry } = view;
-  const editable = coversGroup(info);
+  const editable = info?.abilities.group ?? false;
   const hospitalName = (id: string) => registry.hospitals.find((h) => h.id === id)?.shortName ?? id;
 
   return (
@@ -59,10 +58,8 @@ export function GroupSection() {
         <h3 id={`${ids}-stages`}>{m.stages}</h3>
         <ol className="item-controls">
           {recoveryStages.ids.map((stage, i) => {
-            // A stage is validated only once every earlier one is (the server checks it too).
-            const pending = recoveryStages.ids
-              .slice(0, i)
-              .filter((earlier) => own(state.items.stage, earlier)?.value !== 'validee');
+            // A stage is validated only once every earlier one is: offered only when the server would accept it.
+            const pending = stagesBefore(stage, (earlier) => own(state.items.stage, earlier)?.value);
             const systems = registry.systems.filter((s) => s.stage === stage);
             return (
               <li key={stage}>

@@ -87,7 +87,11 @@ describe('HospitalsSection', () => {
   });
 
   it('says so when the scope covers no hospital', () => {
-    renderSection({ ...scopedCommander, scope: { hospitals: ['ailleurs'], ghus: [] } });
+    renderSection({
+      ...scopedCommander,
+      scope: { hospitals: ['ailleurs'], ghus: [] },
+      abilities: { ...scopedCommander.abilities, hospitals: [] },
+    });
     expect(screen.getByText(/Votre périmètre ne couvre aucun hôpital/)).toBeTruthy();
     expect(screen.queryByRole('combobox')).toBeNull();
   });

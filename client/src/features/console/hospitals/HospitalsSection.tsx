@@ -7,10 +7,12 @@ import {
   confirmations,
   own,
   pairKey,
+  planBlancChange,
   type Actor,
   type Hospital,
   type HospitalFacts,
   type Registry,
+  type ResponseLevel,
 } from '@vigie/shared';
 import { useId, useState } from 'react';
 import { useSituation } from '../../../app/useSituation.ts';
@@ -103,9 +105,10 @@ function HospitalControls({
   const ghu = registry.ghus.find((g) => g.id === hospital.ghuId);
   const departments = registry.emergencyDepartments.filter((e) => e.hospitalId === hospital.id);
   const titleId = useId();
-  // Niveau 2 is the plan blanc: reaching it is its déclenchement, leaving it its levée.
-  const planBlancEffect = (from: string, to: string) =>
-    to === 'niveau-2' && from !== 'niveau-2' ? m.triggers : from === 'niveau-2' && to !== 'niveau-2' ? m.lifts : null;
+  const planBlancEffect = (from: string, to: string) => {
+    const change = planBlancChange(from as ResponseLevel, to as ResponseLevel);
+    return change === 'triggers' ? m.triggers : change === 'lifts' ? m.lifts : null;
+  };
 
   return (
     <section className="console-panel hospital-controls" aria-labelledby={titleId} data-hospital={hospital.id}>

@@ -1,9 +1,8 @@
 /** The hospitals a person may write, and the same grouped by GHU (registry order, those outside any GHU last). */
-import type { Ghu, Hospital, Registry, SessionInfo } from '@vigie/shared';
-import { coversHospital } from '../consoleAccess.ts';
+import { mayWriteHospital, type Ghu, type Hospital, type Registry, type SessionInfo } from '@vigie/shared';
 
 export const coveredHospitals = (registry: Registry, info: SessionInfo | null): Hospital[] =>
-  registry.hospitals.filter((h) => coversHospital(info, h));
+  registry.hospitals.filter((h) => mayWriteHospital(info, h.id));
 
 export interface HospitalGroup {
   ghu: Ghu | null;

@@ -3,12 +3,12 @@
  * with who changed them), the estimated return to normal and its revisions, and for the lead opening
  * a new incident and closing the current one. Without an incident, only opening is offered.
  */
+import { may } from '@vigie/shared';
 import { useId } from 'react';
 import { useSituation } from '../../../app/useSituation.ts';
 import { useStoreSelector } from '../../../app/useStoreSelector.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectSession } from '../../../store/selectors.ts';
-import { isLead } from '../consoleAccess.ts';
 import { EtaSection } from './EtaSection.tsx';
 import { IncidentFacts } from './IncidentFacts.tsx';
 import { CloseIncident, OpenIncident } from './IncidentLifecycle.tsx';
@@ -23,29 +23,35 @@ export function IncidentSection() {
   const manageId = useId();
   if (!view) return null;
   const { state, registry } = view;
-  const lead = isLead(info);
+  const manages = may(info, 'incident:manage');
+  const revisesEta = may(info, 'eta:revise');
   const incident = state.incident;
   const open = incident !== null && incident.closedAt === null ? incident : null;
   return (
     <div className="incident-section">
       {incident ? (
         <>
-          <IncidentFacts key={state.logId} incident={incident} registry={registry} editable={lead && open !== null} />
+          <IncidentFacts
+            key={state.logId}
+            incident={incident}
+            registry={registry}
+            editable={manages && open !== null}
+          />
           <EtaSection
             key={state.logId}
             eta={state.eta}
             registry={registry}
-            editable={lead && open !== null}
-            {...(lead ? {} : { note: m.etaLeadOnly })}
+            editable={revisesEta && open !== null}
+            {...(revisesEta ? {} : { note: m.etaLeadOnly })}
           />
         </>
       ) : (
         <section className="console-panel">
           <p>{m.noIncident}</p>
-          <p className="console-muted">{lead ? m.noIncidentLead : m.noIncidentCommander}</p>
+          <p className="console-muted">{manages ? m.noIncidentLead : m.noIncidentCommander}</p>
         </section>
       )}
-      {lead && (
+      {manages && (
         <section className="console-panel incident-lifecycle" aria-labelledby={manageId}>
           <h3 id={manageId}>{open ? m.manageTitle : m.openTitle}</h3>
           {open ? (

@@ -5,7 +5,15 @@
  * While a write or a release is in flight the fields are disabled and the buttons do nothing, so a reply
  * never lands on a choice made after it was sent.
  */
-import { MAX_SHORT_TEXT, own, statusLabel, type ItemRef, type Registry, type Tracked } from '@vigie/shared';
+import {
+  emergencyTargetProblem,
+  MAX_SHORT_TEXT,
+  own,
+  statusLabel,
+  type ItemRef,
+  type Registry,
+  type Tracked,
+} from '@vigie/shared';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { useStoreSelector } from '../../../app/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
@@ -259,13 +267,15 @@ function EmergencyFields({
   ids: string;
 }) {
   const m = messages[useLang()];
-  const ownSite = registry.emergencyDepartments.find((e) => e.id === departmentId)?.siteId;
   const hidden = <span className="visually-hidden"> – {fullName}</span>;
-  // A délestage goes to an open site of another hospital or another site of this one, never to itself.
+  // The sites the server accepts (the one already chosen stays listed, to show it even if it has closed).
   const groups = registry.hospitals
     .map((h) => ({
       hospital: h,
-      sites: h.sites.filter((s) => s.id !== ownSite && (s.closed === null || s.id === draft.targetSiteId)),
+      sites: h.sites.filter((s) => {
+        const problem = emergencyTargetProblem(registry, departmentId, s.id);
+        return problem === null || (problem === 'closed-site' && s.id === draft.targetSiteId);
+      }),
     }))
     .filter((g) => g.sites.length > 0);
   return (

@@ -5,7 +5,7 @@
  * who published them and when, each printable alone on an A4 page. Once a draft is published, the
  * focus goes to the published points, where it now is.
  */
-import { own, statementLines, type Registry, type Situation, type Statement } from '@vigie/shared';
+import { may, own, statementLines, type Registry, type Situation, type Statement } from '@vigie/shared';
 import { useId, useRef, useState, type MouseEvent } from 'react';
 import { ConfirmButton } from '../../../app/ConfirmButton.tsx';
 import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
@@ -17,7 +17,6 @@ import { useLang } from '../../../i18n/useT.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
 import { selectSession } from '../../../store/selectors.ts';
 import { messages as statementWords } from '../../statements/messages.ts';
-import { isLead } from '../consoleAccess.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { messages } from './messages.ts';
@@ -44,7 +43,7 @@ function Statements({ state, registry }: { state: Situation; registry: Registry 
   const lang = useLang();
   const m = messages[lang];
   const { info } = useStoreSelector(selectSession);
-  const lead = isLead(info);
+  const lead = may(info, 'statement:publish');
   const now = useEffectiveNow(30_000);
   const [editing, setEditing] = useState<EditorTarget | null>(null);
   // What the last action did: a draft saved, or a point published (by its number, once the copy has it).
