@@ -15,7 +15,7 @@ import { serveHealth } from './transport/http/health.ts';
 import { serveClient } from './transport/http/staticClient.ts';
 import { loadShellPage } from './transport/http/shellPage.ts';
 import { PublicSummaryResource } from './transport/http/public/publicSummaryResource.ts';
-import { servePublicSummary } from './transport/http/public/servePublicSummary.ts';
+import { publicSummaryHandler } from './transport/http/public/publicSummaryHandler.ts';
 import { handshakeAuth, manageSessions } from './transport/realtime/auth.ts';
 import { requestBudget } from './transport/realtime/requestBudget.ts';
 import { Backpressure } from './transport/realtime/backpressure.ts';
@@ -115,12 +115,14 @@ export async function createApp(deps: {
   const clientDist = options.clientDist ?? DEFAULT_CLIENT_DIST;
   const shell = loadShellPage(clientDist);
   const publicSummary = new PublicSummaryResource(log, shell, options.now);
-  // Before the API's per-address budget and session lookup: the same answer for everyone, kept ready.
-  servePublicSummary(web, publicSummary);
   web.use(accessApi({ access, net, logger }));
   serveClient(web, clientDist, shell);
 
-  const http = createServer(web);
+  // The public summary is answered ahead of Express: the same bytes for everyone, kept ready for a spike.
+  const answerPublic = publicSummaryHandler(publicSummary, net);
+  const http = createServer((req, res) => {
+    if (!answerPublic(req, res)) web(req, res);
+  });
   const auth = handshakeAuth({ access, net });
   const io = createIo(http, auth.allowRequest, (req) => securityHeaderSet(net, req));
   auth.attach(io);

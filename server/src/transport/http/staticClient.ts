@@ -38,6 +38,6 @@ export function serveClient(app: Express, distDir: string, shell: ShellPage): vo
   app.use('/assets', (_req, res) => {
     res.status(404).type('text/plain').send('Not found');
   });
-  const page = buildRepresentation(shell.html, 'text/html; charset=utf-8');
-  app.get('/{*splat}', (req, res) => sendRepresentation(req, res, page, 'no-cache'));
+  const page = buildRepresentation(shell.html, { contentType: 'text/html; charset=utf-8', cacheControl: 'no-cache' });
+  app.get('/{*splat}', (req, res) => sendRepresentation(req, res, page));
 }

@@ -19,6 +19,14 @@ import { buildRepresentation, type Representation } from '../representation.ts';
 import type { ShellPage } from '../shellPage.ts';
 import { renderSummaryPage } from './renderSummaryPage.ts';
 
+/**
+ * A reverse proxy may answer for 5 s, then keep answering with its copy for up to 10 s more while it
+ * revalidates in the background (a 304 most of the time): a spike reaches Vigie as about one request
+ * per 5 s per proxy, and a newly published point reaches its readers within seconds (the page's
+ * socket shows it at once). Longer would leave a superseded point up; shorter would pass the spike on.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=5, stale-while-revalidate=10';
+
 interface Rendered {
   /** The projection's version it was rendered from. */
   version: number;
@@ -65,7 +73,10 @@ export class PublicSummaryResource {
       state: { ...this.projection, seq },
     };
     const html = renderSummaryPage(this.shell, snapshot, lang, now);
-    const representation = buildRepresentation(html, 'text/html; charset=utf-8');
+    const representation = buildRepresentation(html, {
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: PUBLIC_CACHE_CONTROL,
+    });
     this.pages.set(lang, { version: this.version, moment, representation });
     return representation;
   }
@@ -78,7 +89,10 @@ export class PublicSummaryResource {
     if (cached?.version === this.version && cached.moment === moment) return cached.representation;
     // Parsed on the way out: exactly the public schema's fields, whatever the projection grows.
     const body = JSON.stringify(PublicSummarySchema.parse(summary));
-    const representation = buildRepresentation(body, 'application/json; charset=utf-8');
+    const representation = buildRepresentation(body, {
+      contentType: 'application/json; charset=utf-8',
+      cacheControl: PUBLIC_CACHE_CONTROL,
+    });
     this.summary = { version: this.version, moment, representation };
     return representation;
   }
