@@ -99,6 +99,16 @@ describe('the commander console', () => {
       .poll(() => wall.page.locator('[data-fact="statement"]').textContent(), { timeout: 15_000 })
       .toMatch(/n° 1/);
     expect(await wall.page.locator('[data-session="screen"]').textContent()).toContain('Salle de crise – mur 1');
+    // The wall names Cochin among the hospitals in procédures dégradées, and follows a change made in the console.
+    const cochinOnWall = wall.page.locator('[data-hospital="cochin"]');
+    expect(await cochinOnWall.getAttribute('data-mode')).toBe('procedures-degradees');
+    await claire.goto(`${server.url}/console/hopitaux?hopital=cochin`);
+    await mode.getByLabel('Nouvelle valeur').selectOption({ label: 'Ralenti – maîtrisé' });
+    await mode.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => cochinOnWall.getAttribute('data-mode'), { timeout: 10_000 }).toBe('ralenti-maitrise');
+    expect(await wall.page.locator('[data-group="ralenti-maitrise"]').textContent()).toMatch(
+      /Ralenti – maîtrisé \(1\)/,
+    );
 
     const reader = await openBrowser({ origin: server.url });
     browsers.push(reader);
