@@ -8,6 +8,7 @@ import { catchup } from './catchup.ts';
 import { fanout } from './fanout.ts';
 import type { Size } from './harness/size.ts';
 import { memory } from './memory.ts';
+import { publicSummary } from './public.ts';
 import { startup } from './startup.ts';
 import { wall } from './wall.ts';
 
@@ -24,4 +25,5 @@ export const scenarios: Record<string, Scenario> = {
   startup: { run: startup, budgetSeconds: 145 },
   wall: { run: wall, budgetSeconds: 50 },
   abuse: { run: abuse, budgetSeconds: 150 },
+  public: { run: publicSummary, budgetSeconds: 75 },
 };

@@ -1,0 +1,175 @@
+/**
+ * `public`: the public summary under a press spike, on one node. wrk (Debian's package, on the load
+ * core) on /synthese and on /api/v1/public/summary as browsers ask for them (brotli accepted):
+ * requests/s and p99; then thousands of public sockets (raw readers on the load core) while the
+ * incident lead publishes points one by one: time from the lead's request to the last reader having
+ * the point; and what /mur costs a browser over the network (compressed, as sent).
+ */
+import { join } from 'node:path';
+import { publicPaths } from '@vigie/shared';
+import { DEFAULT_CLIENT_DIST, openSqliteAccessStore, seedSession, startTestServer } from '@vigie/server/testing';
+import { openBrowser } from '@vigie/test/browser';
+import { pageTransfer } from '@vigie/test/browser/transfer';
+import { ensureClientBuilt } from './harness/clientBuild.ts';
+import { gate, target } from './harness/gates.ts';
+import { LOAD_CORE, forkPinned, nextMessage } from './harness/pinned.ts';
+import { monotonicUs, summariseProfile, type Window } from './harness/profile.ts';
+import type { PublicLoadCommand, PublicLoadReply, PublicRound } from './harness/publicLoad.ts';
+import { bySize, type Size } from './harness/size.ts';
+import { median, ms, quantile } from './harness/stats.ts';
+import { prepareVigie, removeData, startVigie } from './harness/vigieServer.ts';
+import { requireWrk, runWrk, type WrkResult } from './harness/wrk.ts';
+
+const TARGET_RPS = 10_000;
+const TARGET_P99_MS = 50;
+const TARGET_FANOUT_MS = 150;
+const TARGET_WALL_BYTES = 170_000;
+/** What Chromium sends. */
+const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+
+export async function publicSummary(size: Size): Promise<string[]> {
+  // Said first and plainly: without wrk nothing here can be measured.
+  requireWrk();
+  ensureClientBuilt();
+  const seconds = bySize(size, { smoke: 1, quick: 3, full: 10 });
+  const connections = bySize(size, { smoke: 10, quick: 100, full: 100 });
+  const readers = bySize(size, { smoke: 50, quick: 1000, full: 5000 });
+  const publications = bySize(size, { smoke: 2, quick: 5, full: 20 });
+
+  const prepared = await prepareVigie({ viewers: 0, commanders: 0 });
+  const access = openSqliteAccessStore(join(prepared.dataDir, 'vigie-access.sqlite'));
+  const lead = await seedSession(access, { name: 'Direction de crise (banc)', roles: ['lead'] });
+  await access.close();
+  const server = await startVigie(prepared, { profile: true });
+  const load = startPublicLoad();
+  let measured: Measured | undefined;
+  try {
+    measured = await measure(server.server.url, load, {
+      seconds,
+      connections,
+      readers,
+      publications,
+      leadCookie: lead.cookie,
+    });
+  } finally {
+    await load.stop();
+    await server.stop();
+    removeData(prepared.dataDir);
+  }
+  const { http, connected, rounds, unacknowledged } = measured;
+  const toLast = rounds.map((r) => r.toLastMs);
+  // Where the server's time went, over the stretch of the first target missed.
+  const missed = http.some(({ result }) => !httpMet(result))
+    ? { from: http[0]!.window.from, to: http.at(-1)!.window.to }
+    : quantile(toLast, 0.99) > TARGET_FANOUT_MS
+      ? measured.fanoutWindow
+      : null;
+  const where = summariseProfile(server.profileDir!, missed ?? { from: 0, to: 0 });
+  const wall = await wallTransfer();
+
+  const lines = [
+    `wrk -t1 -c${connections} for ${seconds} s per path (after a ${Math.min(2, seconds)} s warm-up), Accept-Encoding as Chromium sends it; server on one core`,
+    '| path | requests/s | p50 | p90 | p99 | max | bytes/response | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...http.map(({ path, result: r }) => {
+      const l = r.latencyMs;
+      return `| ${path} | ${Math.round(r.requestsPerSecond)} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p99)} | ${ms(l.max)} | ${Math.round(r.bytes / Math.max(1, r.requests))} | ${r.errors + r.non2xx + r.timeouts} |`;
+    }),
+    ...http.map(({ path, result: r }) =>
+      target(
+        httpMet(r),
+        `${path}: ${Math.round(r.requestsPerSecond)} requests/s, p99 ${ms(r.latencyMs.p99)}`,
+        `≥ ${TARGET_RPS.toLocaleString('en')} requests/s, p99 ≤ ${TARGET_P99_MS} ms`,
+      ),
+    ),
+    `${connected.readers} public sockets (connected in ${(connected.ms / 1000).toFixed(1)} s), ${rounds.length} points published 250 ms apart: publish request → last reader p50 ${ms(median(toLast))}, p99 ${ms(quantile(toLast, 0.99))}, max ${ms(Math.max(...toLast))}; a reader's delay p50 ${ms(median(rounds.map((r) => r.readerP50Ms)))}, p99 ${ms(median(rounds.map((r) => r.readerP99Ms)))} (medians over the points)`,
+    target(
+      quantile(toLast, 0.99) <= TARGET_FANOUT_MS,
+      `publish → last of ${connected.readers} p99 ${ms(quantile(toLast, 0.99))}`,
+      `≤ ${TARGET_FANOUT_MS} ms`,
+    ),
+    `/mur as sent: ${kb(wall.bytes)} in ${wall.responses.length} responses (${wall.responses.filter((r) => r.encoding === 'br').length} brotli; bodies and headers, the live WebSocket aside)`,
+    target(wall.bytes <= TARGET_WALL_BYTES, `/mur ${kb(wall.bytes)} as sent`, `≤ ${kb(TARGET_WALL_BYTES)}`),
+    ...(missed ? where : []),
+    gate(
+      http.length === 2 && http.every(({ result: r }) => r.requests > 0 && r.errors + r.non2xx + r.timeouts === 0),
+      'every public summary request answered 200',
+    ),
+    gate(connected.failed === 0, 'every public socket connected'),
+    gate(
+      rounds.length === publications && unacknowledged === 0 && rounds.every((r) => r.missing === 0),
+      'every published point acknowledged and received by every public socket',
+    ),
+  ];
+  return lines;
+}
+
+interface Measured {
+  http: { path: string; result: WrkResult; window: Window }[];
+  connected: Extract<PublicLoadReply, { type: 'connected' }>;
+  rounds: PublicRound[];
+  unacknowledged: number;
+  fanoutWindow: Window;
+}
+
+/** wrk on the page and the JSON with a point published, then the readers while points are published. */
+async function measure(
+  url: string,
+  load: ReturnType<typeof startPublicLoad>,
+  size: { seconds: number; connections: number; readers: number; publications: number; leadCookie: string },
+): Promise<Measured> {
+  await load.ask({ type: 'lead', url, leadCookie: size.leadCookie }, 'lead');
+  // A published point to show, as during an incident (the page then holds every line of it).
+  await load.ask({ type: 'point' }, 'point');
+  const http: Measured['http'] = [];
+  for (const path of [publicPaths.page, publicPaths.summary]) {
+    const options = { connections: size.connections, headers: BROWSER };
+    // Not measured: the first requests of a fresh process pay for its JIT.
+    await runWrk(url + path, { ...options, seconds: Math.min(2, size.seconds) });
+    const from = monotonicUs();
+    const result = await runWrk(url + path, { ...options, seconds: size.seconds });
+    http.push({ path, result, window: { from, to: monotonicUs() } });
+  }
+  const connected = await load.ask({ type: 'readers', url, readers: size.readers }, 'connected');
+  const from = monotonicUs();
+  const published = await load.ask({ type: 'publish', count: size.publications, gapMs: 250 }, 'published');
+  const fanoutWindow = { from, to: monotonicUs() };
+  return { http, connected, rounds: published.rounds, unacknowledged: published.unacknowledged, fanoutWindow };
+}
+
+const httpMet = (r: WrkResult) => r.requestsPerSecond >= TARGET_RPS && r.latencyMs.p99 <= TARGET_P99_MS;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+
+/** /mur in Chromium against a server in this process (files only: the same bundle whoever signs in). */
+async function wallTransfer() {
+  const server = await startTestServer({ clientDist: DEFAULT_CLIENT_DIST });
+  const browser = await openBrowser({ origin: server.url });
+  try {
+    return await pageTransfer(browser, `${server.url}/mur`, '[data-panel="headline"]');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** The public load generator, forked on the load core. */
+function startPublicLoad() {
+  const proc = forkPinned(join(import.meta.dirname, 'harness/publicLoad.ts'), LOAD_CORE);
+  return {
+    ask: async <T extends PublicLoadReply['type']>(command: PublicLoadCommand, type: T) => {
+      proc.send(command);
+      const reply = await nextMessage(proc, (m) => {
+        const r = m as PublicLoadReply;
+        return r.type === type || r.type === 'error' ? r : undefined;
+      });
+      if (reply.type === 'error') throw new Error(`public load generator: ${reply.message}`);
+      return reply as Extract<PublicLoadReply, { type: T }>;
+    },
+    stop: async () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.send({ type: 'close' } satisfies PublicLoadCommand);
+      await exited;
+    },
+  };
+}
