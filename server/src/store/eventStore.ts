@@ -3,7 +3,7 @@
  * and the registries logs were created with. Asynchronous so a PostgreSQL implementation fits the
  * same interface; an append resolves only once committed.
  */
-import type { ItemRef, LogEvent, LogMeta, Origin, Situation } from '@vigie/shared';
+import type { ItemRef, LogEvent, LogMeta, Origin, SeriesName, Situation } from '@vigie/shared';
 
 /** demo stores accept scenario events; live stores refuse them. */
 export type StoreKind = 'demo' | 'live';
@@ -36,6 +36,25 @@ export interface Snapshot {
   seq: number;
   registryVersion: string;
   state: Situation;
+  /** The chart points added since the previous snapshot, saved with it (its `toSeq` is `seq`). */
+  series?: SeriesChunk;
+}
+
+/** Where a log's chart series stood after `toSeq`: the time of its latest point and each series' latest value. */
+export interface SeriesChunkHead {
+  /** The points are those of the events after `fromSeq` (0: the whole series so far, replacing any saved before). */
+  fromSeq: number;
+  toSeq: number;
+  registryVersion: string;
+  time: number;
+  last: Partial<Record<SeriesName, number>>;
+  /** Points in the chunk, by series. */
+  counts: Partial<Record<SeriesName, number>>;
+}
+
+/** Chart points of a log between two seqs, by series: times (epoch ms) and values. */
+export interface SeriesChunk extends Omit<SeriesChunkHead, 'counts'> {
+  points: Partial<Record<SeriesName, { t: Float64Array; v: Float64Array }>>;
 }
 
 /** A page of stored events, newest first; `before` continues it (stable while events arrive). */
@@ -61,6 +80,10 @@ export interface EventStore {
   append(batch: AppendBatch): Promise<void>;
   saveSnapshot(logId: string, snapshot: Snapshot): Promise<void>;
   latestSnapshot(logId: string): Promise<Snapshot | null>;
+  /** The heads of a log's saved chart chunks, in seq order. */
+  seriesHeads(logId: string): Promise<SeriesChunkHead[]>;
+  /** Saved chart chunks ending after `afterSeq` and at most at `throughSeq`, in seq order, at most `limit`. */
+  readSeriesChunks(logId: string, afterSeq: number, throughSeq: number, limit: number): Promise<SeriesChunk[]>;
   /** Keeps the registry body a log was created or extended with. */
   saveRegistry(version: string, body: unknown): Promise<void>;
   loadRegistry(version: string): Promise<unknown>;

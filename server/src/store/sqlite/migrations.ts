@@ -46,4 +46,18 @@ export const migrations: readonly string[] = [
    CREATE TABLE registries (version TEXT PRIMARY KEY, body TEXT NOT NULL) STRICT;`,
   // The main courante (and any one kind of event) read a page at a time, newest first.
   `CREATE INDEX events_by_type ON events (log_id, type, seq);`,
+  // Chart points, appended with each snapshot: only those added since the previous one, so a snapshot
+  // never rewrites what did not change. `points` holds, for each series counted in `counts`, its times
+  // then its values as float64 (native byte order).
+  `CREATE TABLE series_chunks (
+     log_id TEXT NOT NULL REFERENCES logs(log_id),
+     to_seq INTEGER NOT NULL,
+     from_seq INTEGER NOT NULL,
+     registry_version TEXT NOT NULL,
+     time INTEGER NOT NULL,
+     last TEXT NOT NULL,
+     counts TEXT NOT NULL,
+     points BLOB NOT NULL,
+     PRIMARY KEY (log_id, to_seq)
+   ) STRICT;`,
 ];

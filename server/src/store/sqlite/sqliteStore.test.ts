@@ -118,3 +118,80 @@ describe('SqliteStore.typeEvents', () => {
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/events_by_type/);
   });
 });
+
+describe('SqliteStore chart chunks', () => {
+  const chunk = (fromSeq: number, toSeq: number, recovery: number[]) => ({
+    fromSeq,
+    toSeq,
+    registryVersion: 'test-1',
+    time: 1_722_675_600_000 + toSeq,
+    last: { recovery: recovery.at(-1)!, 'emergencies-open': 3 },
+    points: {
+      recovery: { t: Float64Array.from(recovery, (_, i) => 1_722_675_600_000 + i), v: Float64Array.from(recovery) },
+      'mode:normal': { t: new Float64Array(0), v: new Float64Array(0) },
+    },
+  });
+
+  async function withLog() {
+    const { store, path } = newStore();
+    const meta = buildMeta();
+    await store.append({ logId: meta.logId, newLog: meta, events: stored(), idempotency: [] });
+    const snapshot = (seq: number, series?: ReturnType<typeof chunk>) =>
+      store.saveSnapshot(meta.logId, {
+        seq,
+        registryVersion: 'test-1',
+        state: { seq } as never,
+        ...(series ? { series } : {}),
+      });
+    return { store, path, meta, snapshot };
+  }
+
+  it('keeps each snapshot’s chunk beside the earlier ones, points exact to the bit, and reads them back in seq order', async () => {
+    const { store, meta, snapshot } = await withLog();
+    await snapshot(5, chunk(0, 5, [0.1, 1 / 3]));
+    await snapshot(9, chunk(5, 9, [2 / 7]));
+    await snapshot(12);
+
+    const heads = await store.seriesHeads(meta.logId);
+    const chunks = await store.readSeriesChunks(meta.logId, 0, 9, 10);
+
+    expect(heads.map((h) => [h.fromSeq, h.toSeq, h.counts])).toEqual([
+      [0, 5, { recovery: 2 }],
+      [5, 9, { recovery: 1 }],
+    ]);
+    expect(heads[1]).toMatchObject({ registryVersion: 'test-1', time: 1_722_675_600_009, last: { recovery: 2 / 7 } });
+    expect(chunks.map((c) => [...c.points.recovery!.v])).toEqual([[0.1, 1 / 3], [2 / 7]]);
+    expect(Object.keys(chunks[0]!.points)).toEqual(['recovery']);
+    expect(await store.readSeriesChunks(meta.logId, 5, 9, 10)).toHaveLength(1);
+    expect(await store.readSeriesChunks(meta.logId, 0, 8, 10)).toHaveLength(1);
+  });
+
+  it('replaces every earlier chunk of the log with one saved from seq 0', async () => {
+    const { store, meta, snapshot } = await withLog();
+    await snapshot(5, chunk(0, 5, [0.1]));
+    await snapshot(9, chunk(5, 9, [0.2]));
+
+    await snapshot(14, chunk(0, 14, [0.5, 0.6]));
+
+    expect((await store.seriesHeads(meta.logId)).map((h) => [h.fromSeq, h.toSeq])).toEqual([[0, 14]]);
+  });
+
+  it('opens a store made before chart chunks were saved, which then saves them', async () => {
+    const { store, path, meta } = await withLog();
+    // As the store was before its third migration.
+    store.db.exec('DROP TABLE series_chunks');
+    store.db.pragma('user_version = 2');
+    await store.close();
+
+    const reopened = openSqliteStore(path, 'live');
+    cleanups.unshift(() => reopened.db.open && reopened.db.close());
+    expect(await reopened.seriesHeads(meta.logId)).toEqual([]);
+    await reopened.saveSnapshot(meta.logId, {
+      seq: 1,
+      registryVersion: 'test-1',
+      state: {} as never,
+      series: chunk(0, 1, [1]),
+    });
+    expect(await reopened.seriesHeads(meta.logId)).toHaveLength(1);
+  });
+});

@@ -9,11 +9,14 @@ import {
   type EventStore,
   type IdempotencyRecord,
   type PageQuery,
+  type SeriesChunk,
+  type SeriesChunkHead,
   type Snapshot,
   type StoreKind,
 } from '../eventStore.ts';
 import { migrations } from './migrations.ts';
 import { openDatabase } from './openDatabase.ts';
+import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from './seriesChunkRows.ts';
 
 interface EventRow {
   seq: number;
@@ -126,6 +129,18 @@ export class SqliteStore implements EventStore {
       pruneSnapshots: db.prepare(
         `DELETE FROM snapshots WHERE log_id = ? AND seq < (SELECT MIN(seq) FROM (SELECT seq FROM snapshots WHERE log_id = ? ORDER BY seq DESC LIMIT 2))`,
       ),
+      insertSeriesChunk: db.prepare<[string, SeriesChunkRow]>(
+        `INSERT OR REPLACE INTO series_chunks (log_id, to_seq, from_seq, registry_version, time, last, counts, points)
+         VALUES (?, @to_seq, @from_seq, @registry_version, @time, @last, @counts, @points)`,
+      ),
+      deleteSeriesChunks: db.prepare(`DELETE FROM series_chunks WHERE log_id = ?`),
+      selectSeriesHeads: db.prepare<[string], SeriesHeadRow>(
+        `SELECT from_seq, to_seq, registry_version, time, last, counts FROM series_chunks WHERE log_id = ? ORDER BY to_seq`,
+      ),
+      selectSeriesChunks: db.prepare<[string, number, number, number], SeriesChunkRow>(
+        `SELECT from_seq, to_seq, registry_version, time, last, counts, points FROM series_chunks
+         WHERE log_id = ? AND to_seq > ? AND to_seq <= ? ORDER BY to_seq LIMIT ?`,
+      ),
       insertRegistry: db.prepare(`INSERT OR IGNORE INTO registries (version, body) VALUES (?, ?)`),
       selectRegistry: db.prepare<[string], { body: string }>(`SELECT body FROM registries WHERE version = ?`),
       updateLogRegistry: db.prepare(`UPDATE logs SET registry_version = ? WHERE log_id = ?`),
@@ -181,8 +196,14 @@ export class SqliteStore implements EventStore {
   }
 
   saveSnapshot(logId: string, snapshot: Snapshot): Promise<void> {
+    const { series } = snapshot;
     return this.run(() =>
       this.db.transaction(() => {
+        if (series) {
+          // A series saved from the start replaces whatever was saved of it before (made with another registry).
+          if (series.fromSeq === 0) this.statements.deleteSeriesChunks.run(logId);
+          this.statements.insertSeriesChunk.run(logId, toRow(series));
+        }
         this.statements.insertSnapshot.run(
           logId,
           snapshot.seq,
@@ -200,6 +221,14 @@ export class SqliteStore implements EventStore {
     return Promise.resolve(
       row ? { seq: row.seq, registryVersion: row.registry_version, state: JSON.parse(row.state) as Situation } : null,
     );
+  }
+
+  seriesHeads(logId: string): Promise<SeriesChunkHead[]> {
+    return Promise.resolve(this.statements.selectSeriesHeads.all(logId).map(toHead));
+  }
+
+  readSeriesChunks(logId: string, afterSeq: number, throughSeq: number, limit: number): Promise<SeriesChunk[]> {
+    return Promise.resolve(this.statements.selectSeriesChunks.all(logId, afterSeq, throughSeq, limit).map(toChunk));
   }
 
   saveRegistry(version: string, body: unknown): Promise<void> {
