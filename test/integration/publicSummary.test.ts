@@ -216,3 +216,38 @@ describe('what the public may not see', () => {
     }
   });
 });
+
+describe('in the demo', () => {
+  it('says DÉMONSTRATION with the simulated time, and ages the point on the scenario clock', async () => {
+    await server.close();
+    server = await startTestServer({ kind: 'demo', now: () => new Date(clock) });
+    const scenario = {
+      principal: {
+        actor: { kind: 'scenario' as const, id: 'scenario', name: 'scénario' },
+        roles: [],
+        scenario: { speed: 60 },
+      },
+      origin: { sessionId: null, address: null },
+    };
+    const say = async (name: string, input: Record<string, unknown>) => {
+      const reply = await server.app.log.submit(name, { idempotencyKey: `public-demo-${++n}`, ...input }, scenario);
+      if (!reply.ok) throw new Error(reply.error.message);
+      return reply.data as { statementId?: string };
+    };
+    // Saturday 11:00 in Paris on the scenario's clock, one simulated hour per real minute.
+    const simStart = '2024-08-03T09:00:00.000Z';
+    await say('incident:open', { type: 'sse-numerique', title: 'Panne', cause: 'technique', startedAt: simStart });
+    const { statementId } = await say('statement:draft', { fields: statementFields });
+    await say('statement:publish', { statementId, effectiveAt: simStart });
+    clock += 60_000;
+    const html = text(await page());
+    expect(html).toContain(
+      '<div class="demo-banner" role="note"><strong>DÉMONSTRATION</strong><span class="demo-banner__clock">heure simulée : sam. 12:00</span></div>',
+    );
+    expect(html).toContain('Point de situation n° 1, publié sam. 11:00, il y a 1 h 00 min');
+    expect(PublicSummarySchema.parse(JSON.parse(text(await json())))).toMatchObject({
+      demo: true,
+      clock: { speed: 60 },
+    });
+  });
+});
