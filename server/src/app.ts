@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import express from 'express';
 import type { Registry } from '@vigie/shared';
 import { IncidentLog } from './log/incidentLog.ts';
-import { SeriesBuilder } from './queries/seriesBuilder.ts';
 import { silentLogger, type Logger } from './logger.ts';
 import { requestLogger } from './transport/http/requestLogger.ts';
 import type { EventStore } from './store/eventStore.ts';
@@ -86,7 +85,6 @@ export async function createApp(deps: {
   const logger = options.logger ?? silentLogger;
   const log = new IncidentLog(store, registry, { logger, ...(options.now ? { now: options.now } : {}) });
   await log.open();
-  const series = new SeriesBuilder(log, store, registry);
   const access = new Access(accessStore, registry, {
     ...options.access,
     openRead: options.openRead,
@@ -147,7 +145,7 @@ export async function createApp(deps: {
   const handlers: Record<keyof typeof clientEventSchemas, Handler> = {
     ...commandHandlers(log),
     ...syncHandlers(broadcaster),
-    ...queryHandlers({ log, store, series }),
+    ...queryHandlers({ log, store, series: log.series }),
   };
 
   io.on('connection', (socket) => {
@@ -179,7 +177,6 @@ export async function createApp(deps: {
       backpressure.stop();
       stopSessions();
       publicSummary.stop();
-      series.stop();
       await io.close();
       await store.close();
       await accessStore.close();

@@ -22,6 +22,9 @@ export { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
 export { loadScenario } from './scenario/scenarioFile.ts';
 export { openSqliteStore as openStoreForTest } from './store/sqlite/sqliteStore.ts';
 export { backupNow, restoreBackup } from './store/sqlite/backups.ts';
+export { ChartSeries } from './domain/chartSeries.ts';
+export { foldCounting } from './domain/seriesCounts.ts';
+export { unsavedChunk } from './log/logSeries.ts';
 
 /** A temporary folder removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import {
   applyEvent,
-  applyEventInFold,
   canonicalJson,
   REGISTRY_ACTOR,
   RegistrySchema,
@@ -25,10 +24,12 @@ import {
 import { commands } from '../commands/index.ts';
 import { newId } from '../ids.ts';
 import { registryDiff } from '../registry/registryDiff.ts';
+import { LogSeries } from './logSeries.ts';
 import { rebuildSituation } from './rebuildSituation.ts';
 import type { CommandDefinition } from '../commands/defineCommand.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { CommandContext, Principal } from '../domain/context.ts';
+import { foldCounting, type CountedWrite } from '../domain/seriesCounts.ts';
 import { can, itemTarget } from '../policies/can.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { EventStore, IdempotencyRecord, StoredEvent } from '../store/eventStore.ts';
@@ -84,6 +85,8 @@ export class IncidentLog {
   private readonly now: () => Date;
   private readonly snapshotEvery: number;
   private readonly logger: Logger;
+  /** The chart series of the current log, kept from every commit and saved with the snapshots. */
+  readonly series: LogSeries;
 
   constructor(
     private readonly store: EventStore,
@@ -93,6 +96,7 @@ export class IncidentLog {
     this.now = options.now ?? (() => new Date());
     this.snapshotEvery = options.snapshotEvery ?? 5000;
     this.logger = options.logger ?? silentLogger;
+    this.series = new LogSeries(store, registry, this.logger);
   }
 
   /**
@@ -106,14 +110,16 @@ export class IncidentLog {
       await this.store.saveRegistry(this.registry.version, this.registry);
       await this.store.append({ logId: this.meta.logId, newLog: this.meta, events: [], idempotency: [] });
       this.committed = initialSituation(this.registry, this.meta);
+      this.series.start(this.meta, this.committed);
       return;
     }
     this.meta = current;
     const added = await this.checkRegistry(current);
     await this.store.saveRegistry(this.registry.version, this.registry);
-    const { state, snapshotSeq, replayed } = await rebuildSituation(this.store, this.registry, current);
+    const { state, snapshotSeq, replayed, series } = await rebuildSituation(this.store, this.registry, current);
     this.committed = state;
     this.snapshotSeq = snapshotSeq;
+    this.series.open(current, series);
     if (added) {
       const data = { from: current.registryVersion, to: this.registry.version, added };
       const event: LogEvent = {
@@ -132,6 +138,7 @@ export class IncidentLog {
       await this.store.setLogRegistry(current.logId, this.registry.version);
       this.meta = { ...current, registryVersion: this.registry.version };
       this.committed = applyEvent(state, event);
+      this.series.take(event, null);
     }
     if (replayed >= this.snapshotEvery) await this.snapshot();
   }
@@ -157,11 +164,27 @@ export class IncidentLog {
     return added;
   }
 
-  /** Saves the committed situation as the log's snapshot, so start-up replays only what came after. */
+  /**
+   * Saves the committed situation as the log's snapshot, so start-up replays only what came after,
+   * with the chart points added since the previous one.
+   */
   private async snapshot(): Promise<void> {
+    const started = performance.now();
     const state = this.committed;
     this.snapshotSeq = state.seq;
-    await this.store.saveSnapshot(this.meta.logId, { seq: state.seq, registryVersion: this.registry.version, state });
+    const series = this.series.unsaved(state.seq);
+    await this.store.saveSnapshot(this.meta.logId, {
+      seq: state.seq,
+      registryVersion: this.registry.version,
+      state,
+      ...(series ? { series } : {}),
+    });
+    if (series) this.series.saved(series);
+    // Written in one go on the event loop: how long it held the loop is worth seeing.
+    this.logger.info(
+      { seq: state.seq, ms: Math.round(performance.now() - started), series: series !== null },
+      'snapshot saved',
+    );
   }
 
   get situation(): Situation {
@@ -199,6 +222,7 @@ export class IncidentLog {
   async close(): Promise<void> {
     this.closing = true;
     await this.drained;
+    this.series.stop();
   }
 
   private newMeta(demo: boolean): LogMeta {
@@ -228,7 +252,11 @@ export class IncidentLog {
     let meta = this.meta;
     let state = this.committed;
     let newLog: LogMeta | undefined;
+    /** The situation a new log starts from, for its chart series. */
+    let opened: Situation | undefined;
     const stored: StoredEvent[] = [];
+    /** What each stored event wrote, read as it was folded (the chart series count it). */
+    const writes: (CountedWrite | null)[] = [];
     const idempotency: IdempotencyRecord[] = [];
     const outcomes: { pending: Pending; reply: Reply<CommandResult> }[] = [];
     const seen = new Map<string, IdempotencyRecord>();
@@ -254,7 +282,7 @@ export class IncidentLog {
       const { decision, actorKey, key, requestHash } = decided;
       if (decision.opensLog) {
         newLog = meta = this.newMeta(decision.opensLog.demo);
-        state = initialSituation(this.registry, meta);
+        state = opened = initialSituation(this.registry, meta);
       }
       const commandId = newId();
       const recordedAt = now.toISOString();
@@ -267,12 +295,13 @@ export class IncidentLog {
           recordedAt,
           commandId,
         };
-        state = applyEventInFold(state, event, scope);
+        const folded = foldCounting(state, event, scope);
+        state = folded.state;
         stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
+        writes.push(folded.write);
         // A backdated write that a later one supersedes is history only: the item keeps its version.
-        if (event.type === 'value.set') {
-          const { kind, id } = event.data.item;
-          if (state.items[kind][id]?.version === event.seq) written.push({ kind, id, version: event.seq });
+        if (event.type === 'value.set' && folded.write) {
+          written.push({ kind: folded.write.kind, id: folded.write.id, version: event.seq });
         }
       }
       const result: CommandResult = {
@@ -303,6 +332,8 @@ export class IncidentLog {
       }
       this.meta = meta;
       this.committed = state;
+      if (newLog && opened) this.series.start(newLog, opened);
+      stored.forEach((s, i) => this.series.take(s.event, writes[i]!));
     }
     for (const o of outcomes) o.pending.resolve(o.reply);
     if (stored.length > 0 || newLog) {

@@ -4,15 +4,16 @@ import { CommandError } from '../domain/commandError.ts';
 import type { IncidentLog } from '../log/incidentLog.ts';
 import { ANONYMOUS_ACTIONS } from '../policies/abilities.ts';
 import { can, type Action } from '../policies/can.ts';
+import type { LogSeries } from '../log/logSeries.ts';
 import type { EventStore } from '../store/eventStore.ts';
-import type { SeriesBuilder } from './seriesBuilder.ts';
 
 export interface QueryContext {
   /** Null for a socket that did not sign in (it reads as a viewer). */
   principal: Principal | null;
   log: IncidentLog;
   store: EventStore;
-  series: SeriesBuilder;
+  /** The current log's chart series, kept by the log. */
+  series: Pick<LogSeries, 'read'>;
 }
 
 /** Throws unauthorized or forbidden unless `principal` may perform `action`. */
