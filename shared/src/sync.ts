@@ -4,9 +4,15 @@
  */
 import { z } from 'zod';
 import { SessionEndedSchema, SessionInfoSchema } from './access.ts';
-import { commandSchemas, type CommandInput, type CommandName } from './commands.ts';
+import {
+  commandSchemas,
+  CommandResultSchema,
+  type CommandInput,
+  type CommandName,
+  type CommandResult,
+} from './commands.ts';
 import { PublicPatchSchema, SituationPatchSchema } from './projection.ts';
-import { querySchemas, type QueryInput, type QueryName } from './queries.ts';
+import { queryDataSchemas, querySchemas, type QueryData, type QueryInput, type QueryName } from './queries.ts';
 import { RegistrySchema } from './registry.ts';
 import type { Reply } from './reply.ts';
 import { PublicSituationSchema, SituationSchema } from './situation.ts';
@@ -86,6 +92,26 @@ export const serverEventSchemas = {
 export const clientEventSchemas = { ...commandSchemas, ...querySchemas, 'sync:request': SyncPositionSchema } as const;
 
 type Ack = (reply: Reply) => void;
+
+/** A request a screen sends and waits a reply for: a command or a query. */
+export type RequestName = CommandName | QueryName;
+export type RequestInput<N extends RequestName> = N extends CommandName
+  ? CommandInput<N>
+  : N extends QueryName
+    ? QueryInput<N>
+    : never;
+/** What a request's reply carries when it succeeds: a command's result, a query's data. */
+export type RequestData<N extends RequestName> = N extends CommandName
+  ? CommandResult
+  : N extends QueryName
+    ? QueryData<N>
+    : never;
+/** The schema of what a request's reply carries: a screen checks the server's word like any other input. */
+export const replyDataSchema = (name: RequestName): z.ZodType =>
+  Object.hasOwn(queryDataSchemas, name) ? queryDataSchemas[name as QueryName] : CommandResultSchema;
+
+/** Sends a request and resolves with its reply, both typed from the maps: a wrong payload or a misread reply does not compile. */
+export type RequestFn = <N extends RequestName>(event: N, input: RequestInput<N>) => Promise<Reply<RequestData<N>>>;
 /** Client → server events (Socket.IO generics). */
 export type ClientToServerEvents = { [N in CommandName]: (input: CommandInput<N>, ack: Ack) => void } & {
   [N in QueryName]: (input: QueryInput<N>, ack: Ack) => void;

@@ -1,6 +1,13 @@
 /** Test support for the drill-downs: a store holding the viewer projection of a log, rendered with a request function. */
 import { act, render, type RenderResult } from '@testing-library/react';
-import { applyEvent, initialSituation, projectSituation, type LogEvent, type Registry } from '@vigie/shared';
+import {
+  applyEvent,
+  initialSituation,
+  projectSituation,
+  type LogEvent,
+  type Registry,
+  type Reply,
+} from '@vigie/shared';
 import { buildMeta, buildRegistry } from '@vigie/shared/testing';
 import type { ReactNode } from 'react';
 import { RealtimeContext, type RequestFn } from './RealtimeContext.ts';
@@ -30,13 +37,17 @@ export function buildSituationStore(
   return store;
 }
 
-const notConnected: RequestFn = () =>
+/** A request as the wire carries it: a test stands in for the server and answers what it likes. */
+export type WireRequest = (event: string, input: unknown) => Promise<Reply>;
+export const asRequestFn = (request: WireRequest) => request as unknown as RequestFn;
+
+const notConnected: WireRequest = () =>
   Promise.resolve({ ok: false, error: { code: 'internal', message: 'not connected' } });
 
-export function renderWithStore(ui: ReactNode, store: VigieStore, request: RequestFn = notConnected): RenderResult {
+export function renderWithStore(ui: ReactNode, store: VigieStore, request: WireRequest = notConnected): RenderResult {
   return render(
     <StoreContext value={store}>
-      <RealtimeContext value={request}>{ui}</RealtimeContext>
+      <RealtimeContext value={asRequestFn(request)}>{ui}</RealtimeContext>
     </StoreContext>,
   );
 }

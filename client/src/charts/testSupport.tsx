@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import type { LogEvent, Reply, SeriesData } from '@vigie/shared';
 import type { ReactNode } from 'react';
-import type { RequestFn } from '../app/RealtimeContext.ts';
+import type { WireRequest } from '../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../app/testing.tsx';
 import type { Lang, VigieStore } from '../store/vigieStore.ts';
 
@@ -12,13 +12,13 @@ export const buildChartStore = (events: LogEvent[], lang: Lang = 'fr'): VigieSto
 
 /** A request function that answers every `history:series` with `reply(input)`. */
 export function fakeRequest(reply: (input: unknown) => Reply<SeriesData>) {
-  return vi.fn<RequestFn>((event, input) =>
+  return vi.fn<WireRequest>((event, input) =>
     Promise.resolve(
       event === 'history:series' ? reply(input) : { ok: false, error: { code: 'not_found', message: event } },
     ),
   );
 }
 
-export function renderChart(store: VigieStore, request: RequestFn, chart: ReactNode): void {
+export function renderChart(store: VigieStore, request: WireRequest, chart: ReactNode): void {
   renderWithStore(chart, store, request);
 }

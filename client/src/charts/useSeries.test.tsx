@@ -5,6 +5,7 @@ import { applyEvent } from '@vigie/shared';
 import type { ReactNode } from 'react';
 import { RealtimeContext } from '../app/RealtimeContext.ts';
 import { StoreContext } from '../app/StoreContext.ts';
+import { asRequestFn } from '../app/testing.tsx';
 import type { VigieStore } from '../store/vigieStore.ts';
 import { buildChartStore, fakeRequest } from './testSupport.tsx';
 import { useSeries } from './useSeries.ts';
@@ -32,7 +33,7 @@ function setup() {
   const request = fakeRequest(() => ({ ok: true, data: { logId: 'log-1.1', seq: 1, series: {} } }));
   const wrapper = ({ children }: { children: ReactNode }) => (
     <StoreContext value={store}>
-      <RealtimeContext value={request}>{children}</RealtimeContext>
+      <RealtimeContext value={asRequestFn(request)}>{children}</RealtimeContext>
     </StoreContext>
   );
   const hook = renderHook(({ width }: { width: number }) => useSeries(width), {

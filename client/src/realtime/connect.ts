@@ -6,7 +6,18 @@
  * it sheds the connection (this client fell too far behind reading), it reconnects by itself.
  */
 import { io, type Socket } from 'socket.io-client';
-import type { Audience, ClientToServerEvents, Reply, ServerToClientEvents } from '@vigie/shared';
+import {
+  replyDataSchema,
+  ReplySchema,
+  type Audience,
+  type ClientToServerEvents,
+  type Reply,
+  type RequestData,
+  type RequestFn,
+  type RequestInput,
+  type RequestName,
+  type ServerToClientEvents,
+} from '@vigie/shared';
 import {
   applyPatch,
   applySnapshot,
@@ -41,7 +52,7 @@ const nextFrame = (publish: () => void) =>
 export function connect(
   store: VigieStore,
   options: ConnectOptions = {},
-): { socket: VigieSocket; request: (event: string, input: unknown) => Promise<Reply>; close: () => void } {
+): { socket: VigieSocket; request: RequestFn; close: () => void } {
   let sync: SyncState = options.initial ?? emptySync;
   let connection: Partial<ConnectionSlice> = {};
   let scheduled = false;
@@ -165,14 +176,24 @@ export function connect(
     resync();
   });
 
-  /** Sends a request and resolves with its reply (or `internal` if no reply comes within 15 s). */
-  const request = (event: string, input: unknown): Promise<Reply> =>
-    new Promise((resolve) => {
+  /**
+   * Sends a request and resolves with its reply, its data checked against the reply's schema (or
+   * `internal` if no reply comes within 15 s, or one this client cannot read).
+   */
+  const request: RequestFn = <N extends RequestName>(event: N, input: RequestInput<N>) =>
+    new Promise<Reply<RequestData<N>>>((resolve) => {
       (socket.timeout(15_000).emit as (e: string, i: unknown, ack: (err: Error | null, r: Reply) => void) => void)(
         event,
         input,
-        (err, reply) =>
-          resolve(err ? { ok: false, error: { code: 'internal', message: 'no reply from the server' } } : reply),
+        (err, sent) => {
+          if (err) return resolve({ ok: false, error: { code: 'internal', message: 'no reply from the server' } });
+          const reply = ReplySchema.safeParse(sent);
+          const data = reply.success && reply.data.ok ? replyDataSchema(event).safeParse(reply.data.data) : null;
+          if (!reply.success || data?.success === false) {
+            return resolve({ ok: false, error: { code: 'internal', message: 'a reply this page cannot read' } });
+          }
+          resolve(reply.data.ok ? { ok: true, data: data!.data as RequestData<N> } : reply.data);
+        },
       );
     });
 

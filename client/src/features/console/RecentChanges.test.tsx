@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RequestFn } from '../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import type { RecentChange } from '../../store/vigieStore.ts';
 import { RecentChanges, undoChanges } from './RecentChanges.tsx';
@@ -33,7 +33,7 @@ const change: RecentChange = {
   undoneBy: null,
 };
 
-function renderList(request: RequestFn) {
+function renderList(request: WireRequest) {
   const store = buildSituationStore(buildEvents([{ type: 'incident.opened', data: openedData }]));
   const { sync } = store.getState();
   act(() => store.getState().recordChange({ ...change, logId: sync.kind === 'situation' ? sync.logId : '' }));
@@ -48,13 +48,13 @@ const registryOf = (store: ReturnType<typeof buildSituationStore>) => {
 
 describe('RecentChanges', () => {
   it('lists only the changes of the log on screen (versions mean nothing in another incident)', () => {
-    const store = renderList(vi.fn<RequestFn>());
+    const store = renderList(vi.fn<WireRequest>());
     act(() => store.getState().recordChange({ ...change, commandId: 'old-log', logId: 'another-log' }));
     expect(screen.getAllByRole('button', { name: 'Annuler cette modification' })).toHaveLength(1);
   });
 
   it('undoes a change only once confirmed, as one compensating change against the versions it wrote', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({ ok: true, data: { commandId: 'undo-1', seq: 8, written: [] } }),
     );
     const store = renderList(request);
@@ -81,7 +81,7 @@ describe('RecentChanges', () => {
   });
 
   it('keeps the change when the undo is refused as a conflict, and says so', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({ ok: false, error: { code: 'conflict', message: 'changed', details: { conflicts: [] } } }),
     );
     const store = renderList(request);

@@ -2,15 +2,16 @@ import { act, renderHook } from '@testing-library/react';
 import type { Reply } from '@vigie/shared';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { RealtimeContext, type RequestFn } from '../../app/RealtimeContext.ts';
+import { RealtimeContext } from '../../app/RealtimeContext.ts';
+import { asRequestFn, type WireRequest } from '../../app/testing.tsx';
 import { useCommand } from './useCommand.ts';
 
 const noReply: Reply = { ok: false, error: { code: 'internal', message: 'no reply' } };
 const saved: Reply = { ok: true, data: { commandId: 'c1', seq: 4 } };
 
-function hook(request: RequestFn) {
+function hook(request: WireRequest) {
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <RealtimeContext value={request}>{children}</RealtimeContext>
+    <RealtimeContext value={asRequestFn(request)}>{children}</RealtimeContext>
   );
   return renderHook(() => useCommand(), { wrapper });
 }
@@ -19,7 +20,7 @@ const entry = { type: 'decision' as const, text: 'Passage au papier' };
 
 describe('useCommand', () => {
   it('resends an unconfirmed request under the same key, and a new request under a new one', async () => {
-    const request = vi.fn<RequestFn>().mockResolvedValueOnce(noReply).mockResolvedValue(saved);
+    const request = vi.fn<WireRequest>().mockResolvedValueOnce(noReply).mockResolvedValue(saved);
     const { result } = hook(request);
     await act(() => result.current.send('log:add-entry', entry));
     await act(() => result.current.send('log:add-entry', entry));
@@ -33,7 +34,7 @@ describe('useCommand', () => {
   it('lets only the latest request set the outcome', async () => {
     let answerFirst: (r: Reply) => void = () => undefined;
     const request = vi
-      .fn<RequestFn>()
+      .fn<WireRequest>()
       .mockReturnValueOnce(new Promise((resolve) => (answerFirst = resolve)))
       .mockResolvedValueOnce(saved);
     const { result } = hook(request);

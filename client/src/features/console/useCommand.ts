@@ -6,7 +6,7 @@
  * recorded: sending the same request again reuses its idempotency key, so the server records it
  * at most once and answers with the original result.
  */
-import type { CommandInput, CommandName, CommandResult, Reply, ReplyError } from '@vigie/shared';
+import type { CommandInput, CommandName, CommandResult, Reply, ReplyError, RequestInput } from '@vigie/shared';
 import { useCallback, useContext, useRef, useState } from 'react';
 import { RealtimeContext } from '../../app/RealtimeContext.ts';
 
@@ -32,7 +32,8 @@ export function useCommand() {
       const key = unconfirmed.current?.request === canonical ? unconfirmed.current.key : newIdempotencyKey();
       unconfirmed.current = { request: canonical, key };
       setOutcome({ state: 'sending' });
-      const reply = (await request(name, { ...body, idempotencyKey: key })) as Reply<CommandResult>;
+      // CommandBody<N> with its key is CommandInput<N>, which TypeScript cannot see through the conditional type.
+      const reply = await request(name, { ...body, idempotencyKey: key } as RequestInput<N>);
       const confirmed = reply.ok || reply.error.code !== 'internal';
       if (confirmed && unconfirmed.current?.key === key) unconfirmed.current = null;
       // Only the latest request speaks for the control: an older reply arriving late says nothing.

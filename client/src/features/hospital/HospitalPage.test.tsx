@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemHistory, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, buildRegistry, openedData } from '@vigie/shared/testing';
-import type { RequestFn } from '../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../app/testing.tsx';
 import { HospitalPage } from './HospitalPage.tsx';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 
@@ -49,7 +49,7 @@ function events() {
   return [opened!, mode!, blanc!, { ...lifted!, by: bob }, diverted!];
 }
 
-function renderPage(hospitalId: string, options: { lang?: 'fr' | 'en'; request?: RequestFn } = {}) {
+function renderPage(hospitalId: string, options: { lang?: 'fr' | 'en'; request?: WireRequest } = {}) {
   const registry = buildRegistry();
   const closedSite = { ...registry.hospitals[0]!.sites[0]!, id: 'h1-annexe', name: 'Annexe', closed: 'depuis 2022' };
   const withAnnex = buildRegistry({
@@ -139,7 +139,7 @@ describe('HospitalPage', () => {
       first: { entries: [entry(4, 'niveau-1'), entry(3, 'niveau-2')], before: 3 },
       second: { entries: [entry(2, 'gestion-courante')], before: null },
     };
-    const request = vi.fn<RequestFn>((_event, input) =>
+    const request = vi.fn<WireRequest>((_event, input) =>
       Promise.resolve<Reply>({
         ok: true,
         data: (input as { before?: number }).before === undefined ? pages.first : pages.second,
@@ -180,7 +180,7 @@ describe('HospitalPage', () => {
   });
 
   it('says so when the history cannot be read, and offers to try again', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve<Reply>({ ok: false, error: { code: 'forbidden', message: 'no' } }),
     );
     renderPage('h1', { request });

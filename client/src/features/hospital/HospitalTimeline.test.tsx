@@ -19,7 +19,7 @@ import {
   openedData,
   statementFields,
 } from '@vigie/shared/testing';
-import type { RequestFn } from '../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { applySnapshot } from '../../store/syncReducer.ts';
 import type { VigieStore } from '../../store/vigieStore.ts';
@@ -62,7 +62,7 @@ function events(): LogEvent[] {
 
 /** Answers `history:item` from the events as the server would, `pageSize` writes a page at most. */
 function historyServer(log: () => LogEvent[], pageSize = 50) {
-  return vi.fn<RequestFn>((name, input) => {
+  return vi.fn<WireRequest>((name, input) => {
     if (name !== 'history:item')
       return Promise.resolve<Reply>({ ok: false, error: { code: 'not_found', message: name } });
     const { item, before, limit = 50 } = input as QueryInput<'history:item'>;
@@ -185,7 +185,7 @@ describe('HospitalTimeline', () => {
     const log = events();
     let refuse = true;
     const server = historyServer(() => log);
-    const request = vi.fn<RequestFn>((name, input) =>
+    const request = vi.fn<WireRequest>((name, input) =>
       refuse ? Promise.resolve<Reply>({ ok: false, error: { code: 'forbidden', message: 'no' } }) : server(name, input),
     );
     renderWithStore(<HospitalPage hospitalId="h1" />, buildSituationStore(log, { registry: r, lang: 'en' }), request);

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logEntriesOf, SITUATION_LOG_ENTRIES, type EventData, type LogEntry } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import type { RequestFn } from '../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
 import { MainCourante } from './MainCourante.tsx';
 
@@ -129,7 +129,7 @@ describe('MainCourante with more entries than the copy holds', () => {
   /** Answers `log:list` from `entries` and records what was asked. */
   function answering(entries: LogEntry[]) {
     const asked: unknown[] = [];
-    const request: RequestFn = (event, input) => {
+    const request: WireRequest = (event, input) => {
       asked.push({ event, input });
       const { before, limit } = input as { before: number; limit: number };
       const page = entries.filter((e) => e.seq < before).slice(0, limit);

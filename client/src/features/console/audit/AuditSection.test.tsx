@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, AuditPage, Reply } from '@vigie/shared';
 import { buildActor } from '@vigie/shared/testing';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { AuditSection } from './AuditSection.tsx';
 
@@ -67,7 +67,7 @@ const initial = buildEntry({ seq: 1, by: registryActor, origin: { sessionId: nul
 
 const reply = (data: AuditPage): Promise<Reply> => Promise.resolve({ ok: true, data });
 
-function renderAudit(request: RequestFn, lang: 'fr' | 'en' = 'fr') {
+function renderAudit(request: WireRequest, lang: 'fr' | 'en' = 'fr') {
   return renderWithStore(<AuditSection />, buildSituationStore([], { lang }), request);
 }
 
@@ -77,7 +77,7 @@ afterEach(cleanup);
 
 describe('AuditSection', () => {
   it('says who did what, when and from where, in words, with a bulk change marked as one command', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       reply({ entries: [published, undo, ...bulk, logEntry, initial], before: null }),
     );
     renderAudit(request);
@@ -120,7 +120,7 @@ describe('AuditSection', () => {
   });
 
   it('asks the server for one author’s lines when the author filter is set, starting from the newest', async () => {
-    const request = vi.fn<RequestFn>((_event, input) =>
+    const request = vi.fn<WireRequest>((_event, input) =>
       (input as { actorId?: string }).actorId === 'person:bob'
         ? reply({ entries: [...bulk, logEntry], before: null })
         : reply({ entries: [published, undo, ...bulk], before: 5 }),
@@ -143,7 +143,7 @@ describe('AuditSection', () => {
   });
 
   it('loads older lines with "Plus" from the reply’s cursor and adds them below, keeping the focus in the table', async () => {
-    const request = vi.fn<RequestFn>((_event, input) =>
+    const request = vi.fn<WireRequest>((_event, input) =>
       (input as { before?: number }).before === 5
         ? reply({ entries: [logEntry, initial], before: null })
         : reply({ entries: [published, undo, ...bulk], before: 5 }),
@@ -161,7 +161,7 @@ describe('AuditSection', () => {
   });
 
   it('shows only the chosen kind of action, and only the lines containing the words typed', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       reply({ entries: [published, undo, ...bulk, logEntry, initial], before: null }),
     );
     renderAudit(request);
@@ -187,7 +187,7 @@ describe('AuditSection', () => {
   });
 
   it('says the trail cannot be read when the server refuses it', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve<Reply>({ ok: false, error: { code: 'forbidden', message: 'your role does not allow this' } }),
     );
     renderAudit(request);
@@ -199,7 +199,7 @@ describe('AuditSection', () => {
   });
 
   it('says when the reply cannot be read, and offers to try again', async () => {
-    const request = vi.fn<RequestFn>(() => Promise.resolve<Reply>({ ok: true, data: { entries: 'nope' } }));
+    const request = vi.fn<WireRequest>(() => Promise.resolve<Reply>({ ok: true, data: { entries: 'nope' } }));
     renderAudit(request);
     expect((await screen.findByRole('alert')).textContent).toContain('réponse illisible');
     fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
@@ -208,7 +208,7 @@ describe('AuditSection', () => {
   });
 
   it('speaks English on request', async () => {
-    const request = vi.fn<RequestFn>(() => reply({ entries: [published, ...bulk], before: 5 }));
+    const request = vi.fn<WireRequest>(() => reply({ entries: [published, ...bulk], before: 5 }));
     renderAudit(request, 'en');
     await screen.findByRole('table', { name: /Audit trail: 3 line\(s\) shown of 3 loaded/ });
     expect(rows()[0]!.textContent).toContain('Situation report no. 3 published');

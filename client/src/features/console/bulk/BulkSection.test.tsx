@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import type { ItemWrite, LogEvent, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import type { VigieStore } from '../../../store/vigieStore.ts';
 import { buildGroupRegistry, scopedCommander } from '../testing.ts';
@@ -20,7 +20,7 @@ const baseEvents = () =>
     set({ kind: 'system', id: 'h3:dpi', value: 'indisponible' }),
   ]);
 
-function renderBulk(request: RequestFn) {
+function renderBulk(request: WireRequest) {
   const store = buildSituationStore(baseEvents(), { registry });
   act(() => store.getState().setSessionInfo(scopedCommander));
   renderWithStore(<BulkSection />, store, request);
@@ -51,7 +51,7 @@ afterEach(cleanup);
 
 describe('BulkSection', () => {
   it('changes one system across a GHU: only the hospitals covered, items already at the value left out, one command once confirmed', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({
         ok: true,
         data: {
@@ -99,7 +99,7 @@ describe('BulkSection', () => {
   });
 
   it('flags an item changed after the preview and still sends the versions seen, so the server refuses the whole change', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({
         ok: false,
         error: {
@@ -146,7 +146,7 @@ describe('BulkSection', () => {
 
   it('disables the choices while the change is in flight, and a late reply keeps a status chosen since', async () => {
     let answer: (reply: Reply) => void = () => undefined;
-    const request = vi.fn<RequestFn>(() => new Promise<Reply>((resolve) => (answer = resolve)));
+    const request = vi.fn<WireRequest>(() => new Promise<Reply>((resolve) => (answer = resolve)));
     renderBulk(request);
     chooseDpiAcrossCentre();
     fireEvent.click(screen.getByRole('button', { name: 'Appliquer à 2 éléments' }));
@@ -169,7 +169,7 @@ describe('BulkSection', () => {
   });
 
   it('offers a scoped commander only the hospitals and GHU they cover', () => {
-    renderBulk(vi.fn<RequestFn>());
+    renderBulk(vi.fn<WireRequest>());
     expect(screen.getByLabelText('Tous les hôpitaux de mon périmètre (4)')).toBeTruthy();
     fireEvent.click(screen.getByLabelText('Les hôpitaux d’un GHU'));
     const ghus = [...screen.getByLabelText<HTMLSelectElement>('GHU').options].map((o) => o.value);
@@ -190,7 +190,7 @@ describe('BulkSection', () => {
   });
 
   it('changes every system of one hospital, from the chosen hospitals only', () => {
-    renderBulk(vi.fn<RequestFn>());
+    renderBulk(vi.fn<WireRequest>());
     fireEvent.click(screen.getByLabelText('Une sélection d’hôpitaux'));
     fireEvent.change(screen.getByLabelText('Nouvel état'), { target: { value: 'isole' } });
     expect(screen.getByText('Aucun hôpital choisi.')).toBeTruthy();

@@ -2,14 +2,14 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import type { LogEvent, Reply, SessionInfo } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { groupCommander, scopedCommander } from '../testing.ts';
 import { GroupSection } from './GroupSection.tsx';
 
 const opened = () => buildEvents([{ type: 'incident.opened', data: openedData }]);
 
-function renderGroup(session: SessionInfo, request: RequestFn = vi.fn<RequestFn>(), events: LogEvent[] = opened()) {
+function renderGroup(session: SessionInfo, request: WireRequest = vi.fn<WireRequest>(), events: LogEvent[] = opened()) {
   const store = buildSituationStore(events);
   act(() => store.getState().setSessionInfo(session));
   renderWithStore(<GroupSection />, store, request);
@@ -37,7 +37,7 @@ describe('GroupSection', () => {
   });
 
   it('lets a group commander set a SAMU’s status', () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({ ok: true, data: { commandId: 'c1', seq: 2, written: [] } } satisfies Reply),
     );
     renderGroup(groupCommander, request);
@@ -66,7 +66,7 @@ describe('GroupSection', () => {
 
     renderGroup(
       groupCommander,
-      vi.fn<RequestFn>(),
+      vi.fn<WireRequest>(),
       buildEvents([
         { type: 'incident.opened', data: openedData },
         {

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import type { Reply, SessionInfo } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { HospitalsSection } from './HospitalsSection.tsx';
 import { buildGroupRegistry, groupCommander, scopedCommander } from '../testing.ts';
@@ -17,7 +17,7 @@ const events = () =>
     },
   ]);
 
-function renderSection(session: SessionInfo, request: RequestFn = vi.fn<RequestFn>()) {
+function renderSection(session: SessionInfo, request: WireRequest = vi.fn<WireRequest>()) {
   const store = buildSituationStore(events(), { registry: buildGroupRegistry() });
   act(() => store.getState().setSessionInfo(session));
   renderWithStore(<HospitalsSection />, store, request);
@@ -67,7 +67,7 @@ describe('HospitalsSection', () => {
   });
 
   it('shows the plan blanc in force and says that lowering the level lifts it', () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({ ok: true, data: { commandId: 'c1', seq: 3, written: [] } } satisfies Reply),
     );
     renderSection(groupCommander, request);

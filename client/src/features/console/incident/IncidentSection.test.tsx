@@ -9,7 +9,7 @@ import {
   type SessionInfo,
 } from '@vigie/shared';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData } from '@vigie/shared/testing';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
 import { groupCommander as commander, lead } from '../testing.ts';
@@ -40,7 +40,7 @@ const saved: Reply = { ok: true, data: { commandId: 'c1', seq: 10 } };
 function setup(session: SessionInfo | null, list: LogEvent[] = events(), reply: Reply = saved) {
   const store = buildSituationStore(list);
   if (session) act(() => store.getState().setSessionInfo(session));
-  const request = vi.fn<RequestFn>(() => Promise.resolve(reply));
+  const request = vi.fn<WireRequest>(() => Promise.resolve(reply));
   renderWithStore(<IncidentSection />, store, request);
   return { store, request };
 }

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import type { ItemRef, ItemWrite, LogEvent, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import type { VigieStore } from '../../../store/vigieStore.ts';
 import { ItemControl } from './ItemControl.tsx';
@@ -21,7 +21,7 @@ function bobWrites(store: VigieStore, ...items: ItemWrite[]) {
   act(() => store.getState().setSync(buildSituationStore(events).getState().sync));
 }
 
-function renderControl(item: ItemRef, request: RequestFn, editable = true) {
+function renderControl(item: ItemRef, request: WireRequest, editable = true) {
   const store = buildSituationStore(baseEvents());
   renderWithStore(<ItemControl item={item} editable={editable} />, store, request);
   return store;
@@ -37,7 +37,7 @@ const writtenAt3: Reply = {
 function pendingRequest() {
   let answer: (reply: Reply) => void = () => undefined;
   let pending: Promise<Reply> = Promise.resolve(saved);
-  const request = vi.fn<RequestFn>(() => (pending = new Promise<Reply>((resolve) => (answer = resolve))));
+  const request = vi.fn<WireRequest>(() => (pending = new Promise<Reply>((resolve) => (answer = resolve))));
   const reply = (r: Reply) =>
     act(async () => {
       answer(r);
@@ -51,7 +51,7 @@ afterEach(cleanup);
 
 describe('ItemControl', () => {
   it('sends items:set with the version it saw and shows who changed the item when the reply is a conflict', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({
         ok: false,
         error: {
@@ -97,7 +97,7 @@ describe('ItemControl', () => {
   });
 
   it('says when the item changes while the person edits, still writes against the version seen, and can start again', async () => {
-    const request = vi.fn<RequestFn>(() => Promise.resolve(saved));
+    const request = vi.fn<WireRequest>(() => Promise.resolve(saved));
     const store = renderControl(dpi, request);
     const select = screen.getByLabelText<HTMLSelectElement>('Nouvelle valeur – Un – DPI');
     fireEvent.change(select, { target: { value: 'isole' } });
@@ -125,7 +125,7 @@ describe('ItemControl', () => {
   });
 
   it('keeps the saved value on screen until the copy shows the write, without calling it a change made meanwhile', async () => {
-    const request = vi.fn<RequestFn>(() =>
+    const request = vi.fn<WireRequest>(() =>
       Promise.resolve({
         ok: true,
         data: { commandId: 'c1', seq: 3, written: [{ kind: 'system', id: 'h1:dpi', version: 3 }] },
@@ -186,7 +186,7 @@ describe('ItemControl', () => {
   });
 
   it('asks for the target site of a délestage and sends the re-evaluation time in Paris time as an instant', () => {
-    const request = vi.fn<RequestFn>(() => Promise.resolve(saved));
+    const request = vi.fn<WireRequest>(() => Promise.resolve(saved));
     renderControl({ kind: 'emergency', id: 'h1-adulte' }, request);
     const name = 'Un – Urgences adultes';
 
@@ -228,7 +228,7 @@ describe('ItemControl', () => {
   });
 
   it('hands a value a person holds back to automation, against the version on screen', () => {
-    const request = vi.fn<RequestFn>(() => Promise.resolve(saved));
+    const request = vi.fn<WireRequest>(() => Promise.resolve(saved));
     renderControl(dpi, request);
     expect(screen.getByText(/valeur tenue par Alice Martin/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Rendre à l’automatique – Un – DPI' }));
@@ -240,7 +240,7 @@ describe('ItemControl', () => {
   });
 
   it('shows value and provenance only when the person may not write the item', () => {
-    renderControl(dpi, vi.fn<RequestFn>(), false);
+    renderControl(dpi, vi.fn<WireRequest>(), false);
     expect(document.querySelector('[data-item="system/h1:dpi"]')?.textContent).toContain('Dégradé');
     expect(screen.queryByRole('combobox')).toBeNull();
     expect(screen.queryByRole('button')).toBeNull();

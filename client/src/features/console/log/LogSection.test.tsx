@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
 import { LogSection } from './LogSection.tsx';
 import { groupCommander as commander } from '../testing.ts';
@@ -25,7 +25,7 @@ function setup(reply: Reply = { ok: true, data: { commandId: 'c1', seq: 5 } }) {
     ]),
   );
   act(() => store.getState().setSessionInfo(commander));
-  const request = vi.fn<RequestFn>(() => Promise.resolve(reply));
+  const request = vi.fn<WireRequest>(() => Promise.resolve(reply));
   renderWithStore(<LogSection />, store, request);
   const form = within(screen.getByRole('region', { name: 'Nouvelle entrée' }));
   return { request, form };

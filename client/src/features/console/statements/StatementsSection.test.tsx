@@ -10,7 +10,7 @@ import {
   type StatementFields,
 } from '@vigie/shared';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statementFields } from '@vigie/shared/testing';
-import type { RequestFn } from '../../../app/RealtimeContext.ts';
+import type { WireRequest } from '../../../app/testing.tsx';
 import { renderWithStore } from '../../../app/testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
 import { groupCommander as commander, lead } from '../testing.ts';
@@ -73,7 +73,7 @@ function setup(
   const store = createVigieStore({ lang: 'fr' });
   const { state, registry } = receive(store, list);
   act(() => store.getState().setSessionInfo(session));
-  const request = vi.fn<RequestFn>(() => Promise.resolve(reply));
+  const request = vi.fn<WireRequest>(() => Promise.resolve(reply));
   renderWithStore(<StatementsSection />, store, request);
   return { request, state, registry, store };
 }
