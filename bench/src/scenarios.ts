@@ -6,6 +6,7 @@ import { abuse } from './abuse.ts';
 import { burst } from './burst.ts';
 import { catchup } from './catchup.ts';
 import { fanout } from './fanout.ts';
+import { growth } from './growth.ts';
 import type { Size } from './harness/size.ts';
 import { memory } from './memory.ts';
 import { publicSummary } from './public.ts';
@@ -23,6 +24,7 @@ export const scenarios: Record<string, Scenario> = {
   catchup: { run: (size) => catchup(size !== 'full'), budgetSeconds: 100 },
   memory: { run: memory, budgetSeconds: 115 },
   startup: { run: startup, budgetSeconds: 145 },
+  growth: { run: growth, budgetSeconds: 90 },
   wall: { run: wall, budgetSeconds: 50 },
   abuse: { run: abuse, budgetSeconds: 150 },
   public: { run: publicSummary, budgetSeconds: 75 },

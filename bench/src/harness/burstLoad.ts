@@ -1,8 +1,8 @@
 /**
  * The burst load generators, forked twice on the load core: one process holds the viewers (real
  * socket.io-client connections folding their stream as the dashboard does, counting what they
- * receive), the other the commanders (a bounded number of changes in flight each) and a probe that
- * times a tiny request. Apart, the viewers' decoding cannot starve the commanders: the scheduler
+ * receive), the other the commanders (a bounded number of changes in flight each), a probe that
+ * times a tiny request and a chart reader (the overview's charts asking `history:series`). Apart, the viewers' decoding cannot starve the commanders: the scheduler
  * gives each process its share of the core. Forked on the server core once the server has stopped,
  * the same module times raw SQLite's grouped inserts. Driven by the runner over IPC.
  */
@@ -16,8 +16,10 @@ import {
   applySituationPatch,
   hashState,
   type ClientToServerEvents,
+  type CommandResult,
   type PatchMessage,
   type Reply,
+  type SeriesData,
   type ServerToClientEvents,
   type Situation,
   type Snapshot,
@@ -40,12 +42,26 @@ export type BurstCommand =
   | { type: 'count' }
   /** Viewers process: wait until every viewer holds `seq` (at most `timeoutMs`), then for one more heartbeat; stop counting. */
   | { type: 'settle'; seq: number; timeoutMs: number }
-  /** Commanders process: open the commanders and the probe. */
-  | { type: 'command'; url: string; commanderCookies: string[]; probeCookie: string }
+  /** Commanders process: open the commanders, the probe and the chart reader. */
+  | { type: 'command'; url: string; commanderCookies: string[]; probeCookie: string; chartCookie: string }
   /** Commanders process: one change on its own; the size of its patch. */
   | { type: 'single'; change: BurstChange }
-  /** Commanders process: every change, `inFlight` outstanding per commander. */
-  | { type: 'burst'; changes: BurstChange[]; inFlight: number; serverPid: number | undefined }
+  /** Commanders process: the chart reader asks `history:series` once. */
+  | { type: 'chart'; maxPoints: number }
+  /**
+   * Commanders process: every request, `inFlight` outstanding per commander. A request of one change
+   * is a `system:set-status`; of several, an `items:set` with the versions seen, sent one after the
+   * other by the lane that owns those items (so none conflicts). With `entries`, each request is a
+   * main-courante entry instead. With `chartEveryMs`, the chart reader asks `history:series` that often meanwhile.
+   */
+  | {
+      type: 'burst';
+      requests: BurstChange[][];
+      inFlight: number;
+      serverPid: number | undefined;
+      entries?: boolean;
+      chartEveryMs?: number;
+    }
   | { type: 'sqlite'; dir: string; rows: number; rowBytes: number; perTransaction: number }
   | { type: 'close' };
 
@@ -84,13 +100,24 @@ export type BurstReply =
   | { type: 'commanding' }
   | { type: 'single'; seq: number; patchBytes: number; stringifiedBytes: number }
   | {
+      type: 'chart';
+      ms: number;
+      seq: number;
+      /** Points in the reply, and each series' last value. */
+      points: number;
+      last: Record<string, number | undefined>;
+    }
+  | {
       type: 'burst';
       /** Epoch ms: first send, last acknowledgement. */
       startedAt: number;
       ackedAt: number;
+      /** The seq of every item change acknowledged. */
       okSeqs: number[];
       refused: Record<string, number>;
       probeMs: number[];
+      /** How long each chart query took while the burst ran (none without `chartEveryMs`). */
+      chartMs: number[];
       /** The commanders process's event-loop delay p99 (ms): a busy process inflates the probe. */
       loopP99Ms: number;
       /** Share of one core used from first send to last acknowledgement (server: null without /proc). */
@@ -116,6 +143,7 @@ interface Viewer {
 const viewers: Viewer[] = [];
 const commanders: VigieClient[] = [];
 let probe: Viewer | null = null;
+let chartReader: VigieClient | null = null;
 const heartbeats: SeenHeartbeat[] = [];
 let counting: { loop: ReturnType<typeof monitorEventLoopDelay>; cpu: NodeJS.CpuUsage; at: number } | null = null;
 
@@ -123,6 +151,8 @@ const reply = (m: BurstReply) => process.send?.(m);
 /** Epoch milliseconds, sub-millisecond and monotonic within a process, comparable across the two. */
 const now = () => performance.timeOrigin + performance.now();
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Points the overview's charts ask for (about one per pixel of a wide chart). */
+const CHART_POINTS = 1000;
 
 // Engine.IO hands over a patch as `2["situation:patched",{…}]` (the wire adds its `4`): its JSON is
 // the frame less this prefix and the closing bracket. Counting the frame avoids re-serialising every message.
@@ -254,16 +284,66 @@ async function settle(c: Extract<BurstCommand, { type: 'settle' }>) {
 
 async function openCommanders(c: Extract<BurstCommand, { type: 'command' }>) {
   probe = watch(c.url, c.probeCookie, false);
+  chartReader = openSocket<VigieClient>(c.url, c.chartCookie);
   commanders.push(...c.commanderCookies.map((cookie) => openSocket<VigieClient>(c.url, cookie)));
-  await Promise.all([probe.socket, ...commanders].map(firstCopy));
+  await Promise.all([probe.socket, chartReader, ...commanders].map(firstCopy));
   reply({ type: 'commanding' });
 }
 
+/** One `history:series` as the overview asks it (about a point per pixel of a wide chart). */
+async function askChart(maxPoints: number) {
+  const sent = now();
+  const r = (await chartReader!.timeout(60_000).emitWithAck('history:series', { maxPoints })) as Reply<SeriesData>;
+  const ms = now() - sent;
+  if (!r.ok) throw new Error(`history:series refused: ${r.error.code} – ${r.error.message}`);
+  const series = Object.entries(r.data.series);
+  return {
+    ms,
+    seq: r.data.seq,
+    points: series.reduce((n, [, s]) => n + s.t.length, 0),
+    last: Object.fromEntries(series.map(([name, s]) => [name, s.v.at(-1)])),
+  };
+}
+
 let keys = 0;
-async function send(commander: VigieClient, change: BurstChange): Promise<Reply<{ seq: number }>> {
+async function send(commander: VigieClient, change: BurstChange): Promise<Reply<CommandResult>> {
   const payload = { idempotencyKey: `burst-${process.pid}-${++keys}`, ...change };
   try {
-    return (await commander.timeout(60_000).emitWithAck('system:set-status', payload)) as Reply<{ seq: number }>;
+    return (await commander.timeout(60_000).emitWithAck('system:set-status', payload)) as Reply<CommandResult>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'no reply within 60 s' } };
+  }
+}
+
+/** A main-courante entry. */
+async function sendEntry(commander: VigieClient): Promise<Reply<CommandResult>> {
+  const payload = {
+    idempotencyKey: `burst-${process.pid}-${++keys}`,
+    type: 'information' as const,
+    text: `Entrée ${keys}`,
+  };
+  try {
+    return (await commander.timeout(60_000).emitWithAck('log:add-entry', payload)) as Reply<CommandResult>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'no reply within 60 s' } };
+  }
+}
+
+/** Several changes in one `items:set`, each against the version its lane last saw (updated from the reply). */
+async function sendMany(
+  commander: VigieClient,
+  changes: BurstChange[],
+  versions: Map<string, number>,
+): Promise<Reply<CommandResult>> {
+  const items = changes.map((c) => {
+    const id = `${c.hospitalId}:${c.systemId}`;
+    return { item: { kind: 'system' as const, id, value: c.status }, expectedVersion: versions.get(id) ?? 0 };
+  });
+  const payload = { idempotencyKey: `burst-${process.pid}-${++keys}`, changes: items };
+  try {
+    const r = (await commander.timeout(60_000).emitWithAck('items:set', payload)) as Reply<CommandResult>;
+    if (r.ok) for (const w of r.data.written ?? []) versions.set(w.id, w.version);
+    return r;
   } catch {
     return { ok: false, error: { code: 'internal', message: 'no reply within 60 s' } };
   }
@@ -290,6 +370,11 @@ async function burst(c: Extract<BurstCommand, { type: 'burst' }>) {
   loop.enable();
   const okSeqs: number[] = [];
   const refused: Record<string, number> = {};
+  const answered = (r: Reply<CommandResult>) => {
+    if (!r.ok) refused[r.error.code] = (refused[r.error.code] ?? 0) + 1;
+    else if (r.data.written) okSeqs.push(...r.data.written.map((w) => w.version));
+    else okSeqs.push(r.data.seq);
+  };
   let next = 0;
   let running = true;
   const startedAt = now();
@@ -305,20 +390,45 @@ async function burst(c: Extract<BurstCommand, { type: 'burst' }>) {
       await wait(50);
     }
   })();
-  // Each lane keeps one change outstanding, taking the next as soon as it is answered.
-  const lane = async (commander: VigieClient) => {
-    while (next < c.changes.length) {
-      const r = await send(commander, c.changes[next++]!);
-      if (r.ok) okSeqs.push(r.data.seq);
-      else refused[r.error.code] = (refused[r.error.code] ?? 0) + 1;
+  // The chart reader: an open chart asking again and again while the burst runs.
+  const chartMs: number[] = [];
+  const charting = (async () => {
+    while (running && c.chartEveryMs !== undefined) {
+      chartMs.push((await askChart(CHART_POINTS)).ms);
+      await wait(c.chartEveryMs);
     }
-  };
-  await Promise.all(commanders.flatMap((s) => Array.from({ length: c.inFlight }, () => lane(s))));
+  })();
+  if (c.requests.every((r) => r.length === 1)) {
+    // Each lane keeps one change outstanding, taking the next as soon as it is answered.
+    const lane = async (commander: VigieClient) => {
+      while (next < c.requests.length) {
+        const change = c.requests[next++]![0]!;
+        answered(await (c.entries ? sendEntry(commander) : send(commander, change)));
+      }
+    };
+    await Promise.all(commanders.flatMap((s) => Array.from({ length: c.inFlight }, () => lane(s))));
+  } else {
+    // A lane per set of items, its requests in order: each is written against the versions the previous left.
+    const owned = new Map<string, BurstChange[][]>();
+    for (const r of c.requests) {
+      const items = r.map((x) => `${x.hospitalId}:${x.systemId}`).join(' ');
+      const lane = owned.get(items);
+      if (lane) lane.push(r);
+      else owned.set(items, [r]);
+    }
+    const seen = probe!.copy!.state.items.system;
+    const lanes = [...owned.values()].map(async (requests, i) => {
+      const commander = commanders[i % commanders.length]!;
+      const versions = new Map(Object.entries(seen).map(([id, t]) => [id, t.version]));
+      for (const request of requests) answered(await sendMany(commander, request, versions));
+    });
+    await Promise.all(lanes);
+  }
   const ackedAt = now();
   const used = process.cpuUsage(cpuAtStart.commanders);
   const serverCpu = cpuSeconds(c.serverPid);
   running = false;
-  await probing;
+  await Promise.all([probing, charting]);
   loop.disable();
   reply({
     type: 'burst',
@@ -327,6 +437,7 @@ async function burst(c: Extract<BurstCommand, { type: 'burst' }>) {
     okSeqs,
     refused,
     probeMs,
+    chartMs,
     loopP99Ms: loop.percentile(99) / 1e6,
     busy: {
       commanders: (used.user + used.system) / 1000 / (ackedAt - startedAt),
@@ -386,6 +497,10 @@ function handle(c: BurstCommand): Promise<void> | void {
       return openCommanders(c);
     case 'single':
       return single(c.change);
+    case 'chart':
+      return askChart(c.maxPoints).then((figures) => {
+        reply({ type: 'chart', ...figures });
+      });
     case 'burst':
       return burst(c);
     case 'sqlite':
@@ -404,6 +519,7 @@ process.on('message', (c: BurstCommand) => {
 function close() {
   for (const v of viewers) v.socket.close();
   probe?.socket.close();
+  chartReader?.close();
   for (const s of commanders) s.close();
   process.exit(0);
 }
