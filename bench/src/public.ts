@@ -5,6 +5,7 @@
  * incident lead publishes points one by one: time from the lead's request to the last reader having
  * the point; and what /mur costs a browser over the network (compressed, as sent).
  */
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { publicPaths } from '@vigie/shared';
 import { DEFAULT_CLIENT_DIST, openSqliteAccessStore, seedSession, startTestServer } from '@vigie/server/testing';
@@ -31,6 +32,8 @@ export async function publicSummary(size: Size): Promise<string[]> {
   // Said first and plainly: without wrk nothing here can be measured.
   requireWrk();
   ensureClientBuilt();
+  // Absolute targets on a shared machine: say how busy it was, so a figure can be read for what it is.
+  const machineLoad = loadavg()[0]!;
   const seconds = bySize(size, { smoke: 1, quick: 3, full: 10 });
   const connections = bySize(size, { smoke: 10, quick: 100, full: 100 });
   const readers = bySize(size, { smoke: 50, quick: 1000, full: 5000 });
@@ -68,6 +71,7 @@ export async function publicSummary(size: Size): Promise<string[]> {
   const wall = await wallTransfer();
 
   const lines = [
+    `machine load when this began: ${machineLoad.toFixed(1)} (1-minute average) on ${cpus().length} cores${machineLoad > cpus().length ? ': other processes competed for the cores, figures are pessimistic' : ''}`,
     `wrk -t1 -c${connections} for ${seconds} s per path (after a ${Math.min(2, seconds)} s warm-up), Accept-Encoding as Chromium sends it; server on one core`,
     '| path | requests/s | p50 | p90 | p99 | max | bytes/response | errors |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
