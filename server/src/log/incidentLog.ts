@@ -4,15 +4,12 @@
  * folds them into the situation and tells subscribers. A request is answered only after its events
  * are committed.
  */
-import { createHash } from 'node:crypto';
 import {
   applyEvent,
-  canonicalJson,
   REGISTRY_ACTOR,
   RegistrySchema,
   initialSituation,
   newFoldScope,
-  scenarioTime,
   type CommandResult,
   type LogEvent,
   type LogMeta,
@@ -21,16 +18,14 @@ import {
   type Reply,
   type Situation,
 } from '@vigie/shared';
-import { commands } from '../commands/index.ts';
 import { newId } from '../ids.ts';
 import { registryDiff } from '../registry/registryDiff.ts';
 import { LogSeries } from './logSeries.ts';
+import { decideRequest } from './decideRequest.ts';
 import { rebuildSituation } from './rebuildSituation.ts';
-import type { CommandDefinition } from '../commands/defineCommand.ts';
-import { CommandError } from '../domain/commandError.ts';
-import type { CommandContext, Principal } from '../domain/context.ts';
+import type { CommandError } from '../domain/commandError.ts';
+import type { Principal } from '../domain/context.ts';
 import { foldCounting, type CountedWrite } from '../domain/seriesCounts.ts';
-import { can, itemTarget } from '../policies/can.ts';
 import { silentLogger, type Logger } from '../logger.ts';
 import type { EventStore, IdempotencyRecord, StoredEvent } from '../store/eventStore.ts';
 
@@ -265,13 +260,17 @@ export class IncidentLog {
 
     while (this.queue.length > 0 && outcomes.length < MAX_BATCH) {
       const pending = this.queue[0]!;
-      const def = (commands as Record<string, CommandDefinition>)[pending.name];
       // A new log commits on its own: nothing before it in the batch, nothing after.
-      if (def?.name === 'incident:open' && stored.length > 0) break;
+      if (pending.name === 'incident:open' && stored.length > 0) break;
       this.queue.shift();
       const now = this.now();
-      const decided = await this.decide(def, pending, { meta, state, now, seen }).catch((error: unknown) => {
-        // A store that cannot be read (idempotency lookup) refuses this request, not the whole server.
+      const request = { name: pending.name, input: pending.input, principal: pending.request.principal };
+      const decided = await decideRequest(
+        request,
+        { meta, state, now, seen },
+        { store: this.store, registry: this.registry },
+      ).catch((error: unknown) => {
+        // A store that cannot be read (idempotency lookup), or a command that failed, refuses this request only.
         this.logger.error({ err: error, command: pending.name }, 'request could not be decided');
         return { reply: fail('internal', 'the request could not be processed') } as const;
       });
@@ -355,66 +354,6 @@ export class IncidentLog {
         // A failed snapshot costs only start-up time: the events are committed.
         await this.snapshot().catch((error: unknown) => this.logger.error({ err: error }, 'snapshot failed'));
       }
-    }
-  }
-
-  private async decide(
-    def: CommandDefinition | undefined,
-    pending: Pending,
-    at: { meta: LogMeta; state: Situation; now: Date; seen: Map<string, IdempotencyRecord> },
-  ) {
-    const reply = (r: Reply<CommandResult>) => ({ reply: r }) as const;
-    if (!def) return reply(fail('invalid_payload', `unknown request "${pending.name}"`));
-    const principal = pending.request.principal;
-    if (!principal) return reply(fail('unauthorized', 'sign in first'));
-    if (!can(principal, def.action)) return reply(fail('forbidden', 'your role does not allow this'));
-    if (principal.actor.kind === 'scenario' && this.store.kind === 'live') {
-      return reply(fail('forbidden', 'a live incident refuses scenario changes'));
-    }
-    const parsed = def.schema.safeParse(pending.input);
-    if (!parsed.success) {
-      return reply(
-        fail(
-          'invalid_payload',
-          parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '),
-        ),
-      );
-    }
-    const items = def.item ? [def.item(parsed.data)].flat() : [];
-    if (items.some((item) => !can(principal, def.action, itemTarget(item, this.registry), this.registry))) {
-      return reply(fail('forbidden', 'outside your scope'));
-    }
-    const input = parsed.data as { idempotencyKey: string };
-    const { idempotencyKey: key, ...rest } = input;
-    const actorKey = `${principal.actor.kind}:${principal.actor.id}`;
-    const requestHash = createHash('sha256')
-      .update(canonicalJson({ name: def.name, input: rest }))
-      .digest('hex');
-    const previous =
-      at.seen.get(`${actorKey}\n${key}`) ?? (await this.store.findIdempotency(at.meta.logId, actorKey, key));
-    if (previous) {
-      return previous.requestHash === requestHash
-        ? reply({ ok: true, data: previous.result as CommandResult })
-        : reply(fail('invalid_payload', 'this idempotency key was already used for a different request'));
-    }
-    const ctx: CommandContext = {
-      principal,
-      state: at.state,
-      registry: this.registry,
-      now: at.now,
-      effectiveNow: at.state.clock ? scenarioTime(at.state.clock, at.now).toISOString() : null,
-      newId,
-    };
-    try {
-      const decision = (def.decide as (c: CommandContext, i: unknown) => ReturnType<CommandDefinition['decide']>)(
-        ctx,
-        input,
-      );
-      return { decision, actorKey, key, requestHash } as const;
-    } catch (error) {
-      if (error instanceof CommandError) return reply(fail(error.code, error.message, error.details));
-      this.logger.error({ err: error, command: def.name }, 'command failed');
-      return reply(fail('internal', 'the request could not be processed'));
     }
   }
 }
