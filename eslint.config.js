@@ -1,5 +1,5 @@
 // ESLint flat config: type-aware TypeScript rules, React hooks rules for the client, and the
-// architecture boundaries of STYLE.md ("Boundaries") enforced with `no-restricted-imports`.
+// architecture's layers (ARCHITECTURE.md, "Tree") enforced with `no-restricted-imports`.
 // test/lint/boundaries.test.ts proves each boundary against the fixtures in test/lint/fixtures/.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';

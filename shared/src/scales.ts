@@ -1,7 +1,7 @@
 /**
- * The scales Vigie uses: ids, order and labels of every status word, from the team's
- * crisis vocabulary (shared/domain/VOCABULAIRE.md, "The scales Vigie uses").
- * No other module spells a status word; everything refers to these ids.
+ * The scales Vigie uses: ids, order and labels of every status word, in the words of French hospital
+ * crisis cells (plan blanc levels, fonctionnement, délestage…). This file is the product's reference
+ * for them: no other module spells a status word; everything refers to these ids.
  */
 import { z } from 'zod';
 
