@@ -3,9 +3,12 @@
  * non-zero; speed targets are reported, met or missed, and never fail the run.
  */
 export const failedGates: string[] = [];
+/** How many hard gates have been checked, failed or not. */
+export const checkedGates = { count: 0 };
 
 /** Records a failed hard gate; returns the words for the report. */
 export function gate(ok: boolean, what: string): string {
+  checkedGates.count += 1;
   if (!ok) failedGates.push(what);
   return `${ok ? 'ok' : 'FAILED'} — ${what}`;
 }
