@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statementFields } from '@vigie/shared/testing';
-import type { CommandName, Reply } from '@vigie/shared';
+import type { CommandName, LogEvent, Reply } from '@vigie/shared';
 import { IncidentLog, type RequestContext } from '../log/incidentLog.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
 import { buildPrincipal, defaultRegistry, tempDir } from '../testing.ts';
@@ -29,6 +29,10 @@ interface Case {
   versioned: boolean;
   /** Whether a commander limited to another hospital is refused (the command writes a hospital's or the group's item). */
   scoped: boolean;
+  /** The event it records, and what the situation then says (read by `effect`). */
+  event: LogEvent['type'];
+  effect: (log: IncidentLog) => unknown;
+  expected: unknown;
 }
 
 const draftId = (log: IncidentLog) => Object.values(log.situation.statements)[0]!.id;
@@ -41,6 +45,9 @@ const cases: Case[] = [
     refusedRole: 'commander',
     versioned: true,
     scoped: false,
+    event: 'incident.updated',
+    effect: (l) => l.situation.incident?.phase,
+    expected: 'qualification',
   },
   {
     name: 'incident:close',
@@ -49,6 +56,9 @@ const cases: Case[] = [
     refusedRole: 'commander',
     versioned: true,
     scoped: false,
+    event: 'incident.closed',
+    effect: (l) => l.situation.incident?.closedAt !== null,
+    expected: true,
   },
   {
     name: 'hospital:set-response-level',
@@ -57,6 +67,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: true,
+    event: 'value.set',
+    effect: (l) => l.situation.items['response-level'].cochin?.value,
+    expected: 'niveau-2',
   },
   {
     name: 'hospital:set-operating-mode',
@@ -65,6 +78,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: true,
+    event: 'value.set',
+    effect: (l) => l.situation.items['operating-mode'].cochin?.value,
+    expected: 'procedures-degradees',
   },
   {
     name: 'emergency:set-status',
@@ -79,6 +95,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: true,
+    event: 'value.set',
+    effect: (l) => l.situation.items.emergency['cochin-adulte']?.value,
+    expected: { status: 'delestage', targetSiteId: 'hegp', nextReviewAt: null, note: null },
   },
   {
     name: 'system:set-status',
@@ -87,6 +106,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: true,
+    event: 'value.set',
+    effect: (l) => l.situation.items.system['cochin:dpi']?.value,
+    expected: 'isole',
   },
   {
     name: 'samu:set-status',
@@ -95,6 +117,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: true,
+    event: 'value.set',
+    effect: (l) => l.situation.items.samu['samu-75']?.value,
+    expected: 'degrade',
   },
   {
     name: 'stage:set-state',
@@ -103,6 +128,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: true,
+    event: 'value.set',
+    effect: (l) => l.situation.items.stage.reseau?.value,
+    expected: 'en-cours',
   },
   {
     name: 'eta:revise',
@@ -111,6 +139,9 @@ const cases: Case[] = [
     refusedRole: 'commander',
     versioned: true,
     scoped: false,
+    event: 'eta.revised',
+    effect: (l) => l.situation.eta.at(-1)?.label,
+    expected: 'dimanche matin',
   },
   {
     name: 'log:add-entry',
@@ -119,6 +150,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: false,
     scoped: false,
+    event: 'log.entry-added',
+    effect: (l) => l.situation.log.at(-1)?.text,
+    expected: 'Passage au papier',
   },
   {
     name: 'statement:draft',
@@ -127,6 +161,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: false,
     scoped: false,
+    event: 'statement.drafted',
+    effect: (l) => Object.values(l.situation.statements).filter((st) => st.status === 'draft').length,
+    expected: 2,
   },
   {
     name: 'statement:edit',
@@ -135,6 +172,9 @@ const cases: Case[] = [
     refusedRole: 'viewer',
     versioned: true,
     scoped: false,
+    event: 'statement.edited',
+    effect: (l) => l.situation.statements[draftId(l)]?.fields.body,
+    expected: 'modifié',
   },
   {
     name: 'statement:publish',
@@ -143,6 +183,9 @@ const cases: Case[] = [
     refusedRole: 'commander',
     versioned: true,
     scoped: false,
+    event: 'statement.published',
+    effect: (l) => l.situation.statements[draftId(l)]?.status,
+    expected: 'published',
   },
 ];
 
@@ -171,11 +214,14 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 const code = (r: Reply) => (r.ok ? 'ok' : r.error.code);
 
 describe.each(cases)('command $name', (c) => {
-  it('succeeds for an allowed role and records events', async () => {
+  it('succeeds for an allowed role, records its event and changes what it says', async () => {
     const before = log.situation.seq;
-    const reply = await log.submit(c.name, { idempotencyKey: key(), ...c.valid(log) }, as('lead'));
+    const valid = c.valid(log);
+    expect(c.effect(log)).not.toEqual(c.expected);
+    const reply = await log.submit(c.name, { idempotencyKey: key(), ...valid }, as('lead'));
     expect(code(reply)).toBe('ok');
-    expect(log.situation.seq).toBeGreaterThan(before);
+    expect((await eventsAfter(before)).map((e) => e.type)).toEqual([c.event]);
+    expect(c.effect(log)).toEqual(c.expected);
   });
 
   it('refuses malformed input with invalid_payload and changes nothing', async () => {
