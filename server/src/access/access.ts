@@ -52,17 +52,19 @@ export class Access {
     registry: Registry,
     readonly options: AccessOptions,
   ) {
+    const now = options.now ?? (() => new Date());
     this.ctx = {
       store,
       registry,
       openRead: options.openRead,
-      now: options.now ?? (() => new Date()),
+      now,
       codeTtlMs: options.codeTtlMs ?? 24 * HOUR,
       sessionIdleMs: options.sessionIdleMs ?? 12 * HOUR,
       // 400 days: the longest a browser keeps a cookie; every connection renews it.
       screenSessionMs: options.screenSessionMs ?? 400 * 24 * HOUR,
       pairingTtlMs: options.pairingTtlMs ?? 24 * HOUR,
-      throttle: new SignInThrottle(),
+      // On the same clock as sessions and codes (a test moves it instead of waiting).
+      throttle: new SignInThrottle(() => now().getTime()),
       passwordChecks: new CheckPool(PASSWORD_CHECKS, PASSWORD_CHECKS_WAITING),
       loginAttempts: new KeyedQueue(LOGIN_ATTEMPTS_WAITING),
       passwordsChecked: 0,
