@@ -5,7 +5,7 @@
  */
 
 /** Points per block of kept extremes. */
-export const BLOCK = 256;
+export const BLOCK = 64;
 
 /**
  * Per block of `size` points from the list's start: the index of its first lowest (`lo`) and first
@@ -36,8 +36,8 @@ export class PointList {
     if (this.length === this.t.length) this.grow(this.length + 1);
     this.t[this.length] = t;
     this.v[this.length] = v;
-    this.noteExtreme(this.length);
     this.length += 1;
+    this.noteExtremes(this.length - 1);
   }
 
   /** Appends points given as two columns. */
@@ -45,8 +45,8 @@ export class PointList {
     if (this.length + t.length > this.t.length) this.grow(this.length + t.length);
     this.t.set(t, this.length);
     this.v.set(v, this.length);
-    for (let i = this.length; i < this.length + t.length; i++) this.noteExtreme(i);
     this.length += t.length;
+    this.noteExtremes(this.length - t.length);
   }
 
   /** Times of points [start, end): a view, no copy. */
@@ -78,16 +78,32 @@ export class PointList {
     return this.search((t) => t > time);
   }
 
-  // Strict comparisons: a block keeps the first of equal extremes, as a scan of its points would.
-  private noteExtreme(i: number): void {
-    const block = Math.floor(i / BLOCK);
-    if (i % BLOCK === 0) {
-      this.lo[block] = i;
-      this.hi[block] = i;
-      return;
+  /** Takes points `from`…the end into their blocks' extremes. */
+  private noteExtremes(from: number): void {
+    const values = this.v;
+    for (let block = Math.floor(from / BLOCK); block * BLOCK < this.length; block++) {
+      const start = block * BLOCK;
+      const end = Math.min(this.length, start + BLOCK);
+      let i = Math.max(from, start);
+      let lo = i === start ? i : this.lo[block]!;
+      let hi = i === start ? i : this.hi[block]!;
+      let low = values[lo]!;
+      let high = values[hi]!;
+      // Strict comparisons: a block keeps the first of equal extremes, as a scan of its points would.
+      for (; i < end; i++) {
+        const x = values[i]!;
+        if (x < low) {
+          low = x;
+          lo = i;
+        }
+        if (x > high) {
+          high = x;
+          hi = i;
+        }
+      }
+      this.lo[block] = lo;
+      this.hi[block] = hi;
     }
-    if (this.v[i]! < this.v[this.lo[block]!]!) this.lo[block] = i;
-    if (this.v[i]! > this.v[this.hi[block]!]!) this.hi[block] = i;
   }
 
   // Doubling: a point costs the same whatever the length.

@@ -56,9 +56,12 @@ export const toHead = (r: SeriesHeadRow): SeriesChunkHead => ({
 });
 
 export function toChunk(r: SeriesChunkRow): SeriesChunk {
-  // Copied into an aligned buffer: a blob SQLite hands back may start anywhere.
-  const columns = new Float64Array(r.points.byteLength / 8);
-  new Uint8Array(columns.buffer).set(r.points);
+  // Read in place when the blob's buffer allows float64 access, else copied into one that does.
+  const { buffer, byteOffset, byteLength } = r.points;
+  const columns =
+    byteOffset % 8 === 0
+      ? new Float64Array(buffer, byteOffset, byteLength / 8)
+      : new Float64Array(new Uint8Array(r.points).buffer);
   const { counts, ...head } = toHead(r);
   const points: SeriesChunk['points'] = {};
   let at = 0;
