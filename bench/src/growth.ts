@@ -105,7 +105,7 @@ interface Measured {
   chartAgrees: boolean;
   rounds: Partial<Record<Change, Round[]>>;
   laterChartMs: number;
-  snapshot: { ms: number; bytes: number; chunkBytes: number } | null;
+  snapshot: { ms: number; bytes: number; chunkBytes: number | null } | null;
   loop: { p99: number; max: number };
 }
 
@@ -221,8 +221,8 @@ async function measure(c: Case, registry: Registry, commits: number): Promise<Me
   }
 }
 
-/** The latest snapshot's situation and chart chunk, in bytes as stored. */
-function snapshotBytes(storePath: string): { bytes: number; chunkBytes: number } {
+/** The latest snapshot's situation and chart chunk (null when it saved none), in bytes as stored. */
+function snapshotBytes(storePath: string): { bytes: number; chunkBytes: number | null } {
   const store = openStoreForTest(storePath, 'live');
   try {
     const row = store.db
@@ -231,7 +231,7 @@ function snapshotBytes(storePath: string): { bytes: number; chunkBytes: number }
          FROM snapshots s ORDER BY s.seq DESC LIMIT 1`,
       )
       .get();
-    return { bytes: row?.bytes ?? NaN, chunkBytes: row?.chunk ?? 0 };
+    return { bytes: row?.bytes ?? NaN, chunkBytes: row?.chunk ?? null };
   } finally {
     void store.close();
   }
@@ -265,7 +265,7 @@ export async function growth(size: Size): Promise<string[]> {
     const rates = m.changes.map((ch) => `${ch}: ${m.rounds[ch]!.map((r) => int(r.rate)).join(' / ')}`).join('; ');
     const cpu = m.changes.map((ch) => `${ch}: ${best(m, ch).toFixed(0)} µs (${ratio(m, ch).toFixed(2)}×)`).join('; ');
     const snap = m.snapshot
-      ? `${int(m.snapshot.bytes / 1024)} KiB + ${int(m.snapshot.chunkBytes / 1024)} KiB chart, ${m.snapshot.ms} ms`
+      ? `${int(m.snapshot.bytes / 1024)} KiB + ${m.snapshot.chunkBytes === null ? 'no chart' : `${int(m.snapshot.chunkBytes / 1024)} KiB chart`}, ${m.snapshot.ms} ms`
       : 'none';
     return `| ${m.name} | ${int(m.events)} | ${m.seedS.toFixed(1)} | ${int(m.readyMs)} / ${int(m.snapshotMs)} | ${int(m.chartMs)} / ${int(m.laterChartMs)} | ${rates} | ${cpu} | ${snap} | ${m.loop.p99} / ${m.loop.max} |`;
   });
@@ -295,7 +295,7 @@ export async function growth(size: Size): Promise<string[]> {
       `the first chart after each restart ends where the stored situation stands (recovery share, hospitals per fonctionnement)`,
     ),
     gate(
-      measured.every((m) => !crossesSnapshot(m, commits) || (m.snapshot?.chunkBytes ?? 0) > 0),
+      measured.every((m) => !crossesSnapshot(m, commits) || (m.snapshot !== null && m.snapshot.chunkBytes !== null)),
       `every log whose changes reached its next snapshot took it with its chart points (${measured.filter((m) => crossesSnapshot(m, commits)).length} of ${measured.length})`,
     ),
   ];
