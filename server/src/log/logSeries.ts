@@ -24,9 +24,10 @@ import type { EventStore, SeriesChunk, SeriesChunkHead } from '../store/eventSto
 
 type Columns = { t: Float64Array; v: Float64Array };
 
-/** Events folded, or saved chunks read, between two turns of the event loop. */
+/** Events folded, or saved chunks read (25,000 events' points), between two turns of the event loop. */
 const REBUILD_PAGE = 2000;
-const LOAD_PAGE = 20;
+// Small: read back right after start-up, the pages share the loop with the first connections' snapshots.
+const LOAD_PAGE = 5;
 /** Room for the points of the commits that land while the saved ones are read back. */
 const SPARE_POINTS = 4096;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
