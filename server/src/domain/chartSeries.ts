@@ -113,7 +113,7 @@ export class ChartSeries {
 
   /** The points from `from` to `to` (epoch ms), each series led by the value in effect at `from`. Needs `complete`. */
   window(from: number, to: number): SeriesColumns {
-    if (!this.complete) throw new Error('the series before seq ' + this.heldAfter + ' are not held');
+    if (!this.complete) throw new Error(`the points up to seq ${this.heldAfter} are not held`);
     const series: SeriesColumns = {};
     for (const [name, list] of this.points) {
       const start = list.firstAtOrAfter(from);

@@ -1,9 +1,9 @@
 /**
  * The chart series of the current log as the log keeps them: taken from every commit with what each
  * write changed (never folded again), saved with each snapshot (only the points added since the
- * previous one), resumed at start-up where the snapshot left them. The saved points are read back on
- * the first query, a page per turn; a store that saved none (older ones) has them rebuilt once from
- * its log, a page per turn, while commits go on.
+ * previous one), resumed at start-up where the snapshot left them. The saved points are read back
+ * right after start-up, a page per turn (a query meanwhile waits for them); a store that saved none
+ * (older ones) has them rebuilt once from its log, a page per turn, while commits go on.
  */
 import {
   initialSituation,
