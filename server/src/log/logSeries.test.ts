@@ -284,4 +284,34 @@ describe('the chart series across a restart', () => {
     expect((await file().seriesHeads(log.current.logId))[0]!.fromSeq).toBe(0);
     expect(await read(again)).toEqual(plain(await rebuilt(again, file())));
   });
+
+  it('rebuilt from the log, save their points a slice at a time as they go, the next snapshot adding only the rest', async () => {
+    const file = storeFile();
+    const log = await openLog({ store: file(), snapshotEvery: 1000 });
+    await writeIncident(log);
+    await writeMany(log, 60);
+    const expected = await read(log);
+    file().db.prepare('DELETE FROM series_chunks').run();
+
+    const series = new LogSeries(file(), registry, undefined, { rebuildPage: 7, rebuildSaveEvery: 20 });
+    series.open(log.current, null);
+    cleanups.push(() => series.stop());
+    const rebuiltData = plain(await series.read(everything));
+    const heads = await file().seriesHeads(log.current.logId);
+    const rest = series.unsaved(log.situation.seq)!;
+
+    expect(rebuiltData).toEqual(expected);
+    expect(heads.length).toBeGreaterThanOrEqual(3);
+    expect(heads.map((h) => h.fromSeq)).toEqual([0, ...heads.slice(0, -1).map((h) => h.toSeq)]);
+    expect(rest.fromSeq).toBe(heads.at(-1)!.toSeq);
+    // Saved and unsaved together, each point once: the whole series.
+    const chunks = await file().readSeriesChunks(log.current.logId, 0, Number.MAX_SAFE_INTEGER, 100);
+    for (const [name, { t }] of Object.entries(expected.series)) {
+      const parts = [...chunks, rest].map((c) => c.points[name as keyof typeof c.points]);
+      expect(
+        parts.flatMap((p) => [...(p?.t ?? [])]),
+        name,
+      ).toEqual(t);
+    }
+  });
 });

@@ -24,8 +24,7 @@ import type { EventStore, SeriesChunk, SeriesChunkHead } from '../store/eventSto
 
 type Columns = { t: Float64Array; v: Float64Array };
 
-/** Events folded, or saved chunks read (25,000 events' points), between two turns of the event loop. */
-const REBUILD_PAGE = 2000;
+/** Saved chunks read (25,000 events' points) between two turns of the event loop. */
 // Small: read back right after start-up, the pages share the loop with the first connections' snapshots.
 const LOAD_PAGE = 5;
 /** Room for the points of the commits that land while the saved ones are read back. */
@@ -56,6 +55,13 @@ export function savedPosition(heads: SeriesChunkHead[], seq: number, registryVer
   return last && reached === seq ? { seq, time: last.time, last: last.last } : null;
 }
 
+export interface LogSeriesOptions {
+  /** Events folded between two turns of the event loop when rebuilding (default 1,000). */
+  rebuildPage?: number;
+  /** Events whose points a rebuild saves at a time, so the next snapshot need not write them all at once (default 25,000). */
+  rebuildSaveEvery?: number;
+}
+
 export class LogSeries {
   private meta!: LogMeta;
   /** Null while the series are being rebuilt from the log. */
@@ -64,11 +70,18 @@ export class LogSeries {
   private loading: Promise<void> | null = null;
   private stopped = false;
 
+  private readonly rebuildPage: number;
+  private readonly rebuildSaveEvery: number;
+
   constructor(
     private readonly store: EventStore,
     private readonly registry: Registry,
     private readonly logger: Logger = silentLogger,
-  ) {}
+    options: LogSeriesOptions = {},
+  ) {
+    this.rebuildPage = options.rebuildPage ?? 1000;
+    this.rebuildSaveEvery = options.rebuildSaveEvery ?? 25_000;
+  }
 
   /**
    * Series resumed or built at start-up (see rebuildSituation); null rebuilds them from the log.
@@ -189,9 +202,10 @@ export class LogSeries {
     let state = initialSituation(this.registry, meta);
     const series = ChartSeries.opened(this.registry, meta, state);
     const scope = newFoldScope();
+    let saved = 0;
     for (;;) {
       if (this.stopped || this.meta !== meta) return;
-      const page = await this.store.readEvents(meta.logId, state.seq, REBUILD_PAGE);
+      const page = await this.store.readEvents(meta.logId, state.seq, this.rebuildPage);
       if (this.stopped || this.meta !== meta) return;
       // Caught up with the store, in the same turn as the read: the commits after it come to `take`.
       if (page.length === 0) {
@@ -202,6 +216,13 @@ export class LogSeries {
         const folded = foldCounting(state, e, scope);
         state = folded.state;
         series.apply(e, folded.write);
+      }
+      // Saved as they are rebuilt, a slice at a time: the next snapshot adds only its own (a chain
+      // ended elsewhere than a snapshot is rebuilt again, so a crash meanwhile costs only time).
+      if (state.seq - saved >= this.rebuildSaveEvery) {
+        await this.store.saveSeriesChunk(meta.logId, unsavedChunk(series, this.registry));
+        series.saved();
+        saved = state.seq;
       }
       await nextTurn();
     }

@@ -80,6 +80,11 @@ export interface EventStore {
   append(batch: AppendBatch): Promise<void>;
   saveSnapshot(logId: string, snapshot: Snapshot): Promise<void>;
   latestSnapshot(logId: string): Promise<Snapshot | null>;
+  /**
+   * Saves chart points ahead of the snapshot that will end their chain (series rebuilt from the log,
+   * saved as they are rebuilt); from seq 0, it replaces the log's earlier chunks.
+   */
+  saveSeriesChunk(logId: string, chunk: SeriesChunk): Promise<void>;
   /** The heads of a log's saved chart chunks, in seq order. */
   seriesHeads(logId: string): Promise<SeriesChunkHead[]>;
   /** Saved chart chunks ending after `afterSeq` and at most at `throughSeq`, in seq order, at most `limit`. */

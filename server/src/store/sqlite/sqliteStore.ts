@@ -199,11 +199,7 @@ export class SqliteStore implements EventStore {
     const { series } = snapshot;
     return this.run(() =>
       this.db.transaction(() => {
-        if (series) {
-          // A series saved from the start replaces whatever was saved of it before (made with another registry).
-          if (series.fromSeq === 0) this.statements.deleteSeriesChunks.run(logId);
-          this.statements.insertSeriesChunk.run(logId, toRow(series));
-        }
+        if (series) this.insertSeriesChunk(logId, series);
         this.statements.insertSnapshot.run(
           logId,
           snapshot.seq,
@@ -221,6 +217,10 @@ export class SqliteStore implements EventStore {
     return Promise.resolve(
       row ? { seq: row.seq, registryVersion: row.registry_version, state: JSON.parse(row.state) as Situation } : null,
     );
+  }
+
+  saveSeriesChunk(logId: string, chunk: SeriesChunk): Promise<void> {
+    return this.run(() => this.db.transaction(() => this.insertSeriesChunk(logId, chunk))());
   }
 
   seriesHeads(logId: string): Promise<SeriesChunkHead[]> {
@@ -288,6 +288,12 @@ export class SqliteStore implements EventStore {
 
   private page(rows: EventRow[], limit: number): EventPage {
     return { events: rows.map(toStored), before: rows.length === limit ? (rows.at(-1)?.seq ?? null) : null };
+  }
+
+  private insertSeriesChunk(logId: string, chunk: SeriesChunk): void {
+    // A series saved from the start replaces whatever was saved of it before (made with another registry).
+    if (chunk.fromSeq === 0) this.statements.deleteSeriesChunks.run(logId);
+    this.statements.insertSeriesChunk.run(logId, toRow(chunk));
   }
 
   private run(write: () => unknown): Promise<void> {
