@@ -5,6 +5,7 @@
  * incident lead publishes points one by one: time from the lead's request to the last reader having
  * the point; and what /mur costs a browser over the network (compressed, as sent).
  */
+import { request } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { publicPaths } from '@vigie/shared';
@@ -12,8 +13,9 @@ import { DEFAULT_CLIENT_DIST, openSqliteAccessStore, seedSession, startTestServe
 import { openBrowser } from '@vigie/test/browser';
 import { pageTransfer } from '@vigie/test/browser/transfer';
 import { ensureClientBuilt } from './harness/clientBuild.ts';
+import { cpuMs } from './harness/cpuTime.ts';
 import { gate, target } from './harness/gates.ts';
-import { LOAD_CORE, forkPinned, nextMessage } from './harness/pinned.ts';
+import { LOAD_CORE, SERVER_CORE, forkPinned, nextMessage } from './harness/pinned.ts';
 import { monotonicUs, summariseProfile, type Window } from './harness/profile.ts';
 import type { PublicLoadCommand, PublicLoadReply, PublicRound } from './harness/publicLoad.ts';
 import { bySize, type Size } from './harness/size.ts';
@@ -25,6 +27,7 @@ const TARGET_RPS = 10_000;
 const TARGET_P99_MS = 50;
 const TARGET_FANOUT_MS = 150;
 const TARGET_WALL_BYTES = 170_000;
+const WARM_UP_SECONDS = 2;
 /** What Chromium sends. */
 const BROWSER = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
 
@@ -47,7 +50,7 @@ export async function publicSummary(size: Size): Promise<string[]> {
   const load = startPublicLoad();
   let measured: Measured | undefined;
   try {
-    measured = await measure(server.server.url, load, {
+    measured = await measure(server.server.url, server.server.proc.pid, load, {
       seconds,
       connections,
       readers,
@@ -62,7 +65,7 @@ export async function publicSummary(size: Size): Promise<string[]> {
   const { http, connected, rounds, unacknowledged } = measured;
   const toLast = rounds.map((r) => r.toLastMs);
   // Where the server's time went, over the stretch of the first target missed.
-  const missed = http.some(({ result }) => !httpMet(result))
+  const missed = http.some(({ vigie }) => !httpMet(vigie.result))
     ? { from: http[0]!.window.from, to: http.at(-1)!.window.to }
     : quantile(toLast, 0.99) > TARGET_FANOUT_MS
       ? measured.fanoutWindow
@@ -72,17 +75,18 @@ export async function publicSummary(size: Size): Promise<string[]> {
 
   const lines = [
     `machine load when this began: ${machineLoad.toFixed(1)} (1-minute average) on ${cpus().length} cores${machineLoad > cpus().length ? ': other processes competed for the cores, figures are pessimistic' : ''}`,
-    `wrk -t1 -c${connections} for ${seconds} s per path (after a ${Math.min(2, seconds)} s warm-up), Accept-Encoding as Chromium sends it; server on one core`,
-    '| path | requests/s | p50 | p90 | p99 | max | bytes/response | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...http.map(({ path, result: r }) => {
-      const l = r.latencyMs;
-      return `| ${path} | ${Math.round(r.requestsPerSecond)} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p99)} | ${ms(l.max)} | ${Math.round(r.bytes / Math.max(1, r.requests))} | ${r.errors + r.non2xx + r.timeouts} |`;
-    }),
-    ...http.map(({ path, result: r }) =>
+    `wrk -t1 -c${connections} for ${seconds} s per path (after a ${seconds >= WARM_UP_SECONDS ? WARM_UP_SECONDS : 0} s warm-up), Accept-Encoding as Chromium sends it; server on one core`,
+    'baseline: a bare Node http server on the same core answering the same bytes with three headers',
+    '| path | server | requests/s | p50 | p90 | p99 | max | bytes/response | server CPU/request | errors |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...http.flatMap(({ path, vigie, baseline }) => [
+      httpRow(path, 'Vigie', vigie),
+      httpRow(path, 'baseline', baseline),
+    ]),
+    ...http.map(({ path, vigie: { result: r }, baseline: { result: b } }) =>
       target(
         httpMet(r),
-        `${path}: ${Math.round(r.requestsPerSecond)} requests/s, p99 ${ms(r.latencyMs.p99)}`,
+        `${path}: ${Math.round(r.requestsPerSecond)} requests/s (${((100 * r.requestsPerSecond) / b.requestsPerSecond).toFixed(0)} % of the baseline's ${Math.round(b.requestsPerSecond)}), p99 ${ms(r.latencyMs.p99)}`,
         `≥ ${TARGET_RPS.toLocaleString('en')} requests/s, p99 ≤ ${TARGET_P99_MS} ms`,
       ),
     ),
@@ -96,7 +100,8 @@ export async function publicSummary(size: Size): Promise<string[]> {
     target(wall.bytes <= TARGET_WALL_BYTES, `/mur ${kb(wall.bytes)} as sent`, `≤ ${kb(TARGET_WALL_BYTES)}`),
     ...(missed ? where : []),
     gate(
-      http.length === 2 && http.every(({ result: r }) => r.requests > 0 && r.errors + r.non2xx + r.timeouts === 0),
+      http.length === 2 &&
+        http.every(({ vigie: { result: r } }) => r.requests > 0 && r.errors + r.non2xx + r.timeouts === 0),
       'every public summary request answered 200',
     ),
     gate(connected.failed === 0, 'every public socket connected'),
@@ -109,7 +114,8 @@ export async function publicSummary(size: Size): Promise<string[]> {
 }
 
 interface Measured {
-  http: { path: string; result: WrkResult; window: Window }[];
+  /** `cpuUsPerRequest`: the server's CPU time per request, whatever else ran on its core. */
+  http: { path: string; vigie: HttpRun; baseline: HttpRun; window: Window }[];
   connected: Extract<PublicLoadReply, { type: 'connected' }>;
   rounds: PublicRound[];
   unacknowledged: number;
@@ -119,6 +125,7 @@ interface Measured {
 /** wrk on the page and the JSON with a point published, then the readers while points are published. */
 async function measure(
   url: string,
+  serverPid: number | undefined,
   load: ReturnType<typeof startPublicLoad>,
   size: { seconds: number; connections: number; readers: number; publications: number; leadCookie: string },
 ): Promise<Measured> {
@@ -126,13 +133,19 @@ async function measure(
   // A published point to show, as during an incident (the page then holds every line of it).
   await load.ask({ type: 'point' }, 'point');
   const http: Measured['http'] = [];
+  const wrk = { connections: size.connections, seconds: size.seconds };
   for (const path of [publicPaths.page, publicPaths.summary]) {
-    const options = { connections: size.connections, headers: BROWSER };
-    // Not measured: the first requests of a fresh process pay for its JIT.
-    await runWrk(url + path, { ...options, seconds: Math.min(2, size.seconds) });
     const from = monotonicUs();
-    const result = await runWrk(url + path, { ...options, seconds: size.seconds });
-    http.push({ path, result, window: { from, to: monotonicUs() } });
+    const vigie = await httpRun(url + path, serverPid, wrk);
+    const window = { from, to: monotonicUs() };
+    // The same bytes from a bare Node server on the same core, right after (half as long: a reference, not the figure).
+    const baseline = await startHttpBaseline(await fetchAsBrowser(url + path));
+    try {
+      const reference = { ...wrk, seconds: Math.max(1, Math.round(wrk.seconds / 2)) };
+      http.push({ path, vigie, baseline: await httpRun(baseline.url, baseline.pid, reference), window });
+    } finally {
+      await baseline.stop();
+    }
   }
   const connected = await load.ask({ type: 'readers', url, readers: size.readers }, 'connected');
   const from = monotonicUs();
@@ -141,7 +154,70 @@ async function measure(
   return { http, connected, rounds: published.rounds, unacknowledged: published.unacknowledged, fanoutWindow };
 }
 
+/** wrk's figures, and the server's CPU time per request (null where /proc cannot say). */
+interface HttpRun {
+  result: WrkResult;
+  cpuUsPerRequest: number | null;
+}
+
+/**
+ * wrk on `url` as a browser asks, after a warm-up (the first requests of a fresh process pay for its
+ * JIT) unless the run is too short to measure anything anyway (smoke).
+ */
+async function httpRun(url: string, pid: number | undefined, wrk: { connections: number; seconds: number }) {
+  const options = { connections: wrk.connections, headers: BROWSER };
+  if (wrk.seconds >= WARM_UP_SECONDS) await runWrk(url, { ...options, seconds: WARM_UP_SECONDS });
+  const cpuBefore = cpuMs(pid);
+  const result = await runWrk(url, { ...options, seconds: wrk.seconds });
+  const cpuAfter = cpuMs(pid);
+  const cpuUsPerRequest =
+    cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / Math.max(1, result.requests);
+  return { result, cpuUsPerRequest };
+}
+
+/** The body and type of `url` as Vigie sends them to a browser (brotli). */
+function fetchAsBrowser(url: string): Promise<{ body: Buffer; contentType: string; contentEncoding: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: BROWSER }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          body: Buffer.concat(chunks),
+          contentType: String(res.headers['content-type']),
+          contentEncoding: String(res.headers['content-encoding'] ?? 'identity'),
+        }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The bare HTTP baseline answering `response`, forked on the server core. */
+async function startHttpBaseline(response: { body: Buffer; contentType: string; contentEncoding: string }) {
+  const proc = forkPinned(join(import.meta.dirname, 'harness/httpBaseline.ts'), SERVER_CORE);
+  proc.send({ ...response, body: response.body.toString('base64') });
+  const port = await nextMessage(proc, (m) => (m as { port?: number }).port);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    pid: proc.pid,
+    stop: async () => {
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 const httpMet = (r: WrkResult) => r.requestsPerSecond >= TARGET_RPS && r.latencyMs.p99 <= TARGET_P99_MS;
+function httpRow(path: string, server: string, { result: r, cpuUsPerRequest: cpu }: HttpRun) {
+  const l = r.latencyMs;
+  const cost = cpu === null ? 'n/a' : `${cpu.toFixed(0)} µs`;
+  const bytes = Math.round(r.bytes / Math.max(1, r.requests));
+  return `| ${path} | ${server} | ${Math.round(r.requestsPerSecond)} | ${ms(l.p50)} | ${ms(l.p90)} | ${ms(l.p99)} | ${ms(l.max)} | ${bytes} | ${cost} | ${r.errors + r.non2xx + r.timeouts} |`;
+}
+
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /** /mur in Chromium against a server in this process (files only: the same bundle whoever signs in). */

@@ -27,5 +27,5 @@ export const scenarios: Record<string, Scenario> = {
   growth: { run: growth, budgetSeconds: 90 },
   wall: { run: wall, budgetSeconds: 50 },
   abuse: { run: abuse, budgetSeconds: 150 },
-  public: { run: publicSummary, budgetSeconds: 75 },
+  public: { run: publicSummary, budgetSeconds: 90 },
 };
