@@ -65,12 +65,13 @@ export async function publicSummary(size: Size): Promise<string[]> {
   const { http, connected, rounds, unacknowledged } = measured;
   const toLast = rounds.map((r) => r.toLastMs);
   // Where the server's time went, over the stretch of the first target missed.
-  const missed = http.some(({ vigie }) => !httpMet(vigie.result))
-    ? { from: http[0]!.window.from, to: http.at(-1)!.window.to }
+  const missedHttp = http.find(({ vigie }) => !httpMet(vigie.result));
+  const missed = missedHttp
+    ? { what: `wrk on ${missedHttp.path}`, window: missedHttp.window }
     : quantile(toLast, 0.99) > TARGET_FANOUT_MS
-      ? measured.fanoutWindow
+      ? { what: 'the publications to the public sockets', window: measured.fanoutWindow }
       : null;
-  const where = summariseProfile(server.profileDir!, missed ?? { from: 0, to: 0 });
+  const where = summariseProfile(server.profileDir!, missed?.window ?? { from: 0, to: 0 });
   const wall = await wallTransfer();
 
   const lines = [
@@ -90,7 +91,7 @@ export async function publicSummary(size: Size): Promise<string[]> {
         `≥ ${TARGET_RPS.toLocaleString('en')} requests/s, p99 ≤ ${TARGET_P99_MS} ms`,
       ),
     ),
-    `${connected.readers} public sockets (connected in ${(connected.ms / 1000).toFixed(1)} s), ${rounds.length} points published 250 ms apart: publish request → last reader p50 ${ms(median(toLast))}, p99 ${ms(quantile(toLast, 0.99))}, max ${ms(Math.max(...toLast))}; a reader's delay p50 ${ms(median(rounds.map((r) => r.readerP50Ms)))}, p99 ${ms(median(rounds.map((r) => r.readerP99Ms)))} (medians over the points)`,
+    `${connected.readers} public sockets (connected in ${(connected.ms / 1000).toFixed(1)} s), ${rounds.length} points published 250 ms apart: publish request → last reader p50 ${ms(median(toLast))}, p99 ${ms(quantile(toLast, 0.99))}, max ${ms(Math.max(...toLast))}; a reader's delay p50 ${ms(median(rounds.map((r) => r.readerP50Ms)))}, p99 ${ms(median(rounds.map((r) => r.readerP99Ms)))} (medians over the points); the server's CPU time per point (draft, publication, fan-out) ${measured.cpuMsPerPoint === null ? 'n/a' : ms(measured.cpuMsPerPoint)}`,
     target(
       quantile(toLast, 0.99) <= TARGET_FANOUT_MS,
       `publish → last of ${connected.readers} p99 ${ms(quantile(toLast, 0.99))}`,
@@ -98,7 +99,7 @@ export async function publicSummary(size: Size): Promise<string[]> {
     ),
     `/mur as sent: ${kb(wall.bytes)} in ${wall.responses.length} responses (${wall.responses.filter((r) => r.encoding === 'br').length} brotli; bodies and headers, the live WebSocket aside)`,
     target(wall.bytes <= TARGET_WALL_BYTES, `/mur ${kb(wall.bytes)} as sent`, `≤ ${kb(TARGET_WALL_BYTES)}`),
-    ...(missed ? where : []),
+    ...(missed ? [`the first target missed: ${missed.what}`, ...where] : []),
     gate(
       http.length === 2 &&
         http.every(({ vigie: { result: r } }) => r.requests > 0 && r.errors + r.non2xx + r.timeouts === 0),
@@ -120,6 +121,8 @@ interface Measured {
   rounds: PublicRound[];
   unacknowledged: number;
   fanoutWindow: Window;
+  /** The server's CPU time per point: its draft, its publication and the fan-out, heartbeats meanwhile. */
+  cpuMsPerPoint: number | null;
 }
 
 /** wrk on the page and the JSON with a point published, then the readers while points are published. */
@@ -149,9 +152,20 @@ async function measure(
   }
   const connected = await load.ask({ type: 'readers', url, readers: size.readers }, 'connected');
   const from = monotonicUs();
+  const cpuBefore = cpuMs(serverPid);
   const published = await load.ask({ type: 'publish', count: size.publications, gapMs: 250 }, 'published');
+  const cpuAfter = cpuMs(serverPid);
   const fanoutWindow = { from, to: monotonicUs() };
-  return { http, connected, rounds: published.rounds, unacknowledged: published.unacknowledged, fanoutWindow };
+  const cpuMsPerPoint =
+    cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, size.publications);
+  return {
+    http,
+    connected,
+    rounds: published.rounds,
+    unacknowledged: published.unacknowledged,
+    fanoutWindow,
+    cpuMsPerPoint,
+  };
 }
 
 /** wrk's figures, and the server's CPU time per request (null where /proc cannot say). */
