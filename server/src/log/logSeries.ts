@@ -2,8 +2,9 @@
  * The chart series of the current log as the log keeps them: taken from every commit with what each
  * write changed (never folded again), saved with each snapshot (only the points added since the
  * previous one), resumed at start-up where the snapshot left them. The saved points are read back
- * right after start-up, a page per turn (a query meanwhile waits for them); a store that saved none
- * (older ones) has them rebuilt once from its log, a page per turn, while commits go on.
+ * on the first query, a page per turn; until then those of each snapshot are let go once saved. A
+ * store that saved none (older ones) has them rebuilt once from its log, a page per turn, while
+ * commits go on.
  */
 import {
   initialSituation,
@@ -25,7 +26,7 @@ import type { EventStore, SeriesChunk, SeriesChunkHead } from '../store/eventSto
 type Columns = { t: Float64Array; v: Float64Array };
 
 /** Saved chunks read (25,000 events' points) between two turns of the event loop. */
-// Small: read back right after start-up, the pages share the loop with the first connections' snapshots.
+// Small: read back soon after start-up, the pages share the loop with the reconnecting screens' snapshots.
 const LOAD_PAGE = 5;
 /** Room for the points of the commits that land while the saved ones are read back. */
 const SPARE_POINTS = 4096;
@@ -85,14 +86,13 @@ export class LogSeries {
 
   /**
    * Series resumed or built at start-up (see rebuildSituation); null rebuilds them from the log.
-   * Resumed ones read their saved points back from the next turn on, so a chart asked for soon after
-   * a restart finds them held.
+   * Resumed ones read their saved points back when first asked: at start-up the store's check and the
+   * first snapshots have the loop (on the server's one core) to themselves.
    */
   open(meta: LogMeta, series: ChartSeries | null): void {
     this.meta = meta;
     this.series = series;
     if (!series) void this.rebuild(meta);
-    else if (!series.complete) setImmediate(() => void this.load(series));
   }
 
   /** A new log opened with these events: its series start from `initial`. */
