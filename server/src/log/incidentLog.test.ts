@@ -67,6 +67,39 @@ describe('IncidentLog.submit', () => {
     expect(log.situation.seq).toBe(101);
   });
 
+  it('commits requests of many items in groups of about 250 events, never splitting a request', async () => {
+    const groups: number[] = [];
+    const { log } = await openLog((s) =>
+      withOverrides(s, { append: (b) => (groups.push(b.events.length), s.append(b)) }),
+    );
+    ok(await openIncident(log));
+    groups.length = 0;
+    const hospitals = registry.hospitals.slice(0, 10).map((h) => h.id);
+    const systems = registry.systems.map((s) => s.id);
+    const requests = Array.from({ length: 60 }, (_, i) =>
+      log.submit(
+        'items:set',
+        {
+          idempotencyKey: key(),
+          changes: hospitals.map((h) => ({
+            item: {
+              kind: 'system',
+              id: `${h}:${systems[i % systems.length]!}`,
+              value: i % 2 ? 'degrade' : 'indisponible',
+            },
+          })),
+        },
+        as('commander'),
+      ),
+    );
+    const replies = (await Promise.all(requests)).map(ok);
+
+    expect(groups.reduce((a, b) => a + b, 0)).toBe(600);
+    expect(groups.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...groups)).toBeLessThanOrEqual(250);
+    expect(replies.map((r) => r.seq)).toEqual(Array.from({ length: 60 }, (_, i) => 1 + 10 * (i + 1)));
+  });
+
   it('answers internal, never ok, when the commit throws, and changes nothing', async () => {
     let failing = false;
     const heard: Committed[] = [];

@@ -1,6 +1,7 @@
 /**
  * The log of the current incident: turns validated requests into numbered events, commits them to
- * the store in groups (one transaction per turn of the event loop, at most MAX_BATCH requests), then
+ * the store in groups (one transaction per turn of the event loop, at most MAX_BATCH requests or
+ * MAX_BATCH_EVENTS events), then
  * folds them into the situation and tells subscribers. A request is answered only after its events
  * are committed.
  */
@@ -61,6 +62,8 @@ interface Pending {
 
 /** Requests decided and committed together at most (about 30 ms of work under a burst). */
 const MAX_BATCH = 100;
+/** … and events: requests of many items (items:set) would otherwise hold the loop ten times as long. */
+const MAX_BATCH_EVENTS = 250;
 
 const fail = (code: CommandError['code'] | 'internal', message: string, details?: unknown): Reply<never> => ({
   ok: false,
@@ -258,7 +261,7 @@ export class IncidentLog {
     // The batch's states in between are only read by the decisions: one fold copies each touched record once.
     const scope = newFoldScope();
 
-    while (this.queue.length > 0 && outcomes.length < MAX_BATCH) {
+    while (this.queue.length > 0 && outcomes.length < MAX_BATCH && stored.length < MAX_BATCH_EVENTS) {
       const pending = this.queue[0]!;
       // A new log commits on its own: nothing before it in the batch, nothing after.
       if (pending.name === 'incident:open' && stored.length > 0) break;
