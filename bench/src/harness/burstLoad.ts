@@ -50,9 +50,10 @@ export type BurstCommand =
   | { type: 'chart'; maxPoints: number }
   /**
    * Commanders process: every request, `inFlight` outstanding per commander. A request of one change
-   * is a `system:set-status`; of several, an `items:set` with the versions seen, sent one after the
-   * other by the lane that owns those items (so none conflicts). With `entries`, each request is a
-   * main-courante entry instead. With `chartEveryMs`, the chart reader asks `history:series` that often meanwhile.
+   * is a `system:set-status`; of several, an `items:set` without versions, as a tool writes many items
+   * (with versions, a set of items could have only one request in flight). With `entries`, each
+   * request is a main-courante entry instead. With `chartEveryMs`, the chart reader asks
+   * `history:series` that often meanwhile.
    */
   | {
       type: 'burst';
@@ -329,21 +330,14 @@ async function sendEntry(commander: VigieClient): Promise<Reply<CommandResult>> 
   }
 }
 
-/** Several changes in one `items:set`, each against the version its lane last saw (updated from the reply). */
-async function sendMany(
-  commander: VigieClient,
-  changes: BurstChange[],
-  versions: Map<string, number>,
-): Promise<Reply<CommandResult>> {
-  const items = changes.map((c) => {
-    const id = `${c.hospitalId}:${c.systemId}`;
-    return { item: { kind: 'system' as const, id, value: c.status }, expectedVersion: versions.get(id) ?? 0 };
-  });
+/** Several changes in one `items:set`, without versions (the last write wins). */
+async function sendMany(commander: VigieClient, changes: BurstChange[]): Promise<Reply<CommandResult>> {
+  const items = changes.map((c) => ({
+    item: { kind: 'system' as const, id: `${c.hospitalId}:${c.systemId}`, value: c.status },
+  }));
   const payload = { idempotencyKey: `burst-${process.pid}-${++keys}`, changes: items };
   try {
-    const r = (await commander.timeout(60_000).emitWithAck('items:set', payload)) as Reply<CommandResult>;
-    if (r.ok) for (const w of r.data.written ?? []) versions.set(w.id, w.version);
-    return r;
+    return (await commander.timeout(60_000).emitWithAck('items:set', payload)) as Reply<CommandResult>;
   } catch {
     return { ok: false, error: { code: 'internal', message: 'no reply within 60 s' } };
   }
@@ -398,32 +392,20 @@ async function burst(c: Extract<BurstCommand, { type: 'burst' }>) {
       await wait(c.chartEveryMs);
     }
   })();
-  if (c.requests.every((r) => r.length === 1)) {
-    // Each lane keeps one change outstanding, taking the next as soon as it is answered.
-    const lane = async (commander: VigieClient) => {
-      while (next < c.requests.length) {
-        const change = c.requests[next++]![0]!;
-        answered(await (c.entries ? sendEntry(commander) : send(commander, change)));
-      }
-    };
-    await Promise.all(commanders.flatMap((s) => Array.from({ length: c.inFlight }, () => lane(s))));
-  } else {
-    // A lane per set of items, its requests in order: each is written against the versions the previous left.
-    const owned = new Map<string, BurstChange[][]>();
-    for (const r of c.requests) {
-      const items = r.map((x) => `${x.hospitalId}:${x.systemId}`).join(' ');
-      const lane = owned.get(items);
-      if (lane) lane.push(r);
-      else owned.set(items, [r]);
+  // Each lane keeps one request outstanding, taking the next as soon as it is answered.
+  const lane = async (commander: VigieClient) => {
+    while (next < c.requests.length) {
+      const request = c.requests[next++]!;
+      const sending =
+        c.entries === true
+          ? sendEntry(commander)
+          : request.length === 1
+            ? send(commander, request[0]!)
+            : sendMany(commander, request);
+      answered(await sending);
     }
-    const seen = probe!.copy!.state.items.system;
-    const lanes = [...owned.values()].map(async (requests, i) => {
-      const commander = commanders[i % commanders.length]!;
-      const versions = new Map(Object.entries(seen).map(([id, t]) => [id, t.version]));
-      for (const request of requests) answered(await sendMany(commander, request, versions));
-    });
-    await Promise.all(lanes);
-  }
+  };
+  await Promise.all(commanders.flatMap((s) => Array.from({ length: c.inFlight }, () => lane(s))));
   const ackedAt = now();
   const used = process.cpuUsage(cpuAtStart.commanders);
   const serverCpu = cpuSeconds(c.serverPid);
