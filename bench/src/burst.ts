@@ -138,7 +138,8 @@ export async function burst(quick: boolean): Promise<string[]> {
           {
             type: 'burst',
             requests,
-            inFlight: IN_FLIGHT,
+            // As many item changes in flight either way: a tenth of the requests when they carry ten.
+            inFlight: Math.ceil(IN_FLIGHT / mode.bulk),
             serverPid: server.server.proc.pid,
             ...(mode.chart ? { chartEveryMs: CHART_EVERY_MS } : {}),
           },
@@ -266,7 +267,7 @@ export async function burst(quick: boolean): Promise<string[]> {
         : [`${modes[missed]!.mode.name}:`, ...summariseProfile(server.profileDir!, modes[missed]!.window)];
 
     return [
-      `${size.commanders} commanders × ${IN_FLIGHT} in flight (items:set: ${BULK} distinct pairs a request, without versions, as a tool sends them), ${int(size.changes)} status changes over ${int(Math.min(size.changes, registry.hospitals.length * registry.systems.length))} hospital × system pairs in each of ${MODES.length} modes, ${size.viewers} viewers (connected in ${seconds(watching.ms)}); a chart open = history:series (${int(1000)} points) asked every ${int(CHART_EVERY_MS)} ms; VIGIE_REQUESTS_PER_SECOND=100000; ${refused.length > 0 ? `refused: ${refused.join(', ')}` : 'none refused'}`,
+      `${size.commanders} commanders × ${IN_FLIGHT} item changes in flight (items:set: ${BULK} distinct pairs a request, without versions, as a tool sends them, ${Math.ceil(IN_FLIGHT / BULK)} requests in flight), ${int(size.changes)} status changes over ${int(Math.min(size.changes, registry.hospitals.length * registry.systems.length))} hospital × system pairs in each of ${MODES.length} modes, ${size.viewers} viewers (connected in ${seconds(watching.ms)}); a chart open = history:series (${int(1000)} points) asked every ${int(CHART_EVERY_MS)} ms; VIGIE_REQUESTS_PER_SECOND=100000; ${refused.length > 0 ? `refused: ${refused.join(', ')}` : 'none refused'}`,
       '| mode | item changes | durable item changes/s (server clock) | against the same without a chart | client clock | server core busy | event-loop delay p99 / max | chart queries during the burst |',
       '|---|---:|---:|---:|---:|---:|---:|---:|',
       ...modeRows,
