@@ -5,17 +5,19 @@
  * Each connection renews the session cookie, so a wall screen stays signed in indefinitely.
  */
 import type { IncomingMessage } from 'node:http';
-import { HandshakeSchema, type Audience } from '@vigie/shared';
+import { HandshakeSchema, type Audience, type SessionEndReason, type SyncPosition } from '@vigie/shared';
 import type { Access, ResolvedSession } from '../../access/access.ts';
 import { can } from '../../policies/can.ts';
 import type { Network } from '../http/network.ts';
 import { readSessionToken, sessionCookie } from '../http/sessionCookie.ts';
 import type { VigieServer, VigieSocket } from './io.ts';
-import { accountRoom, sessionRoom } from './rooms.ts';
 import { Admission } from './admission.ts';
 
 /** New connections let through per event-loop turn (each is upgraded, signed in and sent its first message). */
 const HANDSHAKES_PER_TURN = 8;
+
+/** Where a client with no copy stands: one shared value, not an object per connection. */
+const NO_POSITION: SyncPosition = Object.freeze({ logId: null, seq: 0 });
 
 export interface HandshakeDeps {
   access: Access;
@@ -52,6 +54,9 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
       if (!parsed.success) return next(new Error('invalid_payload'));
       const { audience: requested, position } = parsed.data;
       resolve(socket.request).then((session) => {
+        // The socket keeps what it needs in its data; the session record, kept by the request the
+        // socket holds for its whole life, would otherwise stay with every idle connection.
+        sessions.delete(socket.request);
         const principal = session?.principal ?? null;
         if (!principal && requested !== 'public' && !access.options.openRead) return next(new Error('unauthorized'));
         const staff = principal !== null && can(principal, 'read:staff');
@@ -62,12 +67,8 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
           session: session?.info ?? access.anonymous(),
           audience,
           origin: { sessionId: session?.session.id ?? null, address: net.address(socket.request) },
-          position: position ?? { logId: null, seq: 0 },
+          position: position ?? NO_POSITION,
         };
-        if (session) {
-          void socket.join(sessionRoom(session.session.id));
-          void socket.join(accountRoom(session.principal.actor.id));
-        }
         next();
       }, next);
     });
@@ -83,16 +84,21 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
  * use without a reconnection). Returns the function that stops the keep-alive.
  */
 export function manageSessions(io: VigieServer, access: Access, keepAliveMs = 5 * 60_000): () => void {
-  access.onSessionsEnded = (sessionIds, reason) => {
-    for (const id of sessionIds) {
-      io.in(sessionRoom(id)).emit('session:ended', { reason });
-      io.in(sessionRoom(id)).disconnectSockets(true);
+  // The sockets concerned are found by their data, not through a room per session and per person:
+  // two rooms more would cost every idle connection two sets, for what happens a few times a day.
+  const end = (concerned: (socket: VigieSocket) => boolean, reason: SessionEndReason) => {
+    for (const socket of io.of('/').sockets.values()) {
+      if (!concerned(socket)) continue;
+      socket.emit('session:ended', { reason });
+      socket.disconnect(true);
     }
   };
-  access.onRightsChanged = (accountId) => {
-    io.in(accountRoom(accountId)).emit('session:ended', { reason: 'roles-changed' });
-    io.in(accountRoom(accountId)).disconnectSockets(true);
+  access.onSessionsEnded = (sessionIds, reason) => {
+    const ended = new Set(sessionIds);
+    end((socket) => socket.data.origin.sessionId !== null && ended.has(socket.data.origin.sessionId), reason);
   };
+  access.onRightsChanged = (accountId) =>
+    end((socket) => socket.data.principal?.actor.id === accountId, 'roles-changed');
   const timer = setInterval(() => {
     const people = new Set<string>();
     for (const socket of io.of('/').sockets.values()) {

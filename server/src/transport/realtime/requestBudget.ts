@@ -44,30 +44,31 @@ export function requestBudget(options: BudgetOptions) {
   const addressesPatience = new TokenBuckets({ perSecond: perAddress, burst: 10 * perAddress }, now);
   const tooManyEntries = refusal(`main courante: at most ${logEntries.perMinute} entries per minute per person`);
 
-  return (socket: VigieSocket) => {
-    // Buckets live in shared maps while in use, none with the connection: an idle screen holds nothing here.
-    const person = (): string => {
-      const { principal, origin } = socket.data;
-      return principal
-        ? `account:${principal.actor.kind}:${principal.actor.id}`
-        : `address:${origin.address ?? 'unknown'}`;
-    };
-    const anonymous = () => socket.data.principal === null;
-    const refusalOf = (event: unknown, who: string): Reply<never> | null => {
-      if (!connections.take(socket.id)) return slowDown;
-      if (!(anonymous() ? addresses : people).take(who)) return slowDown;
-      if (event === LOG_ENTRY && !entries.take(who)) return tooManyEntries;
-      return null;
-    };
-    socket.use((packet, next) => {
-      const who = person();
-      const refused = refusalOf(packet[0], who);
-      if (!refused) return next();
-      const patient =
-        connectionsPatience.take(socket.id) && (anonymous() ? addressesPatience : peoplesPatience).take(who);
-      if (!patient) return onFlood(socket);
-      const ack = packet.at(-1) as unknown;
-      if (typeof ack === 'function') (ack as (r: Reply) => void)(refused);
-    });
+  const person = (socket: VigieSocket): string => {
+    const { principal, origin } = socket.data;
+    return principal
+      ? `account:${principal.actor.kind}:${principal.actor.id}`
+      : `address:${origin.address ?? 'unknown'}`;
+  };
+  const refusalOf = (socket: VigieSocket, event: unknown, who: string): Reply<never> | null => {
+    if (!connections.take(socket.id)) return slowDown;
+    if (!(socket.data.principal === null ? addresses : people).take(who)) return slowDown;
+    if (event === LOG_ENTRY && !entries.take(who)) return tooManyEntries;
+    return null;
+  };
+  const check = (socket: VigieSocket, packet: unknown[], next: (err?: Error) => void) => {
+    const who = person(socket);
+    const refused = refusalOf(socket, packet[0], who);
+    if (!refused) return next();
+    const patience = socket.data.principal === null ? addressesPatience : peoplesPatience;
+    if (!(connectionsPatience.take(socket.id) && patience.take(who))) return onFlood(socket);
+    const ack = packet.at(-1);
+    if (typeof ack === 'function') (ack as (r: Reply) => void)(refused);
+  };
+
+  // Buckets live in shared maps while in use, none with the connection, and the checks are shared:
+  // an idle screen holds one small function here.
+  return (socket: VigieSocket): void => {
+    socket.use((packet, next) => check(socket, packet, next));
   };
 }
