@@ -6,21 +6,27 @@ import { profiled } from './profile.ts';
 
 export interface Memory {
   rss: number;
+  /** Of which the young generation (empty after a collection; resident or not by the recent allocation rate). */
+  young: number;
+  /** JS heap used + external. */
   heap: number;
 }
 
-/** `profile`: sampled as Vigie is where Vigie is, so both pay the profiler's small cost (the profile is dropped). */
-export async function startBaseline(options: { profile?: boolean } = {}) {
+/**
+ * `profile`: sampled as Vigie is where Vigie is, so both pay the profiler's small cost (the profile is
+ * dropped); `nodeArgs`: Node flags, as Vigie gets them in the same scenario (default: --expose-gc).
+ */
+export async function startBaseline(options: { profile?: boolean; nodeArgs?: string[] } = {}) {
   const cpu = options.profile ? profiled() : null;
   const proc = forkPinned(join(import.meta.dirname, 'baselineServer.ts'), SERVER_CORE, [
-    '--expose-gc',
+    ...(options.nodeArgs ?? ['--expose-gc']),
     ...(cpu?.nodeArgs ?? []),
   ]);
   const port = await nextMessage(proc, (m) => (m as { port?: number }).port);
   return {
     proc,
     url: `http://127.0.0.1:${port}`,
-    /** Resident memory and JS heap + external memory after a full collection, in bytes. */
+    /** Resident memory (and the young generation's share) and JS heap + external memory after full collections, in bytes. */
     memory: async () => {
       proc.send({ gc: true });
       return nextMessage(proc, (m) => ('rss' in (m as object) ? (m as Memory) : undefined));

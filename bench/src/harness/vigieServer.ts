@@ -68,6 +68,8 @@ export async function startVigie(
 export interface Diagnostics {
   loopDelayMs: { p50: number; p99: number; max: number } | null;
   rss: number;
+  /** Of which the young generation (V8's new spaces). */
+  youngGeneration: number;
   heapUsed: number;
   external: number;
 }
