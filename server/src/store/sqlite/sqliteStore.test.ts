@@ -32,6 +32,11 @@ describe('openSqliteStore', () => {
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
   });
 
+  it('keeps 64 MiB of pages in memory, not SQLite’s 2 MiB: a long log’s index tails are written on every commit', () => {
+    const { store } = newStore();
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(-64 * 1024);
+  });
+
   it('refuses to open a demo store as a live one', async () => {
     const { store, path } = newStore('demo');
     await store.close();

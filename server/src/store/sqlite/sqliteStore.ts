@@ -37,9 +37,17 @@ interface LogRow {
   created_at: string;
 }
 
+/** The event store's page cache, in KiB. */
+const CACHE_KIB = 64 * 1024;
+
 /** Opens (creating if needed) a store file of the given kind; a file of the other kind is refused. */
 export function openSqliteStore(path: string, kind: StoreKind): SqliteStore {
   const db = openDatabase(path, migrations);
+  // 64 MiB of page cache (SQLite's default is 2 MiB): each commit writes at the tail of every touched
+  // item's history in the item index, and with a long log those tails outgrow 2 MiB and are read
+  // back from the file on every commit (measured: a commit at a million events cost 1.23× an empty
+  // log's with 2 MiB, 1.11× with 64).
+  db.pragma(`cache_size = -${CACHE_KIB}`);
   const existing = db.prepare<[], { value: string }>(`SELECT value FROM meta WHERE key = 'kind'`).get();
   if (!existing) db.prepare(`INSERT INTO meta (key, value) VALUES ('kind', ?)`).run(kind);
   else if (existing.value !== kind) {
