@@ -4,6 +4,7 @@
  * plus headers, the way a browser's network panel counts "transferred". Live data over the WebSocket
  * is not counted: it is the situation, not the page.
  */
+import type { Request } from 'playwright-core';
 import type { Browser } from './chromium.ts';
 
 export interface Transfer {
@@ -16,7 +17,7 @@ export interface Transfer {
 export async function pageTransfer(browser: Browser, url: string, ready: string): Promise<Transfer> {
   const { context, page } = browser;
   const measured: Promise<Transfer['responses'][number]>[] = [];
-  context.on('requestfinished', (request) => {
+  const onFinished = (request: Request) => {
     measured.push(
       Promise.all([request.sizes(), request.response()]).then(([sizes, response]) => ({
         url: request.url(),
@@ -24,10 +25,13 @@ export async function pageTransfer(browser: Browser, url: string, ready: string)
         bytes: sizes.responseBodySize + sizes.responseHeadersSize,
       })),
     );
-  });
+  };
+  context.on('requestfinished', onFinished);
   await page.goto(url);
   await page.locator(ready).first().waitFor();
   await page.waitForLoadState('networkidle');
+  // What finishes later is not the page's load; left unread, its sizes would fail once the browser closes.
+  context.off('requestfinished', onFinished);
   const responses = await Promise.all(measured);
   return { bytes: responses.reduce((sum, r) => sum + r.bytes, 0), responses };
 }
