@@ -1,7 +1,8 @@
 /**
  * The bare Socket.IO baseline (run as its own process): same Socket.IO version, in-memory adapter,
  * no authentication, validation or store. `change` from the commander is broadcast to everyone as is
- * (one emit, encoded once); a reconnecting client gets a structured payload of the size it asks for.
+ * (one emit, encoded once) as `situation:patched`, the event Vigie's viewers receive (the commander
+ * sends a patch Vigie sent); a reconnecting client gets a structured payload of the size it asks for.
  */
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,7 +15,7 @@ io.on('connection', (socket) => {
   const size = Number(socket.handshake.auth['catchUpBytes'] ?? 0);
   if (size > 0) socket.emit('caught-up', { items: itemsOfSize(size) });
   socket.on('change', (change: unknown, ack?: () => void) => {
-    io.emit('changed', change);
+    io.emit('situation:patched', change);
     ack?.();
   });
 });

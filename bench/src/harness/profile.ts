@@ -42,9 +42,10 @@ export interface Window {
 
 /**
  * The main thread's profile in `dir` (then removed), summarised over `window` (µs on the monotonic
- * clock): how busy the process was, and the functions and packages with the most self time.
+ * clock; or several stretches together): how busy the process was, and the functions and packages
+ * with the most self time.
  */
-export function summariseProfile(dir: string, window: Window, top = 8): string[] {
+export function summariseProfile(dir: string, window: Window | readonly Window[], top = 8): string[] {
   try {
     // The main thread's profile is the largest (a logger's worker thread writes its own).
     const files = readdirSync(dir)
@@ -58,13 +59,14 @@ export function summariseProfile(dir: string, window: Window, top = 8): string[]
   }
 }
 
-export function summarise(profile: CpuProfile, window: Window, top: number): string[] {
+export function summarise(profile: CpuProfile, window: Window | readonly Window[], top: number): string[] {
+  const windows: readonly Window[] = 'from' in window ? [window] : window;
   const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const samples: number[] = [];
   let t = profile.startTime;
   profile.timeDeltas.forEach((delta, i) => {
     t += delta;
-    if (t >= window.from && t <= window.to) samples.push(profile.samples[i]!);
+    if (windows.some((w) => t >= w.from && t <= w.to)) samples.push(profile.samples[i]!);
   });
   if (samples.length === 0) return ['(the CPU profile holds no samples in the window)'];
   const fns = new Map<string, number>();
@@ -88,7 +90,7 @@ export function summarise(profile: CpuProfile, window: Window, top: number): str
       .slice(0, top)
       .map(([name, n]) => `${name} ${share(n)}`)
       .join('; ');
-  const span = ((window.to - window.from) / 1e6).toFixed(1);
+  const span = (windows.reduce((sum, w) => sum + w.to - w.from, 0) / 1e6).toFixed(1);
   return [
     `where the server's time went (CPU profile sampled every ${SAMPLE_US / 1000} ms, over those ${span} s: busy ${share(busy)}), by self time —`,
     `  functions: ${ranked(fns)}`,
