@@ -77,7 +77,8 @@ export interface Diagnostics {
 export async function diagnostics(server: ServerProcess): Promise<Diagnostics> {
   const seen = server.lines.length;
   server.proc.kill('SIGUSR2');
-  for (let i = 0; i < 400; i++) {
+  // Up to 30 s: the server collects garbage three times first, and a loaded machine may hold it up.
+  for (let i = 0; i < 1200; i++) {
     const line = server.lines.slice(seen).find((l) => l.includes('"diagnostics"'));
     if (line) return JSON.parse(line) as Diagnostics;
     await new Promise((r) => setTimeout(r, 25));
