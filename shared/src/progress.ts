@@ -26,7 +26,7 @@ function measure(s: Situation, keys: string[]): Progress {
   return { affected, restored, unknown, share: known > 0 ? restored / known : null };
 }
 
-/** The pair keys counted overall and per stage, computed once per registry (progress is measured after every write). */
+/** The pair keys counted overall and per stage, computed once per registry (a screen measures progress on every change it shows). */
 const pairKeys = new WeakMap<Registry, { overall: string[]; byStage: [RecoveryStage, string[]][] }>();
 
 function keysOf(registry: Registry) {

@@ -31,7 +31,7 @@ export function ModesChart(props: ChartProps) {
   const { lang, t, theme, plotHeight, plotRef, chartWidth, rows, lastAt, statusFor } = useChartData(props, NAMES);
   const domain = useMemo(() => timeDomain(rows.map((r) => r.t)), [rows]);
 
-  // The server counts a hospital nobody reported on as inconnu (see seriesBuilder): the band says so.
+  // The server counts a hospital nobody reported on as inconnu (see server domain/seriesCounts): the band says so.
   const modeLabel = (mode: OperatingMode) => (mode === 'inconnu' ? t.modesUnknown : operatingModes.label(mode, lang));
   const latest = rows.at(-1);
   const count = (mode: OperatingMode) => latest?.[seriesOf(mode)] ?? null;
