@@ -66,6 +66,8 @@ async function start() {
     },
   });
   const app = await settle(building);
+  // Before listening: whoever sees the server listen may ask at once (a signal with no handler kills).
+  reportOnSignal(logger);
   const port = await app.listen(config.port, config.host);
   lock.setPort(port);
   if (!config.allowedOrigins) origins.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
@@ -100,8 +102,6 @@ async function start() {
   );
 
   if (config.mode === 'demo') await offerDemoSignIn(app.access, origins[0]!);
-
-  reportOnSignal(logger);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
