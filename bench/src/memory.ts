@@ -57,8 +57,8 @@ interface Measured {
   young: number[];
 }
 
-/** Connects `n` more viewers (from the `from`-th) and resolves with the function that closes them. */
-type Connect = (from: number, n: number) => Promise<() => Promise<void>>;
+/** Connects `n` more viewers (from the `from`-th). */
+type Connect = (from: number, n: number) => Promise<void>;
 
 const perConnection = (from: Memory, to: Memory, count: number): Memory => {
   const per = (f: (m: Memory) => number) => (f(to) - f(from)) / count;
@@ -74,19 +74,18 @@ async function measure(
 ): Promise<Measured> {
   // One reading: the fresh server's figure only says what the warm-up cost.
   const fresh = await sample();
-  const closers = [await connect(0, warmup)];
+  await connect(0, warmup);
   const base = await steady(sample);
   const young = [fresh.young, base.young];
   const figures: Memory[] = [];
   let connected = 0;
   for (const count of counts) {
-    closers.push(await connect(warmup + connected, count - connected));
+    await connect(warmup + connected, count - connected);
     connected = count;
     const now = await steady(sample);
     young.push(now.young);
     figures.push(perConnection(base, now, count));
   }
-  for (const close of closers) await close();
   return { warmup: perConnection(fresh, base, warmup), perConnection: figures, young };
 }
 
@@ -97,36 +96,36 @@ export async function memory(size: Size): Promise<string[]> {
   const prepared = await prepareVigie({ viewers: warmup + counts.at(-1)!, commanders: 0 });
   const vigie: Measured[] = [];
   const bare: Measured[] = [];
-  // Each load process holds one slice of the viewers (a fresh process per slice, on the load core).
-  const loadFor =
-    (mode: 'vigie' | 'baseline', url: string, cookies: string[]): Connect =>
-    async (from, n) => {
-      const load = startLoad();
-      await load.ask(
-        { type: 'connect', mode, url, viewerCookies: cookies.slice(from, from + n), commanderCookie: null },
-        'connected',
-      );
-      return () => load.stop();
-    };
+  // One load process per server (on the load core) holds its viewers, connected slice by slice.
+  const measured = async (
+    mode: 'vigie' | 'baseline',
+    url: string,
+    cookies: string[],
+    sample: () => Promise<Memory>,
+  ) => {
+    const load = startLoad();
+    try {
+      return await measure(warmup, counts, sample, async (from, n) => {
+        const viewerCookies = cookies.slice(from, from + n);
+        await load.ask({ type: 'connect', mode, url, viewerCookies, commanderCookie: null }, 'connected');
+      });
+    } finally {
+      await load.stop();
+    }
+  };
   try {
     for (let round = 0; round < rounds; round++) {
       const baseline = await startBaseline({ nodeArgs: NODE_ARGS });
       try {
         const blank = prepared.viewerCookies.map(() => '');
-        bare.push(await measure(warmup, counts, baseline.memory, loadFor('baseline', baseline.url, blank)));
+        bare.push(await measured('baseline', baseline.url, blank, baseline.memory));
       } finally {
         await baseline.stop();
       }
       const server = await startVigie(prepared, { nodeArgs: NODE_ARGS });
       try {
-        vigie.push(
-          await measure(
-            warmup,
-            counts,
-            () => vigieMemory(server.server),
-            loadFor('vigie', server.server.url, prepared.viewerCookies),
-          ),
-        );
+        const sample = () => vigieMemory(server.server);
+        vigie.push(await measured('vigie', server.server.url, prepared.viewerCookies, sample));
       } finally {
         await server.stop();
       }
