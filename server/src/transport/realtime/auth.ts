@@ -5,7 +5,13 @@
  * Each connection renews the session cookie, so a wall screen stays signed in indefinitely.
  */
 import type { IncomingMessage } from 'node:http';
-import { HandshakeSchema, type Audience, type SessionEndReason, type SyncPosition } from '@vigie/shared';
+import {
+  HandshakeSchema,
+  type Audience,
+  type SessionEndReason,
+  type SessionInfo,
+  type SyncPosition,
+} from '@vigie/shared';
 import type { Access, ResolvedSession } from '../../access/access.ts';
 import { can } from '../../policies/can.ts';
 import type { Network } from '../http/network.ts';
@@ -43,6 +49,10 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
     });
   };
 
+  // Who a socket is, as its client is told on connecting (`session:info`, with what the policy lets it
+  // do): kept only until then, not with every idle connection.
+  const greetings = new WeakMap<VigieSocket, SessionInfo>();
+
   const attach = (io: VigieServer) => {
     io.engine.on('initial_headers', (headers: Record<string, string>, req: IncomingMessage) => {
       const session = sessions.get(req);
@@ -62,9 +72,9 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
         const staff = principal !== null && can(principal, 'read:staff');
         const audience: Audience = requested ?? (staff ? 'staff' : 'viewer');
         if (audience === 'staff' && !staff) return next(new Error('forbidden'));
+        greetings.set(socket, session?.info ?? access.anonymous());
         socket.data = {
           principal,
-          session: session?.info ?? access.anonymous(),
           audience,
           origin: { sessionId: session?.session.id ?? null, address: net.address(socket.request) },
           position: position ?? NO_POSITION,
@@ -72,7 +82,11 @@ export function handshakeAuth({ access, net }: HandshakeDeps) {
         next();
       }, next);
     });
-    io.on('connection', (socket) => socket.emit('session:info', socket.data.session));
+    io.on('connection', (socket) => {
+      const info = greetings.get(socket);
+      greetings.delete(socket);
+      if (info) socket.emit('session:info', info);
+    });
   };
 
   return { allowRequest, attach };
@@ -102,8 +116,8 @@ export function manageSessions(io: VigieServer, access: Access, keepAliveMs = 5 
   const timer = setInterval(() => {
     const people = new Set<string>();
     for (const socket of io.of('/').sockets.values()) {
-      const { session, origin } = socket.data;
-      if (session.kind === 'person' && origin.sessionId) people.add(origin.sessionId);
+      const { principal, origin } = socket.data;
+      if (principal?.actor.kind === 'person' && origin.sessionId) people.add(origin.sessionId);
     }
     access.keepAlive([...people]).catch(() => undefined);
   }, keepAliveMs);

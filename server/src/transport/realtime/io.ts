@@ -1,14 +1,7 @@
 /** The typed Socket.IO server: the shared event maps as generics, bounded inbound frames, no compression. */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
-import type {
-  Audience,
-  ClientToServerEvents,
-  Origin,
-  ServerToClientEvents,
-  SessionInfo,
-  SyncPosition,
-} from '@vigie/shared';
+import type { Audience, ClientToServerEvents, Origin, ServerToClientEvents, SyncPosition } from '@vigie/shared';
 import type { Principal } from '../../domain/context.ts';
 import { boundedParser } from './boundedParser.ts';
 import { corkMultiPacketFlushes } from './corkedFlush.ts';
@@ -17,8 +10,6 @@ import { corkMultiPacketFlushes } from './corkedFlush.ts';
 export interface SocketData {
   /** Null for a reader without an account (allowed only where reading is open, or on the public summary). */
   principal: Principal | null;
-  /** Who the socket is, as its client is told (`session:info`). */
-  session: SessionInfo;
   audience: Audience;
   origin: Origin;
   /** Where the client's copy stood when it connected. */
