@@ -228,6 +228,9 @@ function appendEntries(held: LogEntry[], added: LogEntry[]): LogEntry[] {
 }
 
 /** The public patch: the latest published statement when one was published in the range. */
+/** Whether an event changes what the public audience is shown. */
+export const touchesPublic = (e: LogEvent): boolean => touchedBy(e).some((t) => t.part === 'public');
+
 export function buildPublicPatch(projection: PublicSituation, touched: Iterable<Touched>): PublicPatch {
   for (const t of touched) if (t.part === 'public') return { statement: projection.statement };
   return {};

@@ -11,6 +11,7 @@ import {
   RegistrySchema,
   initialSituation,
   newFoldScope,
+  touchesPublic,
   type CommandResult,
   type LogEvent,
   type LogMeta,
@@ -51,6 +52,8 @@ export interface Committed {
   newLog: boolean;
   events: LogEvent[];
   state: Situation;
+  /** The log's position as the public audience knows it (see `IncidentLog.publicSeq`). */
+  publicSeq: number;
 }
 
 interface Pending {
@@ -78,6 +81,7 @@ export class IncidentLog {
   private readonly listeners = new Set<(c: Committed) => void>();
 
   private snapshotSeq = 0;
+  private publicAt = 0;
   private closing = false;
   private drained: Promise<void> = Promise.resolve();
   private readonly now: () => Date;
@@ -109,6 +113,7 @@ export class IncidentLog {
       await this.store.append({ logId: this.meta.logId, newLog: this.meta, events: [], idempotency: [] });
       this.committed = initialSituation(this.registry, this.meta);
       this.series.start(this.meta, this.committed);
+      this.publicAt = this.committed.seq;
       return;
     }
     this.meta = current;
@@ -139,6 +144,7 @@ export class IncidentLog {
       this.series.take(event, null);
     }
     if (replayed >= this.snapshotEvery) await this.snapshot();
+    this.publicAt = this.committed.seq;
   }
 
   /** The ids a newer registry adds to the one the log ran with, null when unchanged; throws when it removes any. */
@@ -187,6 +193,15 @@ export class IncidentLog {
 
   get situation(): Situation {
     return this.committed;
+  }
+
+  /**
+   * The log's position as the public audience knows it: the seq of the last commit that changed what the
+   * public is shown (or opened the log; at start, the seq the log was opened at, which is as true). The
+   * public stream advances only there, so a commit nobody outside sees costs the public sockets nothing.
+   */
+  get publicSeq(): number {
+    return this.publicAt;
   }
 
   /** The current log as stored (its store id, epoch, registry version). */
@@ -339,11 +354,14 @@ export class IncidentLog {
     }
     for (const o of outcomes) o.pending.resolve(o.reply);
     if (stored.length > 0 || newLog) {
+      const events = stored.map((s) => s.event);
+      if (newLog || events.some(touchesPublic)) this.publicAt = state.seq;
       const committed: Committed = {
         logId: state.logId,
         newLog: newLog !== undefined,
-        events: stored.map((s) => s.event),
+        events,
         state,
+        publicSeq: this.publicAt,
       };
       for (const listener of this.listeners) {
         try {

@@ -9,6 +9,10 @@
  * turn get it in one emit (encoded once: a building's screens reconnecting together cost one
  * encoding, not one each). A client with a catch-up still on its way (not yet handed to the
  * network) gets no second one: asking again costs a reader that stopped reading nothing.
+ *
+ * The public audience follows its own position (`IncidentLog.publicSeq`): it is sent a patch only when
+ * what it is shown changes, and its heartbeats, snapshots and catch-ups say that position. During a
+ * press spike thousands of public sockets then cost nothing for the changes they never see.
  */
 import {
   audiences,
@@ -59,6 +63,7 @@ const STORM_EVENTS = 10;
 const CATCH_UPS_PER_TURN = 16;
 
 const audienceRooms = audiences.ids.map(audienceRoom);
+const privateRooms = audiences.ids.filter((a) => a !== 'public').map(audienceRoom);
 
 const keyOf = (t: Touched) => ('id' in t ? `${t.part}/${'kind' in t ? t.kind : ''}/${t.id}` : t.part);
 
@@ -67,6 +72,9 @@ export class Broadcaster {
   private published: Situation;
   /** The latest committed state (ahead of `published` while a broadcast is pending). */
   private latest: Situation;
+  /** The public position sent to the public room, and the latest committed one. */
+  private publishedPublicSeq: number;
+  private latestPublicSeq: number;
   private pending = new Map<string, Touched>();
   private pendingFrom = 0;
   private pendingEvents = 0;
@@ -94,6 +102,7 @@ export class Broadcaster {
     private readonly options: BroadcasterOptions,
   ) {
     this.published = this.latest = log.situation;
+    this.publishedPublicSeq = this.latestPublicSeq = log.publicSeq;
     this.windowMs = options.coalesceMs;
     this.unsubscribe = log.subscribe((c) => this.onCommit(c));
     this.heartbeat = setTimeout(() => this.sendHeartbeat(), options.heartbeatMs);
@@ -128,7 +137,8 @@ export class Broadcaster {
    * The message is built when it leaves, against the state then published.
    */
   catchUp(socket: VigieSocket, position: SyncPosition): 'none' | 'patch' | 'snapshot' | 'pending' {
-    if (this.upToDate(position)) return 'none';
+    const { audience } = socket.data;
+    if (this.upToDate(audience, position)) return 'none';
     if (this.inFlight.has(socket)) return 'pending';
     this.inFlight.add(socket);
     this.waiting.push({ socket, position });
@@ -136,11 +146,16 @@ export class Broadcaster {
       this.serving = true;
       setImmediate(() => this.sendCatchUps());
     }
-    return this.rangesAfter(position) ? 'patch' : 'snapshot';
+    return this.rangesAfter(audience, position) ? 'patch' : 'snapshot';
   }
 
-  private upToDate(position: SyncPosition): boolean {
-    return position.logId === this.published.logId && position.seq === this.published.seq;
+  /** Everything up to this seq has been sent to `audience`'s room. */
+  private sentTo(audience: Audience): number {
+    return audience === 'public' ? this.publishedPublicSeq : this.published.seq;
+  }
+
+  private upToDate(audience: Audience, position: SyncPosition): boolean {
+    return position.logId === this.published.logId && position.seq === this.sentTo(audience);
   }
 
   /**
@@ -156,11 +171,11 @@ export class Broadcaster {
       const { audience } = socket.data;
       // Joined now: the message below covers everything broadcast until now, and the next broadcast follows it.
       void socket.join(audienceRoom(audience));
-      if (this.upToDate(position)) {
+      if (this.upToDate(audience, position)) {
         this.inFlight.delete(socket);
         continue;
       }
-      const ranges = this.rangesAfter(position);
+      const ranges = this.rangesAfter(audience, position);
       const from = ranges ? position.seq + 1 : null;
       const key = `${audience}/${from ?? 'snapshot'}`;
       const group = groups.get(key);
@@ -169,7 +184,10 @@ export class Broadcaster {
     }
     for (const { audience, from, ids, touched } of groups.values()) {
       if (from === null) this.io.to(ids).emit('situation:snapshot', this.snapshot(audience));
-      else this.io.to(ids).emit('situation:patched', this.patch(audience, this.published, touched, from));
+      else {
+        const range = { from, to: this.sentTo(audience) };
+        this.io.to(ids).emit('situation:patched', this.patch(audience, this.published, touched, range));
+      }
       for (const id of ids) {
         const socket = this.io.of('/').sockets.get(id);
         if (socket) whenWritten(socket, () => this.inFlight.delete(socket));
@@ -183,6 +201,7 @@ export class Broadcaster {
     if (c.newLog) {
       this.flush();
       this.published = this.latest = c.state;
+      this.publishedPublicSeq = this.latestPublicSeq = c.publicSeq;
       this.recent = [];
       this.snapshots.clear();
       for (const audience of audiences.ids)
@@ -191,6 +210,7 @@ export class Broadcaster {
     }
     if (this.pending.size === 0) this.pendingFrom = this.latest.seq + 1;
     this.latest = c.state;
+    this.latestPublicSeq = c.publicSeq;
     for (const e of c.events) for (const t of touchedBy(e)) this.pending.set(keyOf(t), t);
     this.pendingEvents += c.events.length;
     const now = Date.now();
@@ -221,10 +241,18 @@ export class Broadcaster {
     const elapsed = Math.max(Date.now() - this.lastSentAt, coalesceMs);
     this.windowMs = this.pendingEvents * coalesceMs >= STORM_EVENTS * elapsed ? coalesceMaxMs : coalesceMs;
     this.pendingEvents = 0;
+    const to = this.latest.seq;
     for (const audience of audiences.ids) {
-      this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, from));
+      if (audience !== 'public') {
+        const patch = this.patch(audience, this.latest, touched, { from, to });
+        this.io.to(audienceRoom(audience)).emit('situation:patched', patch);
+      } else if (this.latestPublicSeq !== this.publishedPublicSeq) {
+        const range = { from: this.publishedPublicSeq + 1, to: this.latestPublicSeq };
+        this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, range));
+      }
     }
     this.published = this.latest;
+    this.publishedPublicSeq = this.latestPublicSeq;
     this.lastSentAt = Date.now();
     this.snapshots.clear();
     this.remember({ from, to: this.latest.seq, touched });
@@ -233,8 +261,14 @@ export class Broadcaster {
     if (this.lastHeartbeatAt + this.options.heartbeatMs / 2 <= this.lastSentAt) this.sendHeartbeat();
   }
 
-  private patch(audience: Audience, state: Situation, touched: Touched[], from: number): PatchMessage {
-    const range = { logId: state.logId, from, to: state.seq };
+  /** What `audience` misses over `from`..`to`, built from `state` (no later than `to` for what it shows). */
+  private patch(
+    audience: Audience,
+    state: Situation,
+    touched: Touched[],
+    { from, to }: { from: number; to: number },
+  ): PatchMessage {
+    const range = { logId: state.logId, from, to };
     return audience === 'public'
       ? { audience, ...range, patch: buildPublicPatch(projectPublic(state), touched) }
       : { audience, ...range, patch: buildSituationPatch(projectSituation(state, audience), touched, from) };
@@ -244,9 +278,10 @@ export class Broadcaster {
     let snapshot = this.snapshots.get(audience);
     if (!snapshot) {
       const s = this.published;
+      const seq = this.publishedPublicSeq;
       snapshot =
         audience === 'public'
-          ? { audience, logId: s.logId, seq: s.seq, state: projectPublic(s) }
+          ? { audience, logId: s.logId, seq, state: { ...projectPublic(s), seq } }
           : { audience, logId: s.logId, seq: s.seq, state: projectSituation(s, audience), registry: this.registry };
       this.snapshots.set(audience, snapshot);
     }
@@ -260,9 +295,9 @@ export class Broadcaster {
   }
 
   /** The broadcasts covering everything after `position`, or null when a snapshot is needed. */
-  private rangesAfter(position: SyncPosition): SentRange[] | null {
+  private rangesAfter(audience: Audience, position: SyncPosition): SentRange[] | null {
     const state = this.published;
-    if (position.logId !== state.logId || position.seq > state.seq) return null;
+    if (position.logId !== state.logId || position.seq > this.sentTo(audience)) return null;
     if (state.seq - position.seq > this.options.maxCatchUpEvents) return null;
     const first = this.recent.findIndex((r) => r.to > position.seq);
     if (first === -1 || this.recent[first]!.from > position.seq + 1) return null;
@@ -274,13 +309,18 @@ export class Broadcaster {
     this.heartbeat = setTimeout(() => this.sendHeartbeat(), this.options.heartbeatMs);
     this.lastHeartbeatAt = Date.now();
     const { logId, seq } = this.published;
-    // To the audiences only: a client still waiting for its catch-up has not been sent everything up to `seq`.
-    this.io.to(audienceRooms).emit('server:heartbeat', {
+    const beat = {
       logId,
       seq,
       serverTime: (this.options.now?.() ?? new Date()).toISOString(),
       buildId: this.options.buildId,
       intervalMs: this.options.heartbeatMs,
-    });
+    };
+    // To the audiences only: a client still waiting for its catch-up has not been sent everything up to `seq`.
+    if (this.publishedPublicSeq === seq) this.io.to(audienceRooms).emit('server:heartbeat', beat);
+    else {
+      this.io.to(privateRooms).emit('server:heartbeat', beat);
+      this.io.to(audienceRoom('public')).emit('server:heartbeat', { ...beat, seq: this.publishedPublicSeq });
+    }
   }
 }

@@ -10,7 +10,6 @@ import {
   publicSummaryMoment,
   publicSummaryOf,
   scenarioTime,
-  touchedBy,
   type Lang,
   type PublicSituation,
 } from '@vigie/shared';
@@ -37,22 +36,26 @@ interface Rendered {
 
 export class PublicSummaryResource {
   private projection: PublicSituation;
-  /** Moves whenever the projection does. */
+  /** The public position (`IncidentLog.publicSeq`) the projection stands at. */
+  private seq: number;
+  /** Moves whenever the projection does (a new log may start again at the same seq). */
   private version = 0;
   private readonly pages = new Map<Lang, Rendered>();
   private summary: Rendered | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
-    private readonly log: IncidentLog,
+    log: IncidentLog,
     private readonly shell: ShellPage,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.projection = projectPublic(log.situation);
+    this.seq = log.publicSeq;
     this.unsubscribe = log.subscribe((c) => {
       // When the public room hears of it: a snapshot on a new log, a patch when a point is published.
-      if (c.newLog || c.events.some((e) => touchedBy(e).some((t) => t.part === 'public'))) {
+      if (c.newLog || c.publicSeq !== this.seq) {
         this.projection = projectPublic(c.state);
+        this.seq = c.publicSeq;
         this.version++;
       }
     });
@@ -64,8 +67,8 @@ export class PublicSummaryResource {
     const moment = publicSummaryMoment(this.projection, now);
     const cached = this.pages.get(lang);
     if (cached?.version === this.version && cached.moment === moment) return cached.representation;
-    // Any seq since the projection last changed is a true position for it: the log's current one.
-    const seq = this.log.situation.seq;
+    // The position the public room is at: the page's socket then connects with nothing to catch up.
+    const { seq } = this;
     const snapshot = {
       audience: 'public' as const,
       logId: this.projection.logId,
