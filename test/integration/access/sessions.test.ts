@@ -2,7 +2,7 @@
  * Signing in, the slow-down, one-time codes and pairing links, and what revoking, disabling,
  * signing out or changing rights does to open connections; abuse of the API and of the socket.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '@vigie/shared';
 import { startTestServer, type TestServer } from '@vigie/server/testing';
 import { callApi, type ApiResult } from '../support/api.ts';
@@ -131,24 +131,42 @@ describe('sessions', () => {
   });
 
   it('keeps the session of a connected person alive, and lets it lapse once unused', async () => {
-    server = await startTestServer({ openRead: false, access: { sessionIdleMs: 1000 }, sessionKeepAliveMs: 200 });
-    const person = await server.as('commander');
-    await server.app.access.keepAlive([person.sessionId]); // the seeded session starts with the short idle limit
-    const tab = await observed(server.url, person);
-    await new Promise((r) => setTimeout(r, 2000));
-    expect(tab.socket.connected).toBe(true);
-    const expires = () =>
-      (
-        server.accessStore.db.prepare('SELECT expires_at FROM sessions WHERE id = ?').get(person.sessionId) as {
-          expires_at: string;
-        }
-      ).expires_at;
-    expect(Date.parse(expires())).toBeGreaterThan(Date.now());
-    tab.close();
-    await new Promise((r) => setTimeout(r, 1500));
-    expect((await callApi(server.url, 'session:get', { cookie: person.cookie })).reply).toMatchObject({
-      data: { kind: 'anonymous' },
+    // The server's clock is moved past the idle limit instead of waiting for it; keep-alive runs every 200 ms.
+    let clock = Date.now();
+    server = await startTestServer({
+      openRead: false,
+      now: () => new Date(clock),
+      access: { sessionIdleMs: 60_000 },
+      sessionKeepAliveMs: 200,
     });
+    const person = await server.as('commander');
+    await server.app.access.keepAlive([person.sessionId]); // the seeded session now expires on this idle limit
+    const kept: string[][] = [];
+    const store = server.accessStore;
+    const renew = store.renewSessions.bind(store);
+    store.renewSessions = (renewals) => (kept.push(renewals.map((r) => r.sessionId)), renew(renewals));
+    const signedIn = async () =>
+      ((await callApi(server.url, 'session:get', { cookie: person.cookie })).reply as { data: { kind: string } }).data
+        .kind;
+    const tab = await observed(server.url, person);
+
+    // Two idle limits on, the connected person's session is still there: keep-alive renewed it meanwhile.
+    clock += 2 * 60_000;
+    const renewedBy = kept.length;
+    await vi.waitFor(() => expect(kept.slice(renewedBy).some((ids) => ids.includes(person.sessionId))).toBe(true), {
+      timeout: 5_000,
+    });
+    expect(tab.socket.connected).toBe(true);
+    expect(await signedIn()).toBe('person');
+
+    // Once the tab is closed, keep-alive goes on without it, and the session lapses after the idle limit.
+    tab.close();
+    await vi.waitFor(() => expect(server.app.io.of('/').sockets.size).toBe(0), { timeout: 5_000 });
+    const closedBy = kept.length;
+    await vi.waitFor(() => expect(kept.length).toBeGreaterThan(closedBy), { timeout: 5_000 });
+    expect(kept.slice(closedBy).flat()).not.toContain(person.sessionId);
+    clock += 2 * 60_000;
+    expect(await signedIn()).toBe('anonymous');
   });
 
   it('renews the sessions seen after a pause in one write, with the screens behind them', async () => {
@@ -168,7 +186,8 @@ describe('sessions', () => {
     clock += 2 * 60_000; // a reconnection after a pause: every session is due for renewal
     const resolved = await Promise.all(tokens.map((t) => server.app.access.resolve(t)));
     expect(resolved.every((r) => r !== null)).toBe(true);
-    await new Promise((r) => setTimeout(r, 50));
+    // Once all five are written, they were written together.
+    await vi.waitFor(() => expect(writes.reduce((sum, n) => sum + n, 0)).toBe(5), { timeout: 5_000 });
     expect(writes).toEqual([5]);
     const seen = new Date(clock).toISOString();
     const sessions = store.db.prepare('SELECT last_seen_at AS at FROM sessions WHERE id = ?');
