@@ -11,9 +11,9 @@ export const SERVER_CORE = '0';
 export const LOAD_CORE = '1';
 export const canPin = spawnSync('taskset', ['-p', String(process.pid)]).status === 0;
 
-/** Pins a running process (the runner itself, or a forked child) to a core. */
+/** Pins a running process (the runner itself, or a child) to a core: every thread it has (`-a`) and will have. */
 export function pin(pid: number, core: string): void {
-  if (canPin) spawnSync('taskset', ['-pc', core, String(pid)]);
+  if (canPin) spawnSync('taskset', ['-apc', core, String(pid)]);
 }
 
 /** Forks a TypeScript module of the bench as a child process with IPC, pinned to `core`. */
