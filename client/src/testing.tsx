@@ -10,10 +10,10 @@ import {
 } from '@vigie/shared';
 import { buildMeta, buildRegistry } from '@vigie/shared/testing';
 import type { ReactNode } from 'react';
-import { RealtimeContext, type RequestFn } from './RealtimeContext.ts';
-import { StoreContext } from './StoreContext.ts';
-import { applySnapshot, emptySync } from '../store/syncReducer.ts';
-import { createVigieStore, type Lang, type VigieStore } from '../store/vigieStore.ts';
+import { RealtimeContext, type RequestFn } from './realtime/RealtimeContext.ts';
+import { StoreContext } from './store/StoreContext.ts';
+import { applySnapshot, emptySync } from './store/syncReducer.ts';
+import { createVigieStore, type Lang, type VigieStore } from './store/vigieStore.ts';
 
 /** A store whose copy is the viewer projection of `registry` after `events`. */
 export function buildSituationStore(

@@ -5,8 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import { z } from 'zod';
-import { routeOf, withoutSocket } from '../app/router.ts';
-import { DemoBanner } from '../features/status/DemoBanner.tsx';
+import { routeOf, withoutSocket } from '../router/router.ts';
+import { DemoBanner } from '../ui/DemoBanner.tsx';
 import { useT } from '../i18n/useT.ts';
 
 const ReadySchema = z.object({ demo: z.boolean() });

@@ -3,7 +3,7 @@
  * (the code will not work again), then goes on to where they were going (`?suivant=`).
  */
 import { accessPaths } from '@vigie/shared';
-import { nextPath, withLang } from '../../access/navigation.ts';
+import { nextPath, withLang } from './navigation.ts';
 
 /** The query parameter that marks "just signed in with a code". */
 const CHOOSE = 'choisir-mot-de-passe';

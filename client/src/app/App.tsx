@@ -6,7 +6,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { PublicSummary } from '../features/public/PublicSummary.tsx';
 import { WallScreen } from '../features/wall/WallScreen.tsx';
 import { useT } from '../i18n/useT.ts';
-import { routeOf, usePath } from './router.ts';
+import { routeOf, usePath } from '../router/router.ts';
 
 // The wall loads nothing it does not show: the overview, its charts and drill-downs come on demand,
 // and so do the access pages (the administration's QR code library never reaches a wall).

@@ -6,9 +6,9 @@
 import { memo, useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { operatingModes, type OperatingMode } from '@vigie/shared';
-import { styleOf } from '../features/status/statusStyle.ts';
+import { styleOf } from '../items/statusStyle.ts';
 import { format } from '../i18n/messages.ts';
-import { formatDayTime } from '../i18n/time.ts';
+import { formatDayTime } from '../time/parisTime.ts';
 import type { Lang } from '../store/vigieStore.ts';
 import { ChartFrame } from './ChartFrame.tsx';
 import { useChartData } from './useChartData.ts';

@@ -16,9 +16,9 @@ import {
   YAxis,
 } from 'recharts';
 import type { EtaRevision } from '@vigie/shared';
-import { useStoreSelector } from '../app/useStoreSelector.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
 import { format } from '../i18n/messages.ts';
-import { formatDayTime } from '../i18n/time.ts';
+import { formatDayTime } from '../time/parisTime.ts';
 import { selectSync } from '../store/selectors.ts';
 import type { Lang, VigieState } from '../store/vigieStore.ts';
 import { ChartFrame } from './ChartFrame.tsx';

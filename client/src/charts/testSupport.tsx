@@ -2,8 +2,8 @@
 import { vi } from 'vitest';
 import type { LogEvent, Reply, SeriesData } from '@vigie/shared';
 import type { ReactNode } from 'react';
-import type { WireRequest } from '../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../app/testing.tsx';
+import type { WireRequest } from '../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../testing.tsx';
 import type { Lang, VigieStore } from '../store/vigieStore.ts';
 
 /** A store whose copy is the viewer projection of a log after `events`. */

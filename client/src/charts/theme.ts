@@ -1,5 +1,5 @@
 /** Chart props, colours and sizes: dark theme, AA contrast on #0f1419, larger type and no animation on the wall. */
-import type { Tone } from '../features/status/statusStyle.ts';
+import type { Tone } from '../items/statusStyle.ts';
 
 /** `wall`: the big screen, read from across the room; `overview`: the direction's desk screen. */
 export type ChartVariant = 'wall' | 'overview';

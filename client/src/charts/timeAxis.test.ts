@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parisOffsetMs, timeDomain, timeTicks } from './timeAxis.ts';
+import { timeDomain, timeTicks } from './timeAxis.ts';
 
 const HOUR = 3_600_000;
 const at = Date.parse;
 const paris = (t: number) =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(t);
-
-describe('parisOffsetMs', () => {
-  it('is two hours in summer and one in winter', () => {
-    expect(parisOffsetMs(at('2024-08-03T09:00:00Z'))).toBe(2 * HOUR);
-    expect(parisOffsetMs(at('2024-01-15T09:00:00Z'))).toBe(HOUR);
-  });
-});
 
 describe('timeDomain', () => {
   it('spans every time given, widened to an hour around a single instant', () => {

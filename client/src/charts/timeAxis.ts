@@ -1,25 +1,9 @@
 /** The time axis of the charts: its span and round ticks in Europe/Paris time (epoch milliseconds). */
+import { parisOffsetMs } from '../time/parisTime.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const STEPS = [5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10_080].map((m) => m * MINUTE);
-
-const parisParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** Europe/Paris offset from UTC at `at` (ms; +1 h in winter, +2 h in summer). */
-export function parisOffsetMs(at: number): number {
-  const part = Object.fromEntries(parisParts.formatToParts(at).map((p) => [p.type, Number(p.value)]));
-  const local = Date.UTC(part.year!, part.month! - 1, part.day, part.hour, part.minute);
-  return local - Math.floor(at / MINUTE) * MINUTE;
-}
 
 /** The span that shows every given time (rows, markers, now), widened to an hour when it is a single instant. */
 export function timeDomain(times: readonly number[]): [number, number] | null {

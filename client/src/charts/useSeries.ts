@@ -5,8 +5,8 @@
  */
 import { useContext, useEffect, useRef, useState } from 'react';
 import type { QueryInput, ReplyError, SeriesData } from '@vigie/shared';
-import { RealtimeContext } from '../app/RealtimeContext.ts';
-import { useStoreSelector } from '../app/useStoreSelector.ts';
+import { RealtimeContext } from '../realtime/RealtimeContext.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
 import { selectSync } from '../store/selectors.ts';
 import type { VigieState } from '../store/vigieStore.ts';
 import { maxPointsFor, parseSeriesReply, refetchDelay, type SeriesFetch } from './series.ts';

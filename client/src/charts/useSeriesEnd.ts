@@ -1,7 +1,7 @@
 /** Where the series stop (epoch ms): the incident's present, or when it closed, if it did. */
 import { ms } from '@vigie/shared';
-import { useEffectiveNow } from '../app/useEffectiveNow.ts';
-import { useStoreSelector } from '../app/useStoreSelector.ts';
+import { useEffectiveNow } from '../hooks/useEffectiveNow.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
 import { selectSync } from '../store/selectors.ts';
 import type { VigieState } from '../store/vigieStore.ts';
 

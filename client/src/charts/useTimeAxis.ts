@@ -1,6 +1,6 @@
 /** The time axis both history charts draw: ticks spaced for the width, day + time labels, the theme's text. */
 import { useMemo } from 'react';
-import { formatDayTime } from '../i18n/time.ts';
+import { formatDayTime } from '../time/parisTime.ts';
 import type { Lang } from '../store/vigieStore.ts';
 import { colors, type ChartTheme } from './theme.ts';
 import { timeTicks } from './timeAxis.ts';

@@ -4,7 +4,7 @@
  */
 import { useContext, useEffect, useRef } from 'react';
 import type { VigieState } from '../store/vigieStore.ts';
-import { StoreContext } from './StoreContext.ts';
+import { StoreContext } from '../store/StoreContext.ts';
 import { useStoreSelector } from './useStoreSelector.ts';
 
 const KEY = 'vigie-reloads';

@@ -12,8 +12,8 @@ import {
   type QueryInput,
 } from '@vigie/shared';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { RealtimeContext } from '../../app/RealtimeContext.ts';
-import { followCopy, noEntries, olderCursor, withOlder, type CopyLog, type HeldEntries } from './heldEntries.ts';
+import { RealtimeContext } from '../realtime/RealtimeContext.ts';
+import { followCopy, noEntries, olderCursor, withOlder, type CopyLog, type HeldEntries } from '../store/heldEntries.ts';
 
 export type CouranteError = ErrorCode | 'unreadable';
 

@@ -6,7 +6,7 @@
  */
 import { queryDataSchemas, type ErrorCode, type QueryData, type QueryInput, type RequestInput } from '@vigie/shared';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { RealtimeContext } from './RealtimeContext.ts';
+import { RealtimeContext } from '../realtime/RealtimeContext.ts';
 
 type PagedQuery = 'history:item' | 'audit:list';
 /** What a query is asked for besides its page (the item, the actor). */

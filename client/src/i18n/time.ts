@@ -1,2 +1,2 @@
-/** Times as the crisis cell reads them: Europe/Paris, whatever the screen's own time zone (shared with the server's pages). */
-export { formatClock, formatDateTime, formatDayTime, formatDuration } from '@vigie/shared';
+// Moved to ../time/parisTime.ts; kept until the undo list's files import it from there.
+export { formatDayTime } from '../time/parisTime.ts';

@@ -1,5 +1,5 @@
 /** The current language and its messages. */
-import { useStoreSelector } from '../app/useStoreSelector.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
 import { selectLang } from '../store/selectors.ts';
 import { messages } from './messages.ts';
 

@@ -2,7 +2,7 @@ import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LogEvent } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../testing.tsx';
 import { ItemProvenance } from './ItemProvenance.tsx';
 
 afterEach(cleanup);

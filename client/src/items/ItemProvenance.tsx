@@ -1,14 +1,14 @@
 /** Who set a tracked value, when it took effect, when it was entered if backdated, if it went unconfirmed; who holds it. */
 import { unconfirmedFor, type ItemKind, type Tracked } from '@vigie/shared';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useSituation } from '../../app/useSituation.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
-import { useLang, useT } from '../../i18n/useT.ts';
-import { selectClock } from '../../store/selectors.ts';
-import { enteredAt } from '../status/enteredAt.ts';
-import { Provenance } from '../status/Provenance.tsx';
+import { useEffectiveNow } from '../hooks/useEffectiveNow.ts';
+import { useSituation } from '../hooks/useSituation.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
+import { format } from '../i18n/messages.ts';
+import { formatDayTime, formatDuration } from '../time/parisTime.ts';
+import { useLang, useT } from '../i18n/useT.ts';
+import { selectClock } from '../store/selectors.ts';
+import { enteredAt } from './enteredAt.ts';
+import { Provenance } from './Provenance.tsx';
 import { messages } from './messages.ts';
 
 export function ItemProvenance({ tracked, kind }: { tracked: Tracked<unknown>; kind?: ItemKind }) {

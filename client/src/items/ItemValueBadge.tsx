@@ -1,6 +1,6 @@
 /** A tracked value as a status badge (icon, colour, words), with the délestage target in words. */
 import type { Registry } from '@vigie/shared';
-import { StatusBadge } from '../status/StatusBadge.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
 import { siteName, type KnownValue } from './itemWords.ts';
 
 export function ItemValueBadge({ value, registry }: { value: KnownValue; registry: Registry }) {

@@ -1,8 +1,8 @@
 /** "mis à jour dim. 10:01 par Claire Martin (console)": who set a value, when (on the incident's clock), from where. */
 import type { Actor } from '@vigie/shared';
-import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
-import { useLang, useT } from '../../i18n/useT.ts';
+import { format } from '../i18n/messages.ts';
+import { formatDayTime } from '../time/parisTime.ts';
+import { useLang, useT } from '../i18n/useT.ts';
 import { actorLabel } from './actorLabel.ts';
 
 export function Provenance({ by, at }: { by: Actor; at: string }) {

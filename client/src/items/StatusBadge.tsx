@@ -1,6 +1,6 @@
 /** A status in words, with its icon and colour ("non renseigné" for a value nobody gave: see shownStatus). */
 import type { ItemKind } from '@vigie/shared';
-import { useLang } from '../../i18n/useT.ts';
+import { useLang } from '../i18n/useT.ts';
 import { shownLabel } from './shownStatus.ts';
 import { styleOf } from './statusStyle.ts';
 

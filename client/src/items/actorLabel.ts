@@ -3,7 +3,7 @@
  * machine is named by what it is, never as "scénario (scénario)"; a person by name and where from.
  */
 import type { Actor } from '@vigie/shared';
-import type { Lang } from '../../store/vigieStore.ts';
+import type { Lang } from '../store/vigieStore.ts';
 
 const words = {
   fr: {

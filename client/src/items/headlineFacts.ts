@@ -10,7 +10,7 @@ import {
   type ResponseLevel,
   type Situation,
 } from '@vigie/shared';
-import { NOT_INFORMED, type NotInformed } from '../status/shownStatus.ts';
+import { NOT_INFORMED, type NotInformed } from './shownStatus.ts';
 
 /** What a hospital's fonctionnement reads as: its mode, or not informed when nobody gave one. */
 export type ShownMode = OperatingMode | NotInformed;

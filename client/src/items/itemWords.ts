@@ -11,8 +11,8 @@ import {
   type ItemValue,
   type Registry,
 } from '@vigie/shared';
-import { format } from '../../i18n/messages.ts';
-import type { Lang } from '../../store/vigieStore.ts';
+import { format } from '../i18n/messages.ts';
+import type { Lang } from '../store/vigieStore.ts';
 import { messages } from './messages.ts';
 
 /** A value checked against its kind's schema (values from the wire are never trusted blindly). */

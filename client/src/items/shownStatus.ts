@@ -4,7 +4,7 @@
  * exception: "à venir" is what nobody having started one means.
  */
 import { isInformed, statusLabel, type EmergencyValue, type ItemKind, type Tracked } from '@vigie/shared';
-import type { Lang } from '../../store/vigieStore.ts';
+import type { Lang } from '../store/vigieStore.ts';
 
 export const NOT_INFORMED = 'non-renseigne';
 export type NotInformed = typeof NOT_INFORMED;

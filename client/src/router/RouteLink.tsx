@@ -1,6 +1,6 @@
 /** An in-app link: a real `<a href>` (middle-click, copy link, open in a new tab work) that routes in place on a plain click. */
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
-import { navigate } from '../../app/router.ts';
+import { navigate } from './router.ts';
 
 export const hospitalPath = (hospitalId: string) => `/hopital/${encodeURIComponent(hospitalId)}`;
 export const systemPath = (systemId: string) => `/systeme/${encodeURIComponent(systemId)}`;

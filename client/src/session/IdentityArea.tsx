@@ -3,10 +3,10 @@
  * the open-read notice with a way to sign in. Says nothing until the server has said who we are.
  */
 import { accessPaths, may } from '@vigie/shared';
-import { withLang } from '../../access/navigation.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { useLang } from '../../i18n/useT.ts';
-import { selectSession } from '../../store/selectors.ts';
+import { withLang } from '../access/navigation.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
+import { useLang } from '../i18n/useT.ts';
+import { selectSession } from '../store/selectors.ts';
 import { useSessionMessages } from './useSessionMessages.ts';
 import { useSignInHref } from './useSignInHref.ts';
 import './session.css';

@@ -4,9 +4,9 @@
  */
 import { sessionEndReasons } from '@vigie/shared';
 import type { ReactNode } from 'react';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { useLang } from '../../i18n/useT.ts';
-import { selectSession } from '../../store/selectors.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
+import { useLang } from '../i18n/useT.ts';
+import { selectSession } from '../store/selectors.ts';
 import { useSessionMessages } from './useSessionMessages.ts';
 import { useSignInHref } from './useSignInHref.ts';
 import './session.css';

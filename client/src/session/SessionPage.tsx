@@ -4,10 +4,10 @@
  */
 import type { SessionInfo } from '@vigie/shared';
 import type { ReactNode } from 'react';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
 import { SessionGate } from './SessionGate.tsx';
-import { selectSession } from '../../store/selectors.ts';
-import { AccessFrame } from '../../access/AccessFrame.tsx';
+import { selectSession } from '../store/selectors.ts';
+import { AccessFrame } from '../access/AccessFrame.tsx';
 
 type Props = {
   title: string;

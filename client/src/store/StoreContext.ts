@@ -1,5 +1,5 @@
 /** The store instance the components read (a fresh one per test). */
 import { createContext } from 'react';
-import { createVigieStore, type VigieStore } from '../store/vigieStore.ts';
+import { createVigieStore, type VigieStore } from './vigieStore.ts';
 
 export const StoreContext = createContext<VigieStore>(createVigieStore());

@@ -1,10 +1,23 @@
 /**
- * Instants to and from the wall-clock value of a `datetime-local` input, read as Europe/Paris time
- * whatever the device's own zone (the crisis cell speaks Paris time).
+ * Times as the crisis cell reads them: Europe/Paris, whatever the screen's own zone. The one place the
+ * client names the zone; the clock, day and duration words it shares with the server's pages come
+ * from shared/.
  */
-const ZONE = 'Europe/Paris';
+import { formatClock, formatDayTime, formatDuration } from '@vigie/shared';
+import type { Lang } from '../store/vigieStore.ts';
+
+export { formatClock, formatDateTime, formatDayTime, formatDuration } from '@vigie/shared';
+
+const PARIS = 'Europe/Paris';
+
+/** One formatter per language for a shape of date, built once. */
+const inParis = (options: Intl.DateTimeFormatOptions) => ({
+  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, ...options }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: PARIS, ...options }),
+});
+
 const wallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
+  timeZone: PARIS,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -12,6 +25,23 @@ const wallClock = new Intl.DateTimeFormat('en-GB', {
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
+});
+const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS, year: 'numeric', month: '2-digit', day: '2-digit' });
+const hourMinute = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const weekdayDate = inParis({ weekday: 'long', day: 'numeric', month: 'long' });
+const fullDate = inParis({ dateStyle: 'full', timeStyle: 'short' });
+const daySecond = inParis({
+  weekday: 'short',
+  day: '2-digit',
+  month: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
 });
 
 function parisParts(epochMs: number) {
@@ -27,12 +57,16 @@ function parisParts(epochMs: number) {
   };
 }
 
-/** How far Paris wall-clock time is ahead of UTC at an instant, in milliseconds. */
-function parisOffset(epochMs: number): number {
+/** How far Paris wall-clock time is ahead of UTC at an instant (ms; +1 h in winter, +2 h in summer). */
+export function parisOffsetMs(epochMs: number): number {
   const p = parisParts(epochMs);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(epochMs / 1000) * 1000;
 }
+
+/** Whether two instants fall on the same Paris day. */
+export const sameParisDay = (a: Date | string | number, b: Date | string | number) =>
+  dayKey.format(new Date(a)) === dayKey.format(new Date(b));
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
@@ -50,6 +84,35 @@ export function parisLocalToIso(local: string): string | null {
   const asUtc = Date.UTC(y, mo - 1, d, h, mi, Number.isNaN(s) ? 0 : s);
   if (Number.isNaN(asUtc)) return null;
   // The offset depends on the instant itself (summer time): guess, then correct once.
-  const guess = asUtc - parisOffset(asUtc);
-  return new Date(asUtc - parisOffset(guess)).toISOString();
+  const guess = asUtc - parisOffsetMs(asUtc);
+  return new Date(asUtc - parisOffsetMs(guess)).toISOString();
+}
+
+/** "14:00" when an instant falls on the same Paris day as `now`, "dim. 14:00" otherwise. */
+export function formatTimeOfDay(instant: string, lang: Lang, now: number): string {
+  const at = new Date(instant);
+  if (!sameParisDay(at, now)) return formatDayTime(at, lang);
+  return formatClock(at, lang).slice(0, 5); // "11:02:05" → "11:02"
+}
+
+/** "11:00": hours and minutes, 24-hour. */
+export const formatHourMinute = (instant: Date | string | number) => hourMinute.format(new Date(instant));
+
+/** "samedi 3 août": the day of a written statement. */
+export const formatWeekdayDate = (instant: Date | string | number, lang: Lang) =>
+  weekdayDate[lang].format(new Date(instant));
+
+/** "samedi 3 août 2024 à 11:02": a printed record's date, unambiguous on paper. */
+export const formatFullDate = (instant: Date | string, lang: Lang) => fullDate[lang].format(new Date(instant));
+
+/** "sam. 03/08 11:02:05": to the second, with the day (an incident spans days). */
+export const formatDaySecond = (instant: Date | string, lang: Lang) => daySecond[lang].format(new Date(instant));
+
+/** "9 h 40 min"; from a day on, "3 j 4 h 05 min" (degraded mode lasts days, weeks, months). */
+export function formatElapsed(ms: number, lang: Lang): string {
+  const minutes = Math.floor(Math.max(0, ms) / 60_000);
+  const days = Math.floor(minutes / 1440);
+  if (days === 0) return formatDuration(ms);
+  const rest = minutes - days * 1440;
+  return `${days} ${lang === 'fr' ? 'j' : 'd'} ${Math.floor(rest / 60)} h ${String(rest % 60).padStart(2, '0')} min`;
 }

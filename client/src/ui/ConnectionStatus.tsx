@@ -1,10 +1,10 @@
 /** Connection state and data age, always visible: the wall never shows stale data without saying so. */
-import { useNow } from '../../app/useNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { format } from '../../i18n/messages.ts';
-import { formatDuration } from '../../i18n/time.ts';
-import { useT } from '../../i18n/useT.ts';
-import { selectConnection } from '../../store/selectors.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
+import { format } from '../i18n/messages.ts';
+import { formatDuration } from '../time/parisTime.ts';
+import { useT } from '../i18n/useT.ts';
+import { selectConnection } from '../store/selectors.ts';
 
 export function ConnectionStatus() {
   const t = useT();

@@ -1,9 +1,9 @@
 /** DÉMONSTRATION across the screen whenever the demo plays, with the simulated time it runs on. */
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { formatDayTime } from '../../i18n/time.ts';
-import { useLang, useT } from '../../i18n/useT.ts';
-import { selectClock, selectDemo } from '../../store/selectors.ts';
+import { useEffectiveNow } from '../hooks/useEffectiveNow.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
+import { formatDayTime } from '../time/parisTime.ts';
+import { useLang, useT } from '../i18n/useT.ts';
+import { selectClock, selectDemo } from '../store/selectors.ts';
 
 export function DemoBanner() {
   const t = useT();

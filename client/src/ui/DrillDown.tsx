@@ -1,6 +1,6 @@
 /** What the drill-down pages share: the back link, and the heading taking focus on arrival. */
 import { useEffect, useRef } from 'react';
-import { RouteLink } from './RouteLink.tsx';
+import { RouteLink } from '../router/RouteLink.tsx';
 import './DrillDown.css';
 
 /** A ref for the page's heading, focused when the page opens or its data arrives, so keyboard and screen-reader users start there. */

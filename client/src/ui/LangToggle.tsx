@@ -1,7 +1,7 @@
 /** The button that switches the interface between French and English (labelled in the other language). */
 import { useContext } from 'react';
 import { useLang, useT } from '../i18n/useT.ts';
-import { StoreContext } from './StoreContext.ts';
+import { StoreContext } from '../store/StoreContext.ts';
 
 export function LangToggle() {
   const t = useT();

@@ -1,11 +1,11 @@
 /** After three missed heartbeats, says plainly that the picture is frozen and since when; clears itself on catch-up. */
 import { onIncidentClock } from '@vigie/shared';
-import { useNow } from '../../app/useNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
-import { format } from '../../i18n/messages.ts';
-import { formatClock, formatDayTime } from '../../i18n/time.ts';
-import { useLang, useT } from '../../i18n/useT.ts';
-import { selectClock, selectConnection } from '../../store/selectors.ts';
+import { useNow } from '../hooks/useNow.ts';
+import { useStoreSelector } from '../hooks/useStoreSelector.ts';
+import { format } from '../i18n/messages.ts';
+import { formatClock, formatDayTime } from '../time/parisTime.ts';
+import { useLang, useT } from '../i18n/useT.ts';
+import { selectClock, selectConnection } from '../store/selectors.ts';
 
 const MISSED = 3;
 

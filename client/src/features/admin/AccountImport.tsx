@@ -12,7 +12,7 @@ import { frenchSpacing } from '../../access/frenchSpacing.ts';
 import { rolesInWords, scopeInWords, type PlaceNames } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { ConfirmButton } from '../../app/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 
 /** CreateAccountsSchema's bound on one request. */

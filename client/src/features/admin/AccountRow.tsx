@@ -5,10 +5,10 @@ import { callApi, type ApiResult } from '../../access/api.ts';
 import { failureText } from '../../access/failureText.ts';
 import { rolesInWords, scopeInWords, type PlaceNames } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDateTime } from '../../i18n/time.ts';
+import { formatDateTime } from '../../time/parisTime.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { AccountEditor } from './AccountEditor.tsx';
-import { ConfirmButton } from '../../app/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 
 const COLUMNS = 8;

@@ -3,7 +3,7 @@ import type { SessionInfo } from '@vigie/shared';
 import type { SheetEntry } from '@vigie/shared/api';
 import { buildEvents, openedData, buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { AdminPage } from './AdminPage.tsx';
 
 const admin = buildSessionInfo({ id: 'a0', name: 'Alice Admin', roles: ['admin'] });

@@ -4,7 +4,7 @@ import type { Pairing } from '@vigie/shared/api';
 import { useEffect, useRef } from 'react';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { formatFullDate } from '../hospital/timeWords.ts';
+import { formatFullDate } from '../../time/parisTime.ts';
 import { QrCode } from './QrCode.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 

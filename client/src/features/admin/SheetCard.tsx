@@ -5,7 +5,7 @@ import type { PlaceNames } from '../../access/words.ts';
 import { rolesInWords, scopeInWords } from '../../access/words.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { formatFullDate } from '../hospital/timeWords.ts';
+import { formatFullDate } from '../../time/parisTime.ts';
 import { QrCode } from './QrCode.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 

@@ -5,11 +5,11 @@
 import type { SheetEntry } from '@vigie/shared/api';
 import { useEffect, useRef } from 'react';
 import type { PlaceNames } from '../../access/words.ts';
-import { useNow } from '../../app/useNow.ts';
+import { useNow } from '../../hooks/useNow.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { formatFullDate } from '../hospital/timeWords.ts';
-import { printSection } from '../log/printSection.ts';
+import { formatFullDate } from '../../time/parisTime.ts';
+import { printSection } from '../../ui/printSection.ts';
 import { SheetCard } from './SheetCard.tsx';
 import { useAdminMessages } from './useAdminMessages.ts';
 import './sheet.css';

@@ -1,6 +1,6 @@
 /** Says that what a form was started from has changed since: by whom, when, and what to do about it. */
 import type { Actor } from '@vigie/shared';
-import { Provenance } from '../status/Provenance.tsx';
+import { Provenance } from '../../items/Provenance.tsx';
 
 export function ChangedMeanwhile(props: { className: string; lead: string; by: Actor; at: string; hint: string }) {
   return (

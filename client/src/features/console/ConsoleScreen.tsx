@@ -4,18 +4,18 @@
  * Loaded on demand; reads the staff audience (drafts included).
  */
 import { withLang } from '../../access/navigation.ts';
-import { LangToggle } from '../../app/LangToggle.tsx';
-import { useSituation } from '../../app/useSituation.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { LangToggle } from '../../ui/LangToggle.tsx';
+import { useSituation } from '../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { selectSession } from '../../store/selectors.ts';
-import { RouteLink } from '../hospital/RouteLink.tsx';
-import { IdentityArea } from '../session/IdentityArea.tsx';
-import { SessionGate } from '../session/SessionGate.tsx';
-import { useSignInHref } from '../session/useSignInHref.ts';
-import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
-import { DemoBanner } from '../status/DemoBanner.tsx';
-import { StaleBanner } from '../status/StaleBanner.tsx';
+import { RouteLink } from '../../router/RouteLink.tsx';
+import { IdentityArea } from '../../session/IdentityArea.tsx';
+import { SessionGate } from '../../session/SessionGate.tsx';
+import { useSignInHref } from '../../session/useSignInHref.ts';
+import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { DemoBanner } from '../../ui/DemoBanner.tsx';
+import { StaleBanner } from '../../ui/StaleBanner.tsx';
 import { AuditSection } from './audit/AuditSection.tsx';
 import { BulkSection } from './bulk/BulkSection.tsx';
 import { consolePath, isConsoleSection, sectionsFor, type ConsoleSection } from './consoleSections.ts';

@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { buildRegistry } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { OutcomeNotice } from './OutcomeNotice.tsx';
 
 afterEach(cleanup);

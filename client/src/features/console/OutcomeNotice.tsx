@@ -11,9 +11,9 @@ import {
   type Tracked,
 } from '@vigie/shared';
 import { useLang } from '../../i18n/useT.ts';
-import { ItemProvenance } from '../hospital/ItemProvenance.tsx';
-import { itemName, parseItemValue, valueWords } from '../hospital/itemWords.ts';
-import { Provenance } from '../status/Provenance.tsx';
+import { ItemProvenance } from '../../items/ItemProvenance.tsx';
+import { itemName, parseItemValue, valueWords } from '../../items/itemWords.ts';
+import { Provenance } from '../../items/Provenance.tsx';
 import { messages } from './messages.ts';
 import type { Outcome } from './useCommand.ts';
 

@@ -2,8 +2,8 @@ import { act, renderHook } from '@testing-library/react';
 import type { Reply } from '@vigie/shared';
 import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { RealtimeContext } from '../../app/RealtimeContext.ts';
-import { asRequestFn, type WireRequest } from '../../app/testing.tsx';
+import { RealtimeContext } from '../../realtime/RealtimeContext.ts';
+import { asRequestFn, type WireRequest } from '../../testing.tsx';
 import { useCommand } from './useCommand.ts';
 
 const noReply: Reply = { ok: false, error: { code: 'internal', message: 'no reply' } };

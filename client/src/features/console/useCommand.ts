@@ -8,7 +8,7 @@
  */
 import type { CommandInput, CommandName, CommandResult, Reply, ReplyError, RequestInput } from '@vigie/shared';
 import { useCallback, useContext, useRef, useState } from 'react';
-import { RealtimeContext } from '../../app/RealtimeContext.ts';
+import { RealtimeContext } from '../../realtime/RealtimeContext.ts';
 
 export type Outcome =
   | { state: 'idle' }

@@ -4,15 +4,15 @@
  * (time and estimate, as many as fit), with its reason on the overview.
  */
 import { passedEta } from '@vigie/shared';
-import { FitList } from '../../app/FitList.tsx';
-import { Panel } from '../../app/Panel.tsx';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useSituation } from '../../app/useSituation.ts';
+import { FitList } from '../../ui/FitList.tsx';
+import { Panel } from '../../ui/Panel.tsx';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
+import { formatDayTime, formatDuration } from '../../time/parisTime.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { Flag } from '../status/Flag.tsx';
-import { Provenance } from '../status/Provenance.tsx';
+import { Flag } from '../../items/Flag.tsx';
+import { Provenance } from '../../items/Provenance.tsx';
 
 export function EtaPanel({ variant = 'overview' }: { variant?: 'wall' | 'overview' }) {
   const t = useT();

@@ -1,17 +1,17 @@
 /** The headline: cause, response levels (plan blanc named), fonctionnement worst first, emergencies, systems. */
 import { causes } from '@vigie/shared';
 import { useMemo } from 'react';
-import { Panel } from '../../app/Panel.tsx';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useSituation } from '../../app/useSituation.ts';
+import { Panel } from '../../ui/Panel.tsx';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { latestChange } from '../status/latestChange.ts';
-import { DegradedSince } from '../status/DegradedSince.tsx';
-import { NOT_INFORMED } from '../status/shownStatus.ts';
-import { Provenance } from '../status/Provenance.tsx';
-import { StatusBadge } from '../status/StatusBadge.tsx';
-import { headlineFacts } from './headlineFacts.ts';
+import { latestChange } from '../../items/latestChange.ts';
+import { DegradedSince } from '../../items/DegradedSince.tsx';
+import { NOT_INFORMED } from '../../items/shownStatus.ts';
+import { Provenance } from '../../items/Provenance.tsx';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
+import { headlineFacts } from '../../items/headlineFacts.ts';
 
 export interface HeadlineProps {
   /** The wall lists the hospitals itself (no line per fonctionnement) and links nowhere (an unattended screen). */

@@ -2,9 +2,9 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ItemHistory, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, buildRegistry, openedData } from '@vigie/shared/testing';
-import type { WireRequest } from '../../app/testing.tsx';
+import type { WireRequest } from '../../testing.tsx';
 import { HospitalPage } from './HospitalPage.tsx';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 
 const bob = buildActor({ id: 'bob', name: 'Bob Durand' });
 

@@ -18,26 +18,25 @@ import {
   type Tracked,
 } from '@vigie/shared';
 import type { ReactNode } from 'react';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
+import { formatDayTime, formatElapsed, formatTimeOfDay } from '../../time/parisTime.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { NOT_INFORMED } from '../status/shownStatus.ts';
-import { StatusBadge } from '../status/StatusBadge.tsx';
-import { BackLink, useArrivalFocus } from './DrillDown.tsx';
+import { NOT_INFORMED } from '../../items/shownStatus.ts';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
+import { BackLink, useArrivalFocus } from '../../ui/DrillDown.tsx';
 import { HospitalTimeline } from './HospitalTimeline.tsx';
 import { ItemHistory } from './ItemHistory.tsx';
-import { ItemProvenance } from './ItemProvenance.tsx';
-import { ItemValueBadge } from './ItemValueBadge.tsx';
-import { emergencyName, parseItemValue } from './itemWords.ts';
+import { ItemProvenance } from '../../items/ItemProvenance.tsx';
+import { ItemValueBadge } from '../../items/ItemValueBadge.tsx';
+import { emergencyName, parseItemValue } from '../../items/itemWords.ts';
 import { messages } from './messages.ts';
-import { RouteLink, systemPath } from './RouteLink.tsx';
-import { formatElapsed, formatTimeOfDay } from './timeWords.ts';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import { RouteLink, systemPath } from '../../router/RouteLink.tsx';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
 import './HospitalPage.css';
-import { actorLabel } from '../status/actorLabel.ts';
+import { actorLabel } from '../../items/actorLabel.ts';
 
 export function HospitalPage({ hospitalId }: { hospitalId: string }) {
   const lang = useLang();

@@ -19,8 +19,8 @@ import {
   openedData,
   statementFields,
 } from '@vigie/shared/testing';
-import type { WireRequest } from '../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import type { WireRequest } from '../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { applySnapshot } from '../../store/syncReducer.ts';
 import type { VigieStore } from '../../store/vigieStore.ts';
 import { HospitalPage } from './HospitalPage.tsx';

@@ -5,17 +5,17 @@
 import { effectiveTime, type ItemKind, type Registry } from '@vigie/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
+import { formatDayTime } from '../../time/parisTime.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { ItemValueBadge } from './ItemValueBadge.tsx';
-import { parseItemValue } from './itemWords.ts';
+import { ItemValueBadge } from '../../items/ItemValueBadge.tsx';
+import { parseItemValue } from '../../items/itemWords.ts';
 import { messages } from './messages.ts';
 import { useItemHistory } from './useItemHistory.ts';
 import './ItemHistory.css';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { selectClock } from '../../store/selectors.ts';
-import { actorLabel } from '../status/actorLabel.ts';
-import { enteredAt } from '../status/enteredAt.ts';
+import { actorLabel } from '../../items/actorLabel.ts';
+import { enteredAt } from '../../items/enteredAt.ts';
 
 export function ItemHistory({
   kind,

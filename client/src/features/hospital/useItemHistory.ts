@@ -1,7 +1,7 @@
 /** One tracked item's writes, newest first, fetched on demand with the `history:item` query, a page at a time. */
 import type { ItemKind } from '@vigie/shared';
 import { useCallback } from 'react';
-import { usePagedQuery, type PagedError } from '../../app/usePagedQuery.ts';
+import { usePagedQuery, type PagedError } from '../../hooks/usePagedQuery.ts';
 
 export const HISTORY_PAGE = 50;
 

@@ -13,7 +13,7 @@ import {
   type Situation,
 } from '@vigie/shared';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { RealtimeContext, type RequestFn } from '../../app/RealtimeContext.ts';
+import { RealtimeContext, type RequestFn } from '../../realtime/RealtimeContext.ts';
 import type { HistoryError } from './useItemHistory.ts';
 
 /** Writes asked for per item and page. */

@@ -2,7 +2,7 @@ import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, initialSituation, projectSituation } from '@vigie/shared';
 import { buildEvents, buildMeta, buildRegistry } from '@vigie/shared/testing';
-import { StoreContext } from '../../app/StoreContext.ts';
+import { StoreContext } from '../../store/StoreContext.ts';
 import { applySnapshot, emptySync } from '../../store/syncReducer.ts';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { HospitalList } from './HospitalList.tsx';

@@ -5,20 +5,20 @@
  */
 import { CONFIRMATION_LIMITS_MS, unconfirmedFor, type Situation } from '@vigie/shared';
 import { useMemo } from 'react';
-import { FitList } from '../../app/FitList.tsx';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { FitList } from '../../ui/FitList.tsx';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
+import { formatDayTime, formatDuration } from '../../time/parisTime.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { modeGroups, type ModeGroup } from '../headline/headlineFacts.ts';
-import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
-import { latestChange } from '../status/latestChange.ts';
-import { DegradedSince } from '../status/DegradedSince.tsx';
-import { Provenance } from '../status/Provenance.tsx';
-import { StatusBadge } from '../status/StatusBadge.tsx';
-import { NOT_INFORMED } from '../status/shownStatus.ts';
+import { modeGroups, type ModeGroup } from '../../items/headlineFacts.ts';
+import { hospitalPath, RouteLink } from '../../router/RouteLink.tsx';
+import { latestChange } from '../../items/latestChange.ts';
+import { DegradedSince } from '../../items/DegradedSince.tsx';
+import { Provenance } from '../../items/Provenance.tsx';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
+import { NOT_INFORMED } from '../../items/shownStatus.ts';
 
 type Variant = 'wall' | 'overview';
 type Row = ModeGroup['hospitals'][number] & { mode: ModeGroup['mode']; unconfirmed: number | null };

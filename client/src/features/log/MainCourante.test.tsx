@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { logEntriesOf, SITUATION_LOG_ENTRIES, type EventData, type LogEntry } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import type { WireRequest } from '../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import type { WireRequest } from '../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { MainCourante } from './MainCourante.tsx';
 
 afterEach(() => {

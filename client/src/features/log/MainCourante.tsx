@@ -16,23 +16,22 @@ import {
   type ScenarioClock,
 } from '@vigie/shared';
 import { memo, useId, useMemo, useState } from 'react';
-import { useNow } from '../../app/useNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useNow } from '../../hooks/useNow.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
+import { formatDayTime, formatFullDate, formatTimeOfDay } from '../../time/parisTime.ts';
 import { useLang } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { itemName, parseItemValue, statusOf, valueWords } from '../hospital/itemWords.ts';
-import { formatFullDate, formatTimeOfDay } from '../hospital/timeWords.ts';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { styleOf } from '../status/statusStyle.ts';
+import { itemName, parseItemValue, statusOf, valueWords } from '../../items/itemWords.ts';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { styleOf } from '../../items/statusStyle.ts';
 import { messages } from './messages.ts';
-import { printSection } from './printSection.ts';
-import { useMainCourante } from './useMainCourante.ts';
+import { printSection } from '../../ui/printSection.ts';
+import { useMainCourante } from '../../hooks/useMainCourante.ts';
 import './MainCourante.css';
-import { actorLabel } from '../status/actorLabel.ts';
-import { enteredAt } from '../status/enteredAt.ts';
+import { actorLabel } from '../../items/actorLabel.ts';
+import { enteredAt } from '../../items/enteredAt.ts';
 
 /** Entries the wall shows when no limit is given. */
 const WALL_ENTRIES = 5;

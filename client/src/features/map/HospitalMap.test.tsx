@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyEvent, initialSituation, type OperatingMode, type Registry, type Situation } from '@vigie/shared';
 import { buildEvents, buildMeta } from '@vigie/shared/testing';
-import { navigate } from '../../app/router.ts';
-import { StoreContext } from '../../app/StoreContext.ts';
+import { navigate } from '../../router/router.ts';
+import { StoreContext } from '../../store/StoreContext.ts';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { HospitalMap } from './HospitalMap.tsx';
 import { buildMapRegistry } from './testing.ts';

@@ -8,12 +8,12 @@
  */
 import { operatingModes, type OperatingMode, type Registry, type Situation } from '@vigie/shared';
 import { memo, useId, useMemo, type MouseEvent, type ReactNode } from 'react';
-import { navigate } from '../../app/router.ts';
+import { navigate } from '../../router/router.ts';
 import { format } from '../../i18n/messages.ts';
-import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
-import { NOT_INFORMED, shownLabel, shownStatus, type NotInformed } from '../status/shownStatus.ts';
-import { StatusBadge } from '../status/StatusBadge.tsx';
-import { styleOf, type Tone } from '../status/statusStyle.ts';
+import { hospitalPath, RouteLink } from '../../router/RouteLink.tsx';
+import { NOT_INFORMED, shownLabel, shownStatus, type NotInformed } from '../../items/shownStatus.ts';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
+import { styleOf, type Tone } from '../../items/statusStyle.ts';
 import type { OffMapEntry } from './areas.ts';
 import { layoutMap, type MapDesign, type MapMarker, type MapVariant, type PanelLayout } from './mapLayout.ts';
 import { mapMessages } from './messages.ts';

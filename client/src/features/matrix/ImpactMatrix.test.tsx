@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemStatuses, type SystemStatus } from '@vigie/shared';
 import { buildEvents, buildRegistry, openedData } from '@vigie/shared/testing';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { ImpactMatrix } from './ImpactMatrix.tsx';
 
 afterEach(cleanup);

@@ -8,17 +8,17 @@
  */
 import { recoveryStages, systemStatuses, type RecoveryStage } from '@vigie/shared';
 import { memo, useId, useMemo, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
-import { navigate } from '../../app/router.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { navigate } from '../../router/router.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { ItemProvenance } from '../hospital/ItemProvenance.tsx';
-import { hospitalPath, RouteLink, systemPath } from '../hospital/RouteLink.tsx';
-import { StatusBadge } from '../status/StatusBadge.tsx';
-import { shownLabel } from '../status/shownStatus.ts';
-import { styleOf } from '../status/statusStyle.ts';
+import { ItemProvenance } from '../../items/ItemProvenance.tsx';
+import { hospitalPath, RouteLink, systemPath } from '../../router/RouteLink.tsx';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
+import { shownLabel } from '../../items/shownStatus.ts';
+import { styleOf } from '../../items/statusStyle.ts';
 import { buildMatrix, NO_GHU, shortGhu, type MatrixCell, type Sort, type SortKey } from './matrixModel.ts';
 import { messages } from './messages.ts';
 import './ImpactMatrix.css';

@@ -11,7 +11,7 @@ import {
   type SystemStatus,
   type Tracked,
 } from '@vigie/shared';
-import { shownStatus, type NotInformed } from '../status/shownStatus.ts';
+import { shownStatus, type NotInformed } from '../../items/shownStatus.ts';
 
 export type SortKey = 'name' | 'ghu' | 'down';
 export interface Sort {

@@ -1,7 +1,7 @@
 import { act, cleanup, screen } from '@testing-library/react';
 import { buildEvents, openedData, buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { OverviewScreen } from './OverviewScreen.tsx';
 
 const anonymous = buildSessionInfo({ kind: 'anonymous', openRead: true });

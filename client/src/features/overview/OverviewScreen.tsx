@@ -3,12 +3,12 @@
  * impact matrix, the main courante and the points de situation; and the drill-downs per hospital
  * and per system. Loaded on demand: the wall never downloads it.
  */
-import type { DashboardRoute } from '../../app/router.ts';
-import { useSituation } from '../../app/useSituation.ts';
+import type { DashboardRoute } from '../../router/router.ts';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { RecoveryChart } from '../../charts/RecoveryChart.tsx';
 import { ModesChart } from '../../charts/ModesChart.tsx';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { LangToggle } from '../../app/LangToggle.tsx';
+import { LangToggle } from '../../ui/LangToggle.tsx';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
 import { Headline } from '../headline/Headline.tsx';
 import { HospitalPage } from '../hospital/HospitalPage.tsx';
@@ -19,12 +19,12 @@ import { ImpactMatrix } from '../matrix/ImpactMatrix.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
 import { SearchBox } from '../search/SearchBox.tsx';
-import { IdentityArea } from '../session/IdentityArea.tsx';
-import { SessionGate } from '../session/SessionGate.tsx';
+import { IdentityArea } from '../../session/IdentityArea.tsx';
+import { SessionGate } from '../../session/SessionGate.tsx';
 import { StatementList } from '../statements/StatementList.tsx';
-import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
-import { DemoBanner } from '../status/DemoBanner.tsx';
-import { StaleBanner } from '../status/StaleBanner.tsx';
+import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { DemoBanner } from '../../ui/DemoBanner.tsx';
+import { StaleBanner } from '../../ui/StaleBanner.tsx';
 import { SystemPage } from '../system/SystemPage.tsx';
 import { LatestStatement } from '../statements/LatestStatement.tsx';
 import './overview.css';

@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithStore } from '../../app/testing.tsx';
+import { renderWithStore } from '../../testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { PairingPage } from './PairingPage.tsx';
 

@@ -2,7 +2,7 @@ import { act, cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { applyEvent, initialSituation, projectPublic, type LogEvent, type ScenarioClock } from '@vigie/shared';
 import { buildEvents, buildMeta, buildRegistry, openedData, statementFields } from '@vigie/shared/testing';
-import { renderWithStore } from '../../app/testing.tsx';
+import { renderWithStore } from '../../testing.tsx';
 import { applySnapshot, emptySync } from '../../store/syncReducer.ts';
 import { createVigieStore, type Lang } from '../../store/vigieStore.ts';
 import { PublicSummary } from './PublicSummary.tsx';

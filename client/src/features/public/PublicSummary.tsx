@@ -5,14 +5,14 @@
  * printable on one A4 page.
  */
 import { presentPublicPoint, type PublishedPoint } from '@vigie/shared';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
-import { DemoBanner } from '../status/DemoBanner.tsx';
-import { StaleBanner } from '../status/StaleBanner.tsx';
+import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { DemoBanner } from '../../ui/DemoBanner.tsx';
+import { StaleBanner } from '../../ui/StaleBanner.tsx';
 import './publicSummary.css';
 
 export function PublicSummary() {

@@ -1,15 +1,15 @@
 /** Recovery: the computed progress (formula in the legend), the four stages in order, elapsed time and the power cut's length. */
 import { ms, recoveryProgress, recoveryStages } from '@vigie/shared';
 import { useMemo } from 'react';
-import { Panel } from '../../app/Panel.tsx';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useSituation } from '../../app/useSituation.ts';
+import { Panel } from '../../ui/Panel.tsx';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDuration } from '../../i18n/time.ts';
+import { formatDuration } from '../../time/parisTime.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { latestChange } from '../status/latestChange.ts';
-import { Provenance } from '../status/Provenance.tsx';
-import { StatusBadge } from '../status/StatusBadge.tsx';
+import { latestChange } from '../../items/latestChange.ts';
+import { Provenance } from '../../items/Provenance.tsx';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
 
 export function RecoveryPanel() {
   const t = useT();

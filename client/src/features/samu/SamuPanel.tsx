@@ -1,15 +1,15 @@
 /** The four SAMU: when none is affected, say so first and plainly. */
 import { allSites, isInformed, unconfirmedFor, type Tracked } from '@vigie/shared';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDuration } from '../../i18n/time.ts';
-import { Panel } from '../../app/Panel.tsx';
-import { useSituation } from '../../app/useSituation.ts';
+import { formatDuration } from '../../time/parisTime.ts';
+import { Panel } from '../../ui/Panel.tsx';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { useT } from '../../i18n/useT.ts';
-import { latestChange } from '../status/latestChange.ts';
-import { Provenance } from '../status/Provenance.tsx';
-import { shownStatus } from '../status/shownStatus.ts';
-import { StatusBadge } from '../status/StatusBadge.tsx';
+import { latestChange } from '../../items/latestChange.ts';
+import { Provenance } from '../../items/Provenance.tsx';
+import { shownStatus } from '../../items/shownStatus.ts';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
 
 export function SamuPanel() {
   const t = useT();

@@ -2,8 +2,8 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Hospital } from '@vigie/shared';
 import { buildRegistry } from '@vigie/shared/testing';
-import { navigate } from '../../app/router.ts';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { navigate } from '../../router/router.ts';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { MAX_SHOWN, SearchBox } from './SearchBox.tsx';
 
 afterEach(() => {

@@ -4,8 +4,8 @@
  * is chosen), Escape closes the list then clears the box.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
-import { navigate } from '../../app/router.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { navigate } from '../../router/router.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
 import type { VigieState } from '../../store/vigieStore.ts';

@@ -4,7 +4,7 @@
  * ignored ("pitie", "hegp", "pompidou", "samu 92"). Pure.
  */
 import { foldedWords, type Registry } from '@vigie/shared';
-import { hospitalPath, systemPath } from '../hospital/RouteLink.tsx';
+import { hospitalPath, systemPath } from '../../router/RouteLink.tsx';
 
 export type SearchKind = 'hospital' | 'samu' | 'system';
 

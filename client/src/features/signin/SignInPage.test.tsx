@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderWithStore } from '../../app/testing.tsx';
+import { renderWithStore } from '../../testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { SignInPage } from './SignInPage.tsx';
 

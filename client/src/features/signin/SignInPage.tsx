@@ -17,7 +17,7 @@ import { nextPath, takeFragment, withLang } from '../../access/navigation.ts';
 import { PageLink } from '../../access/PageLink.tsx';
 import { SubmitRow } from '../../access/SubmitRow.tsx';
 import { useLang } from '../../i18n/useT.ts';
-import { choosePasswordPath } from '../account/choosePassword.ts';
+import { choosePasswordPath } from '../../access/choosePassword.ts';
 import { messages } from './messages.ts';
 
 type Form = 'password' | 'code';

@@ -3,14 +3,14 @@
  * "prochain point" is overdue or a later estimate contradicts what it announced.
  */
 import { latestPublished, overdueNextPoint, pointBehindEta } from '@vigie/shared';
-import { Panel } from '../../app/Panel.tsx';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { useSituation } from '../../app/useSituation.ts';
+import { Panel } from '../../ui/Panel.tsx';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime, formatDuration } from '../../i18n/time.ts';
+import { formatDayTime, formatDuration } from '../../time/parisTime.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
-import { Flag } from '../status/Flag.tsx';
-import { Provenance } from '../status/Provenance.tsx';
+import { Flag } from '../../items/Flag.tsx';
+import { Provenance } from '../../items/Provenance.tsx';
 
 export function LatestStatement() {
   const t = useT();

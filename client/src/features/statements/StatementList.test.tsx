@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildEvents, openedData, statementFields } from '@vigie/shared/testing';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { StatementList } from './StatementList.tsx';
 
 afterEach(() => {

@@ -4,17 +4,16 @@
  */
 import { statementLines, type Statement } from '@vigie/shared';
 import { useId, useMemo } from 'react';
-import { useNow } from '../../app/useNow.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useNow } from '../../hooks/useNow.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
+import { formatDayTime, formatFullDate, formatTimeOfDay } from '../../time/parisTime.ts';
 import { useLang } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { formatFullDate, formatTimeOfDay } from '../hospital/timeWords.ts';
-import { useEffectiveNow } from '../../app/useEffectiveNow.ts';
-import { printSection } from '../log/printSection.ts';
-import { messages } from './messages.ts';
+import { useEffectiveNow } from '../../hooks/useEffectiveNow.ts';
+import { printSection } from '../../ui/printSection.ts';
+import { messages } from '../../items/statementMessages.ts';
 import './StatementList.css';
 
 type Published = Statement & { number: number; publishedAt: string };

@@ -1,7 +1,7 @@
 import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { SystemPage } from './SystemPage.tsx';
 
 afterEach(cleanup);

@@ -15,16 +15,16 @@ import {
   type SystemStatus,
 } from '@vigie/shared';
 import { useMemo } from 'react';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
 import { useLang } from '../../i18n/useT.ts';
 import type { Lang } from '../../store/vigieStore.ts';
 import { selectSync } from '../../store/selectors.ts';
-import { BackLink, useArrivalFocus } from '../hospital/DrillDown.tsx';
-import { ItemProvenance } from '../hospital/ItemProvenance.tsx';
-import { hospitalPath, RouteLink } from '../hospital/RouteLink.tsx';
-import { NOT_INFORMED, shownStatus, type NotInformed } from '../status/shownStatus.ts';
-import { StatusBadge } from '../status/StatusBadge.tsx';
+import { BackLink, useArrivalFocus } from '../../ui/DrillDown.tsx';
+import { ItemProvenance } from '../../items/ItemProvenance.tsx';
+import { hospitalPath, RouteLink } from '../../router/RouteLink.tsx';
+import { NOT_INFORMED, shownStatus, type NotInformed } from '../../items/shownStatus.ts';
+import { StatusBadge } from '../../items/StatusBadge.tsx';
 import { messages } from './messages.ts';
 import './SystemPage.css';
 

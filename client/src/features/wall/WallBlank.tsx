@@ -4,7 +4,7 @@
  */
 import { sessionEndReasons, type SessionEndReason } from '@vigie/shared';
 import { useLang } from '../../i18n/useT.ts';
-import { useSessionMessages } from '../session/useSessionMessages.ts';
+import { useSessionMessages } from '../../session/useSessionMessages.ts';
 
 export function WallBlank({ ended }: { ended: SessionEndReason | null }) {
   const m = useSessionMessages();

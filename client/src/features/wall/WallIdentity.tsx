@@ -1,7 +1,7 @@
 /** In the wall's corner: which screen this is, or that anyone may read this server without an account. */
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { selectSession } from '../../store/selectors.ts';
-import { useSessionMessages } from '../session/useSessionMessages.ts';
+import { useSessionMessages } from '../../session/useSessionMessages.ts';
 
 export function WallIdentity() {
   const m = useSessionMessages();

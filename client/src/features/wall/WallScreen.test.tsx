@@ -1,7 +1,7 @@
 import { act, cleanup } from '@testing-library/react';
 import { buildEvents, openedData, buildSessionInfo } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { WallScreen } from './WallScreen.tsx';
 
 afterEach(cleanup);

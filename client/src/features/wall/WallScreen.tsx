@@ -5,11 +5,11 @@
  * end "… et N autres" (see FitList).
  */
 import { phases } from '@vigie/shared';
-import { useBuildReload } from '../../app/useBuildReload.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { useBuildReload } from '../../hooks/useBuildReload.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { selectSession } from '../../store/selectors.ts';
 import type { VigieState } from '../../store/vigieStore.ts';
-import { useSituation } from '../../app/useSituation.ts';
+import { useSituation } from '../../hooks/useSituation.ts';
 import { useLang, useT } from '../../i18n/useT.ts';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
 import { Headline } from '../headline/Headline.tsx';
@@ -21,9 +21,9 @@ import { WallBlank } from './WallBlank.tsx';
 import { WallIdentity } from './WallIdentity.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
-import { ConnectionStatus } from '../status/ConnectionStatus.tsx';
-import { DemoBanner } from '../status/DemoBanner.tsx';
-import { StaleBanner } from '../status/StaleBanner.tsx';
+import { ConnectionStatus } from '../../ui/ConnectionStatus.tsx';
+import { DemoBanner } from '../../ui/DemoBanner.tsx';
+import { StaleBanner } from '../../ui/StaleBanner.tsx';
 import './wall.css';
 
 const selectBuildId = (s: VigieState) => s.connection.buildId;

@@ -3,14 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ReactNode } from 'react';
 import type { LogEvent } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import { StoreContext } from '../../app/StoreContext.ts';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import { StoreContext } from '../../store/StoreContext.ts';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import { createVigieStore } from '../../store/vigieStore.ts';
 import { EtaPanel } from '../eta/EtaPanel.tsx';
 import { Headline } from '../headline/Headline.tsx';
 import { RecoveryPanel } from '../recovery/RecoveryPanel.tsx';
 import { SamuPanel } from '../samu/SamuPanel.tsx';
-import { isStale, StaleBanner } from '../status/StaleBanner.tsx';
+import { isStale, StaleBanner } from '../../ui/StaleBanner.tsx';
 
 afterEach(cleanup);
 

@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuditEntry, AuditPage, Reply } from '@vigie/shared';
 import { buildActor } from '@vigie/shared/testing';
-import type { WireRequest } from '../../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
+import type { WireRequest } from '../../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../../testing.tsx';
 import { AuditSection } from './AuditSection.tsx';
 
 const alice = buildActor();

@@ -5,11 +5,12 @@
  */
 import { actorKinds, type Registry } from '@vigie/shared';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useSituation } from '../../../app/useSituation.ts';
+import { useSituation } from '../../../hooks/useSituation.ts';
 import { format } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { AuditTable } from './AuditTable.tsx';
-import { auditKinds, filterAuditLines, presentAuditLines, type AuditKind } from './auditWords.ts';
+import { auditKinds, type AuditKind } from './auditKinds.ts';
+import { filterAuditLines, presentAuditLines } from './auditWords.ts';
 import { messages } from './messages.ts';
 import { useAuditTrail } from './useAuditTrail.ts';
 import './audit.css';

@@ -10,69 +10,20 @@ import {
   incidentTypes,
   logEntryTypes,
   phases,
-  type Actor,
   type AuditEntry,
   type EventData,
   type EventType,
   type Registry,
 } from '@vigie/shared';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime, formatDaySecond } from '../../../time/parisTime.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { itemName, parseItemValue, valueWords } from '../../hospital/itemWords.ts';
+import { itemName, parseItemValue, valueWords } from '../../../items/itemWords.ts';
+import { auditKindOf, type AuditKind } from './auditKinds.ts';
 import { messages } from './messages.ts';
-
-/** The kinds of action the view filters by. */
-export const auditKinds = ['statuses', 'log', 'statements', 'eta', 'incident', 'registry'] as const;
-export type AuditKind = (typeof auditKinds)[number];
-
-export function auditKindOf(type: EventType): AuditKind {
-  switch (type) {
-    case 'value.set':
-    case 'value.ignored':
-    case 'value.released':
-      return 'statuses';
-    case 'log.entry-added':
-      return 'log';
-    case 'statement.drafted':
-    case 'statement.edited':
-    case 'statement.published':
-      return 'statements';
-    case 'eta.revised':
-      return 'eta';
-    case 'incident.opened':
-    case 'incident.updated':
-    case 'incident.closed':
-      return 'incident';
-    case 'registry.changed':
-      return 'registry';
-  }
-}
-
-/** The `actorId` the `audit:list` query filters by: `kind:id`. */
-export const actorKey = (by: Actor) => `${by.kind}:${by.id}`;
 
 /** Session and command ids are shown by their first 8 characters only, never more. */
 export const shortId = (id: string) => id.slice(0, 8);
-
-const clocks = new Map<Lang, Intl.DateTimeFormat>();
-/** "sam. 03/08 11:02:05": Europe/Paris, to the second, with the day (an incident spans days). */
-export function formatAuditTime(instant: string, lang: Lang): string {
-  let clock = clocks.get(lang);
-  if (!clock) {
-    clock = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
-      timeZone: 'Europe/Paris',
-      weekday: 'short',
-      day: '2-digit',
-      month: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    clocks.set(lang, clock);
-  }
-  return clock.format(new Date(instant));
-}
 
 function parseData<T extends EventType>(type: T, data: unknown): EventData<T> | null {
   const parsed = eventDataSchemas[type].safeParse(data);
@@ -218,7 +169,7 @@ export function presentAuditLines(entries: readonly AuditEntry[], registry: Regi
       seq: entry.seq,
       kind: auditKindOf(entry.type),
       recordedAt: entry.recordedAt,
-      time: formatAuditTime(entry.recordedAt, lang),
+      time: formatDaySecond(entry.recordedAt, lang),
       who: entry.by.name,
       source: actorKinds.label(entry.by.kind, lang),
       what: describeEntry(entry, registry, lang),

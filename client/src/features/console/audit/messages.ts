@@ -1,6 +1,6 @@
 /** The audit view's text (filters, table, each action in words, why it cannot be read), in French and English. */
-import type { AuditError } from './useAuditTrail.ts';
-import type { AuditKind } from './auditWords.ts';
+import type { PagedError } from '../../../hooks/usePagedQuery.ts';
+import type { AuditKind } from './auditKinds.ts';
 
 const fr = {
   intro: 'Qui a fait quoi, quand et d’où, du plus récent au plus ancien. Consultation seule : rien ne s’y modifie.',
@@ -72,7 +72,7 @@ const fr = {
     rate_limited: 'trop de demandes, réessayez dans un instant.',
     internal: 'serveur injoignable.',
     unreadable: 'réponse illisible.',
-  } satisfies Record<AuditError, string>,
+  } satisfies Record<PagedError, string>,
 };
 
 type Messages = typeof fr;

@@ -4,12 +4,10 @@
  */
 import type { Actor } from '@vigie/shared';
 import { useCallback, useState } from 'react';
-import { usePagedQuery, type PagedError } from '../../../app/usePagedQuery.ts';
-import { actorKey } from './auditWords.ts';
+import { usePagedQuery } from '../../../hooks/usePagedQuery.ts';
+import { actorKey } from './auditKinds.ts';
 
 export const AUDIT_PAGE = 100;
-
-export type AuditError = PagedError;
 
 export function useAuditTrail() {
   const { load: loadPage, params, last, ...state } = usePagedQuery('audit:list', AUDIT_PAGE);

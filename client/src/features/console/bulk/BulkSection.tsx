@@ -15,15 +15,15 @@ import {
   type SystemStatus,
 } from '@vigie/shared';
 import { useEffect, useId, useRef, useState } from 'react';
-import { ConfirmButton } from '../../../app/ConfirmButton.tsx';
-import { useSituation } from '../../../app/useSituation.ts';
-import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
+import { useSituation } from '../../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectSession } from '../../../store/selectors.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { ItemProvenance } from '../../hospital/ItemProvenance.tsx';
-import { StatusBadge } from '../../status/StatusBadge.tsx';
+import { ItemProvenance } from '../../../items/ItemProvenance.tsx';
+import { StatusBadge } from '../../../items/StatusBadge.tsx';
 import { byGhu, coveredHospitals } from '../hospitals/coveredHospitals.ts';
 import { HospitalOptions } from '../hospitals/HospitalOptions.tsx';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';

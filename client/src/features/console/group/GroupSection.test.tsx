@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react';
 import type { LogEvent, Reply, SessionInfo } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WireRequest } from '../../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
+import type { WireRequest } from '../../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../../testing.tsx';
 import { groupCommander, scopedCommander } from '../testing.ts';
 import { GroupSection } from './GroupSection.tsx';
 

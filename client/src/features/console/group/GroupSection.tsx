@@ -4,12 +4,12 @@
  */
 import { own, recoveryStages, stagesBefore } from '@vigie/shared';
 import { useId } from 'react';
-import { useSituation } from '../../../app/useSituation.ts';
-import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { useSituation } from '../../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectSession } from '../../../store/selectors.ts';
-import { siteName } from '../../hospital/itemWords.ts';
+import { siteName } from '../../../items/itemWords.ts';
 import { ItemControl } from '../items/ItemControl.tsx';
 import { messages } from './messages.ts';
 import './GroupSection.css';

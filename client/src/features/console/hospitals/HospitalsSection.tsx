@@ -15,22 +15,22 @@ import {
   type ResponseLevel,
 } from '@vigie/shared';
 import { useId, useState } from 'react';
-import { useSituation } from '../../../app/useSituation.ts';
-import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { useSituation } from '../../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectSession } from '../../../store/selectors.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { emergencyName } from '../../hospital/itemWords.ts';
-import { messages as hospitalMessages } from '../../hospital/messages.ts';
+import { emergencyName } from '../../../items/itemWords.ts';
+import { messages as itemMessages } from '../../../items/messages.ts';
 import { ItemControl } from '../items/ItemControl.tsx';
 import { RecentChanges } from '../RecentChanges.tsx';
 import { coveredHospitals } from './coveredHospitals.ts';
 import { HospitalOptions } from './HospitalOptions.tsx';
 import { messages } from './messages.ts';
 import './HospitalsSection.css';
-import { actorLabel } from '../../status/actorLabel.ts';
+import { actorLabel } from '../../../items/actorLabel.ts';
 
 const QUERY = 'hopital';
 
@@ -101,7 +101,7 @@ function HospitalControls({
   lang: Lang;
 }) {
   const m = messages[lang];
-  const h = hospitalMessages[lang];
+  const h = itemMessages[lang];
   const ghu = registry.ghus.find((g) => g.id === hospital.ghuId);
   const departments = registry.emergencyDepartments.filter((e) => e.hospitalId === hospital.id);
   const titleId = useId();
@@ -174,7 +174,7 @@ function HospitalControls({
 /** The plan blanc's state, with who triggered and lifted it and when. */
 function PlanBlanc({ facts, lang }: { facts: HospitalFacts | null; lang: Lang }) {
   const m = messages[lang];
-  const h = hospitalMessages[lang];
+  const h = itemMessages[lang];
   const plan = facts?.planBlanc ?? null;
   const who = (by: Actor) => ({ who: actorLabel(by, lang) });
   const state = !plan ? h.planBlancNone : plan.liftedAt ? h.planBlancLiftedState : h.planBlancActive;

@@ -7,17 +7,16 @@
 import { MAX_SHORT_TEXT, type EtaRevision, type Registry } from '@vigie/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime, parisLocalToIso } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { ChangedMeanwhile } from '../ChangedMeanwhile.tsx';
 import { Field } from '../Field.tsx';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';
 import { messages } from './messages.ts';
-import { actorLabel } from '../../status/actorLabel.ts';
+import { actorLabel } from '../../../items/actorLabel.ts';
 
 export function EtaSection({
   eta,

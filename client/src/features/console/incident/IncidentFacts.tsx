@@ -15,13 +15,12 @@ import {
   type Registry,
 } from '@vigie/shared';
 import { useId, useState, type FormEvent } from 'react';
-import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
+import { useEffectiveNow } from '../../../hooks/useEffectiveNow.ts';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime, isoToParisLocal, parisLocalToIso } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { Provenance } from '../../status/Provenance.tsx';
-import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
+import { Provenance } from '../../../items/Provenance.tsx';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';

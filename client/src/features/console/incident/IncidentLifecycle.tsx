@@ -11,11 +11,11 @@ import {
   type Registry,
 } from '@vigie/shared';
 import { useRef, useState } from 'react';
-import { ConfirmButton } from '../../../app/ConfirmButton.tsx';
-import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
+import { useEffectiveNow } from '../../../hooks/useEffectiveNow.ts';
 import { format } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
-import { parisLocalToIso } from '../../../i18n/parisTime.ts';
+import { parisLocalToIso } from '../../../time/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { Field } from '../Field.tsx';

@@ -9,8 +9,8 @@ import {
   type SessionInfo,
 } from '@vigie/shared';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData } from '@vigie/shared/testing';
-import type { WireRequest } from '../../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
+import type { WireRequest } from '../../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../../testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
 import { groupCommander as commander, lead } from '../testing.ts';
 import type { VigieStore } from '../../../store/vigieStore.ts';

@@ -5,8 +5,8 @@
  */
 import { may } from '@vigie/shared';
 import { useId } from 'react';
-import { useSituation } from '../../../app/useSituation.ts';
-import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { useSituation } from '../../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectSession } from '../../../store/selectors.ts';
 import { EtaSection } from './EtaSection.tsx';

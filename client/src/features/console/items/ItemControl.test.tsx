@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import type { ItemRef, ItemWrite, LogEvent, Reply } from '@vigie/shared';
 import { buildActor, buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WireRequest } from '../../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
+import type { WireRequest } from '../../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../../testing.tsx';
 import type { VigieStore } from '../../../store/vigieStore.ts';
 import { ItemControl } from './ItemControl.tsx';
 

@@ -15,22 +15,22 @@ import {
   type Tracked,
 } from '@vigie/shared';
 import { useId, useRef, useState, type ReactNode } from 'react';
-import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { selectRegistry } from '../../../store/selectors.ts';
 import type { Lang, VigieState } from '../../../store/vigieStore.ts';
-import { ItemProvenance } from '../../hospital/ItemProvenance.tsx';
-import { ItemValueBadge } from '../../hospital/ItemValueBadge.tsx';
-import { itemName, parseItemValue, valueWords, type KnownValue } from '../../hospital/itemWords.ts';
+import { ItemProvenance } from '../../../items/ItemProvenance.tsx';
+import { ItemValueBadge } from '../../../items/ItemValueBadge.tsx';
+import { itemName, parseItemValue, valueWords, type KnownValue } from '../../../items/itemWords.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { useItemWrites } from '../useItemWrites.ts';
 import { draftOf, sameDraft, statusChoices, withStatus, writeOf, type Draft } from './itemDraft.ts';
 import { messages } from './messages.ts';
 import './ItemControl.css';
-import { actorLabel } from '../../status/actorLabel.ts';
+import { actorLabel } from '../../../items/actorLabel.ts';
 
 /** An edit in progress: the version and value the person saw when it started, and what they typed. */
 interface Edit {

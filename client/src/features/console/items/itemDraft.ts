@@ -14,8 +14,8 @@ import {
   type ItemRef,
   type ItemWrite,
 } from '@vigie/shared';
-import type { KnownValue } from '../../hospital/itemWords.ts';
-import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
+import type { KnownValue } from '../../../items/itemWords.ts';
+import { isoToParisLocal, parisLocalToIso } from '../../../time/parisTime.ts';
 
 /** The statuses a person may choose for each kind, in scale order. */
 export const statusChoices: Record<ItemKind, readonly string[]> = {

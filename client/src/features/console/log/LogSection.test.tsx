@@ -2,8 +2,8 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Reply } from '@vigie/shared';
 import { buildEvents, openedData } from '@vigie/shared/testing';
-import type { WireRequest } from '../../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../../app/testing.tsx';
+import type { WireRequest } from '../../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../../testing.tsx';
 import { LogSection } from './LogSection.tsx';
 import { groupCommander as commander } from '../testing.ts';
 

@@ -14,13 +14,13 @@ import {
   type Verification,
 } from '@vigie/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
-import { useSituation } from '../../../app/useSituation.ts';
+import { useEffectiveNow } from '../../../hooks/useEffectiveNow.ts';
+import { useSituation } from '../../../hooks/useSituation.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import { MainCourante } from '../../log/MainCourante.tsx';
 import { Field } from '../Field.tsx';
 import { ScaleOptions } from '../ScaleOptions.tsx';
-import { parisLocalToIso } from '../../../i18n/parisTime.ts';
+import { parisLocalToIso } from '../../../time/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { messages } from './messages.ts';

@@ -7,12 +7,11 @@
 import { MAX_LINE, MAX_TEXT, statementLines, type Registry, type Statement, type StatementFields } from '@vigie/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime, isoToParisLocal, parisLocalToIso } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
-import { messages as statementWords } from '../../statements/messages.ts';
+import { messages as statementWords } from '../../../items/statementMessages.ts';
 import { ChangedMeanwhile } from '../ChangedMeanwhile.tsx';
 import { Field } from '../Field.tsx';
-import { isoToParisLocal, parisLocalToIso } from '../../../i18n/parisTime.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { useFocusAfterSending } from '../useFocusAfterSending.ts';

@@ -7,8 +7,8 @@ import { statementLines, type Statement } from '@vigie/shared';
 import { createPortal, flushSync } from 'react-dom';
 import { format, messages as appWords } from '../../../i18n/messages.ts';
 import { useLang } from '../../../i18n/useT.ts';
-import { formatFullDate } from '../../hospital/timeWords.ts';
-import { messages as statementWords } from '../../statements/messages.ts';
+import { formatFullDate } from '../../../time/parisTime.ts';
+import { messages as statementWords } from '../../../items/statementMessages.ts';
 import { messages } from './messages.ts';
 
 /** The attribute on <html> (`data-print-statement`) that makes the print stylesheet print the sheet alone. */

@@ -10,8 +10,8 @@ import {
   type StatementFields,
 } from '@vigie/shared';
 import { buildActor, buildEvents, buildMeta, buildRegistry, openedData, statementFields } from '@vigie/shared/testing';
-import type { WireRequest } from '../../../app/testing.tsx';
-import { renderWithStore } from '../../../app/testing.tsx';
+import type { WireRequest } from '../../../testing.tsx';
+import { renderWithStore } from '../../../testing.tsx';
 import { applySnapshot, emptySync } from '../../../store/syncReducer.ts';
 import { groupCommander as commander, lead } from '../testing.ts';
 import { createVigieStore, type VigieStore } from '../../../store/vigieStore.ts';

@@ -7,16 +7,16 @@
  */
 import { may, own, statementLines, type Registry, type Situation, type Statement } from '@vigie/shared';
 import { useId, useRef, useState, type MouseEvent } from 'react';
-import { ConfirmButton } from '../../../app/ConfirmButton.tsx';
-import { useEffectiveNow } from '../../../app/useEffectiveNow.ts';
-import { useSituation } from '../../../app/useSituation.ts';
-import { useStoreSelector } from '../../../app/useStoreSelector.ts';
+import { ConfirmButton } from '../../../ui/ConfirmButton.tsx';
+import { useEffectiveNow } from '../../../hooks/useEffectiveNow.ts';
+import { useSituation } from '../../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
-import { formatDayTime } from '../../../i18n/time.ts';
+import { formatDayTime } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
 import { selectSession } from '../../../store/selectors.ts';
-import { messages as statementWords } from '../../statements/messages.ts';
+import { messages as statementWords } from '../../../items/statementMessages.ts';
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { messages } from './messages.ts';

@@ -21,41 +21,28 @@ import {
   type StatementFields,
 } from '@vigie/shared';
 import { format } from '../../../i18n/messages.ts';
-import { formatDuration } from '../../../i18n/time.ts';
+import { formatDuration, formatHourMinute, formatWeekdayDate, sameParisDay } from '../../../time/parisTime.ts';
 import type { Lang } from '../../../store/vigieStore.ts';
-import { headlineFacts } from '../../headline/headlineFacts.ts';
-import { NOT_INFORMED, shownStatus } from '../../status/shownStatus.ts';
-import { emergencyName, siteName } from '../../hospital/itemWords.ts';
+import { headlineFacts } from '../../../items/headlineFacts.ts';
+import { NOT_INFORMED, shownStatus } from '../../../items/shownStatus.ts';
+import { emergencyName, siteName } from '../../../items/itemWords.ts';
 import { messages } from './messages.ts';
 
 const HOUR = 3_600_000;
 /** Beyond this many hospitals a system is said down "in N hospitals" rather than by name. */
 const NAMED_HOSPITALS = 5;
 
-const ZONE = 'Europe/Paris';
-const dayFormat = {
-  fr: new Intl.DateTimeFormat('fr-FR', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, weekday: 'long', day: 'numeric', month: 'long' }),
-};
-const clockFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** "samedi 3 août à 11:00", Paris time. */
 function dayAndTime(instant: string | number, lang: Lang): string {
   const at = new Date(instant);
-  return format(messages[lang].prefill.at, { day: dayFormat[lang].format(at), time: clockFormat.format(at) });
+  return format(messages[lang].prefill.at, { day: formatWeekdayDate(at, lang), time: formatHourMinute(at) });
 }
 
 /** "à 14:15" on the same Paris day as `reference`, else "dimanche 4 août à 14:15". */
 function when(instant: string, reference: string | number, lang: Lang): string {
   const at = new Date(instant);
-  if (dayKey.format(at) !== dayKey.format(new Date(reference))) return dayAndTime(instant, lang);
-  return format(messages[lang].prefill.sameDay, { time: clockFormat.format(at) });
+  if (!sameParisDay(at, reference)) return dayAndTime(instant, lang);
+  return format(messages[lang].prefill.sameDay, { time: formatHourMinute(at) });
 }
 
 /** A line within the statement's limit (a long list is cut rather than refused on saving). */
