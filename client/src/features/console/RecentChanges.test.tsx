@@ -1,8 +1,8 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { buildEvents, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { WireRequest } from '../../app/testing.tsx';
-import { buildSituationStore, renderWithStore } from '../../app/testing.tsx';
+import type { WireRequest } from '../../testing.tsx';
+import { buildSituationStore, renderWithStore } from '../../testing.tsx';
 import type { RecentChange } from '../../store/vigieStore.ts';
 import { RecentChanges, undoChanges } from './RecentChanges.tsx';
 

@@ -5,11 +5,11 @@
  */
 import type { ItemWrite, JournalLine, Registry } from '@vigie/shared';
 import { useRef } from 'react';
-import { ConfirmButton } from '../../app/ConfirmButton.tsx';
-import { useSituation } from '../../app/useSituation.ts';
-import { useStoreSelector } from '../../app/useStoreSelector.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { useSituation } from '../../hooks/useSituation.ts';
+import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../i18n/time.ts';
+import { formatDayTime } from '../../time/parisTime.ts';
 import { useLang } from '../../i18n/useT.ts';
 import { selectChanges } from '../../store/selectors.ts';
 import type { RecentChange } from '../../store/vigieStore.ts';

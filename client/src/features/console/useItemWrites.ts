@@ -6,7 +6,7 @@
  */
 import type { ItemWrite } from '@vigie/shared';
 import { useCallback, useContext } from 'react';
-import { StoreContext } from '../../app/StoreContext.ts';
+import { StoreContext } from '../../store/StoreContext.ts';
 import { useCommand } from './useCommand.ts';
 
 /** One item to write: its new value, the version the person saw and the value it had then. */
