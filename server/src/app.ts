@@ -145,7 +145,7 @@ export async function createApp(deps: {
   const handlers: Record<keyof typeof clientEventSchemas, Handler> = {
     ...commandHandlers(log),
     ...syncHandlers(broadcaster),
-    ...queryHandlers({ log, store, series: log.series }),
+    ...queryHandlers({ log, store, series: log.series, registry }),
   };
 
   io.on('connection', (socket) => {

@@ -32,6 +32,8 @@ export const eventDataSchemas = {
       hold: z.boolean(),
       /** The command this write compensates (an undo); the history keeps both. */
       undoes: z.string().min(1).max(100).optional(),
+      /** A person's write: the value it replaced and whether a person held it (what an undo puts back). */
+      previous: z.object({ value: z.unknown(), held: z.boolean() }).strict().optional(),
     })
     .strict(),
   /** A machine write to an item a person holds: recorded, not applied. */

@@ -23,6 +23,8 @@ export const SITUATION_LOG_ENTRIES = 100;
 export const SITUATION_JOURNAL_LINES = 100;
 /** Most items one bulk change may carry (every system of every hospital fits, well within MAX_MESSAGE_BYTES). */
 export const MAX_BULK_ITEMS = 400;
+/** A person's latest item changes the server lists for undo (`changes:list`), within the current log. */
+export const RECENT_CHANGES = 20;
 /** Idempotency keys: 8 to 100 characters. */
 export const IDEMPOTENCY_KEY = { min: 8, max: 100 } as const;
 /** Most entries one page of a history, audit or main-courante query carries, and how many when not said. */

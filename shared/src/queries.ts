@@ -1,9 +1,10 @@
 /**
- * Client → server read requests: history and audit, answered from the server's copy of the log.
+ * Client → server read requests: history, audit and the asker's own recent changes, answered from the server's copy of the log.
  * Every one is bounded (a page size or a number of points) and checked against the reader's role.
  */
 import { z } from 'zod';
 import { ActorSchema, OriginSchema } from './actor.ts';
+import { BulkChangeSchema } from './commands.ts';
 import { eventDataSchemas, type EventType } from './events.ts';
 import { ItemRefSchema } from './items.ts';
 import { DEFAULT_PAGE, MAX_PAGE } from './limits.ts';
@@ -105,12 +106,57 @@ export const LogListQuerySchema = z.object(page).strict();
 export const LogPageSchema = z.object({ entries: z.array(LogEntrySchema), before: cursor }).strict();
 export type LogPage = z.infer<typeof LogPageSchema>;
 
+/** `changes:list` input: nothing; the server answers for the person who asks. */
+export const OwnChangesQuerySchema = z.object({}).strict();
+
+/**
+ * One item a change set: its value before and after, the version the change gave it, and what an undo
+ * writes for it (the value before, held as it was, against that version; null when it cannot be undone).
+ */
+export const ChangedItemSchema = z
+  .object({
+    item: ItemRefSchema,
+    from: z.unknown(),
+    to: z.unknown(),
+    version: Seq,
+    undo: BulkChangeSchema.nullable(),
+  })
+  .strict();
+export type ChangedItem = z.infer<typeof ChangedItemSchema>;
+
+/**
+ * Whether a change can be undone: `undoable`; `undone` already; `superseded`, an item changed since
+ * (never overwritten by an undo); `forbidden`, the policy no longer lets this person write one of its items.
+ */
+export const undoStatuses = ['undoable', 'undone', 'superseded', 'forbidden'] as const;
+export type UndoStatus = (typeof undoStatuses)[number];
+
+/** One of a person's item changes: when, what it set, what it undid (if an undo), whether it can be undone and who stands in the way. */
+export const OwnChangeSchema = z
+  .object({
+    commandId: z.string(),
+    seq: Seq,
+    recordedAt: InstantSchema,
+    undoes: z.string().nullable(),
+    items: z.array(ChangedItemSchema),
+    status: z.enum(undoStatuses),
+    /** Who undid it, or changed one of its items since. */
+    by: ActorSchema.nullable(),
+  })
+  .strict();
+export type OwnChange = z.infer<typeof OwnChangeSchema>;
+
+/** `changes:list` reply: the person's latest item changes in the current log (RECENT_CHANGES at most), newest first. */
+export const OwnChangesSchema = z.object({ changes: z.array(OwnChangeSchema) }).strict();
+export type OwnChanges = z.infer<typeof OwnChangesSchema>;
+
 /** Input schema of each query, by Socket.IO event name. */
 export const querySchemas = {
   'history:series': SeriesQuerySchema,
   'history:item': ItemHistoryQuerySchema,
   'audit:list': AuditQuerySchema,
   'log:list': LogListQuerySchema,
+  'changes:list': OwnChangesQuerySchema,
 } as const;
 export type QueryName = keyof typeof querySchemas;
 /** What a client sends (defaults not yet applied). */
@@ -124,5 +170,6 @@ export const queryDataSchemas = {
   'history:item': ItemHistorySchema,
   'audit:list': AuditPageSchema,
   'log:list': LogPageSchema,
+  'changes:list': OwnChangesSchema,
 } as const satisfies Record<QueryName, z.ZodType>;
 export type QueryData<N extends QueryName> = z.infer<(typeof queryDataSchemas)[N]>;

@@ -53,5 +53,7 @@ export function writeItem(
   // A person holds what they set unless they leave it to automation; a machine never holds.
   const hold = isPerson(actor) && input.hold !== false;
   const undoes = input.undoes ? { undoes: input.undoes } : {};
-  return { events: [{ type: 'value.set', data: { item, effectiveAt: when, hold, ...undoes } }] };
+  // A person's write keeps what it replaced, so it can be listed and undone later (domain/undo); a machine never undoes.
+  const previous = isPerson(actor) ? { previous: { value: current.value, held: current.heldBy !== null } } : {};
+  return { events: [{ type: 'value.set', data: { item, effectiveAt: when, hold, ...undoes, ...previous } }] };
 }

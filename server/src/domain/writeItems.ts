@@ -29,15 +29,13 @@ export function writeItems(
   }
   checkStageOrder(ctx.state, stages);
   if (conflicts.length === 1) {
-    const details: ConflictDetails = { current: conflicts[0]!.current, conflicts };
-    throw new CommandError('conflict', 'this item was changed since you loaded it', details);
+    throw new CommandError('conflict', 'this item was changed since you loaded it', conflictDetails(conflicts));
   }
   if (conflicts.length > 0) {
-    const details: ConflictDetails = { conflicts };
     throw new CommandError(
       'conflict',
       `${conflicts.length} item(s) changed since you loaded them; nothing was changed`,
-      details,
+      conflictDetails(conflicts),
     );
   }
   const decisions = changes.map(({ item, hold }) =>
@@ -46,4 +44,9 @@ export function writeItems(
   // A machine's writes to values a person holds are recorded as ignored, and the reply names them.
   const ignored = decisions.flatMap((d) => d.ignored ?? []);
   return { events: decisions.flatMap((d) => d.events), ...(ignored.length > 0 ? { data: { ignored } } : {}) };
+}
+
+/** A conflict's details: every item that moved, and when only one did, its current value and who set it. */
+export function conflictDetails(conflicts: NonNullable<ConflictDetails['conflicts']>): ConflictDetails {
+  return conflicts.length === 1 ? { current: conflicts[0]!.current, conflicts } : { conflicts };
 }

@@ -1,7 +1,7 @@
 /**
  * How the log decides one request, in the order of its steps: the command it names → who asks →
  * the policy → the input's schema → the scope of what it writes → idempotency (a retry gets the
- * first reply) → the command's decision against the state. Each step refuses by throwing a
+ * first reply) → for an undo, that it may still be written → the command's decision against the state. Each step refuses by throwing a
  * CommandError, which becomes the reply; whatever else goes wrong is the caller's to report.
  */
 import { createHash } from 'node:crypto';
@@ -21,8 +21,10 @@ import type { CommandDefinition } from '../commands/defineCommand.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { CommandContext, Decision, Principal } from '../domain/context.ts';
 import { newId } from '../ids.ts';
-import { can, itemTarget } from '../policies/can.ts';
+import { checkUndo } from '../domain/undo.ts';
+import { can, itemTarget, mayUndo } from '../policies/can.ts';
 import type { EventStore, IdempotencyRecord } from '../store/eventStore.ts';
+import { readOwnChanges } from './ownChanges.ts';
 
 /** What the log decides against: the state as of the batch's earlier requests, and the keys they used. */
 export interface DecideAt {
@@ -49,6 +51,7 @@ export async function decideRequest(
     withinScope(command, principal, input, deps.registry);
     const retry = await idempotency(command, principal, input, at, deps.store);
     if ('reply' in retry) return retry;
+    await undoable(command, principal, input, at, deps);
     return { decision: decision(command, principal, input, at, deps.registry), ...retry };
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
@@ -117,6 +120,24 @@ async function idempotency(
     throw new CommandError('invalid_payload', 'this idempotency key was already used for a different request');
   }
   return { reply: { ok: true, data: previous.result as CommandResult } };
+}
+
+/**
+ * An undo names one of its sender's recent changes that can still be undone (domain/undo) and writes
+ * back exactly its items; checked against the batch's state, so a change superseded earlier in the batch is refused too.
+ */
+async function undoable(
+  command: CommandDefinition,
+  principal: Principal,
+  input: CommandInput<CommandName>,
+  at: DecideAt,
+  deps: { store: EventStore; registry: Registry },
+): Promise<void> {
+  if (command.name !== 'items:set') return;
+  const { undoes, changes } = input as CommandInput<'items:set'>;
+  if (undoes === undefined) return;
+  const own = await readOwnChanges(deps.store, at.meta.logId, principal.actor);
+  checkUndo(undoes, changes, own, at.state, (change) => mayUndo(principal, change, deps.registry));
 }
 
 function decision(

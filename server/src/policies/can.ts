@@ -1,6 +1,7 @@
 /** Who may do what, and where: one rule for every transport (the role table of README "Access"). */
 import { scopeCovers, type Action, type ItemRef, type Registry } from '@vigie/shared';
 import type { Principal, Role } from '../domain/context.ts';
+import type { LoggedChange } from '../domain/undo.ts';
 
 export type { Action };
 
@@ -66,4 +67,13 @@ export function itemTarget(item: ItemRef, registry: Registry): Target {
     case 'stage':
       return 'group';
   }
+}
+
+/**
+ * Whether a person may undo a change: only their own (nobody's role undoes another's), and only while
+ * they may still write every item it set (a scope narrowed since leaves it as it is).
+ */
+export function mayUndo(principal: Principal, change: LoggedChange, registry: Registry): boolean {
+  const own = change.by.kind === principal.actor.kind && change.by.id === principal.actor.id;
+  return own && change.writes.every((e) => can(principal, 'status:write', itemTarget(e.data.item, registry), registry));
 }

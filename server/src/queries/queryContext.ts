@@ -1,4 +1,5 @@
 /** What a query reads with, and the one check every query makes before reading. */
+import type { Registry } from '@vigie/shared';
 import type { Principal } from '../domain/context.ts';
 import { CommandError } from '../domain/commandError.ts';
 import type { IncidentLog } from '../log/incidentLog.ts';
@@ -14,6 +15,8 @@ export interface QueryContext {
   store: EventStore;
   /** The current log's chart series, kept by the log. */
   series: Pick<LogSeries, 'read'>;
+  /** The registry the policy places items with (a scoped person's hospitals). */
+  registry: Registry;
 }
 
 /** Throws unauthorized or forbidden unless `principal` may perform `action`. */

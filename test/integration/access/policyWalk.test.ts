@@ -143,6 +143,7 @@ const socketCases: Record<keyof typeof clientEventSchemas, SocketCase> = {
   'history:item': { allowed: signedIn, writes: false, payload: () => ({ item: { kind: 'system', id: 'cochin:dpi' } }) },
   'audit:list': { allowed: ['lead', 'admin'], writes: false, payload: () => ({}) },
   'log:list': { allowed: signedIn, writes: false, payload: () => ({ limit: 10 }) },
+  'changes:list': { allowed: anyCommander, writes: false, payload: () => ({}) },
   'sync:request': { allowed: everyone, writes: false, payload: () => ({ logId: null, seq: 0 }) },
 };
 

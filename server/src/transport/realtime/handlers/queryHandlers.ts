@@ -1,9 +1,10 @@
-/** The history and audit queries, as socket events: validated, then read with the socket's principal. */
+/** The history, audit and own-changes queries, as socket events: validated, then read with the socket's principal. */
 import { querySchemas, type QueryName, type QueryParams, type Reply } from '@vigie/shared';
 import { CommandError } from '../../../domain/commandError.ts';
 import { listAudit } from '../../../queries/listAudit.ts';
 import { listItemHistory } from '../../../queries/listItemHistory.ts';
 import { listLogEntries } from '../../../queries/listLogEntries.ts';
+import { listOwnChanges } from '../../../queries/listOwnChanges.ts';
 import type { QueryContext } from '../../../queries/queryContext.ts';
 import { readSeries } from '../../../queries/readSeries.ts';
 import { defineHandler, type Handler } from '../defineHandler.ts';
@@ -13,6 +14,7 @@ const queries: { [N in QueryName]: (ctx: QueryContext, input: QueryParams<N>) =>
   'history:item': listItemHistory,
   'audit:list': listAudit,
   'log:list': listLogEntries,
+  'changes:list': listOwnChanges,
 };
 
 /** A refusal as a reply; anything else is rethrown for the wrapper to answer `internal`. */
