@@ -1,6 +1,7 @@
 // ESLint flat config: type-aware TypeScript rules, React hooks rules for the client, and the
 // architecture's layers (ARCHITECTURE.md, "Tree") enforced with `no-restricted-imports`.
 // test/lint/boundaries.test.ts proves each boundary against the fixtures in test/lint/fixtures/.
+import { readdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
@@ -67,6 +68,14 @@ const rule = {
   noTransport: folder('transport', 'Commands, domain and policies never depend on transport/.'),
   noCommands: folder('commands', 'domain/ and policies/ sit below commands/: commands call them, not the reverse.'),
   noStore: folder('store', 'domain/ and policies/ do not touch the store: commands pass them the state they need.'),
+  noFeaturesInShared: folder(
+    'features',
+    'Shared client rooms (items/, ui/, time/, hooks/, store/, realtime/, i18n/, charts/, access/, router/, session/) sit below the features: they never import features/.',
+  ),
+  noAppInClient: folder(
+    'app',
+    'Only main.tsx imports app/ (the composition root): move what you need into a shared room.',
+  ),
 };
 
 /**
@@ -83,6 +92,9 @@ const clientBase = [
   rule.zustandOnlyInStore,
 ];
 const without = (list, ...removed) => list.filter((pattern) => !removed.includes(pattern));
+/** The client's shared rooms besides store/ and realtime/: below every feature, above nothing of theirs. */
+const CLIENT_SHARED_ROOMS = ['items', 'ui', 'time', 'hooks', 'i18n', 'charts', 'access', 'router', 'session'];
+const clientShared = [rule.noFeaturesInShared, rule.noAppInClient];
 
 const boundaries = [
   {
@@ -91,8 +103,17 @@ const boundaries = [
   },
   // vite.config.ts runs in Node, not in the browser.
   { files: ['client/**'], ignores: ['client/*.config.*'], patterns: clientBase },
-  { files: ['client/src/realtime/**'], patterns: without(clientBase, rule.socketOnlyInRealtime) },
-  { files: ['client/src/store/**'], patterns: without(clientBase, rule.zustandOnlyInStore) },
+  {
+    files: ['client/src/realtime/**'],
+    patterns: [...without(clientBase, rule.socketOnlyInRealtime), ...clientShared],
+  },
+  { files: ['client/src/store/**'], patterns: [...without(clientBase, rule.zustandOnlyInStore), ...clientShared] },
+  // A test may read across rooms (frenchSpacing.test.ts checks every screen's messages).
+  {
+    files: CLIENT_SHARED_ROOMS.map((room) => `client/src/${room}/**`),
+    ignores: ['**/*.test.{ts,tsx}'],
+    patterns: [...clientBase, ...clientShared],
+  },
   { files: ['server/**'], patterns: serverBase },
   { files: ['server/src/**'], patterns: serverInner },
   { files: ['server/src/transport/**'], patterns: without(serverInner, rule.webOnlyInTransport) },
@@ -141,6 +162,37 @@ const boundaryConfigs = PACKAGES.flatMap((pkg) => {
     },
   ]);
 });
+
+/**
+ * A feature (client/src/features/<name>/) may use another feature's face, a top-level component such
+ * as `../eta/EtaPanel.tsx` (a screen composes panels), never its insides (hooks, words, models,
+ * sub-folders): what two features need lives in a shared room. Relative paths differ with the
+ * importing file's depth inside its feature, so the patterns are written per feature and depth.
+ */
+const FEATURE_DEPTHS = 4;
+const featureDirs = readdirSync(new URL('./client/src/features/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const otherFeatureInsides = (feature, depth) => ({
+  regex: `^(?:\\.\\./){${depth + 1}}(?:\\.\\./features/)?(?!${escapeRegex(feature)}/)[\\w-]+/(?![A-Z]\\w*\\.tsx$)`,
+  caseSensitive: true,
+  message:
+    "A feature imports another feature's top-level component only, never its insides (hooks, words, models, sub-folders): move what both need into a shared room (items/, ui/, hooks/, time/…).",
+});
+const featureConfigs = featureDirs.flatMap((feature) =>
+  Array.from({ length: FEATURE_DEPTHS }, (_, depth) => ({
+    name: `vigie/boundaries/client/features/${feature}/depth-${depth}`,
+    files: [`client/src/features/${feature}/${'*/'.repeat(depth)}*`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [...clientBase, rule.noAppInClient, otherFeatureInsides(feature, depth), leavesPackage(3 + depth)],
+        },
+      ],
+    },
+  })),
+);
 
 // ---------------------------------------------------------------------------------------------
 // Config
@@ -236,4 +288,5 @@ export default defineConfig([
   },
 
   ...boundaryConfigs,
+  ...featureConfigs,
 ]);
