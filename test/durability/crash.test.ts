@@ -118,8 +118,14 @@ describe('crash safety', () => {
     const socket = await connect(server);
     const told = new Promise<void>((resolve) => socket.once('server:restarting', () => resolve()));
     const before = acked.size;
-    const streaming = stream(socket, next, 16, acked, () => false);
-    while (acked.size < before + 200) await new Promise((r) => setTimeout(r, 1));
+    // SIGTERM lands as the 200th acknowledgement comes in, while the stream goes on.
+    let enough!: () => void;
+    const acknowledged = new Promise<void>((resolve) => (enough = resolve));
+    const streaming = stream(socket, next, 16, acked, () => {
+      if (acked.size >= before + 200) enough();
+      return false;
+    });
+    await acknowledged;
     server.proc.kill('SIGTERM');
     await told;
     const [code] = await server.exited;

@@ -23,10 +23,14 @@ const codeSignIn = (url: string, code: string) =>
 describe('the demo sign-in link', () => {
   it('is printed to a terminal only, works once, and never reaches the logs', async () => {
     // Output collected by a supervisor (a pipe): no link.
+    // Its answer to SIGUSR2 (diagnostics) comes a turn of its event loop after the listening line: by then
+    // it has offered the link, or not, and listens for SIGTERM (a clean stop says so too).
     const piped = await startServer(dataDir, { VIGIE_MODE: 'demo' });
-    await new Promise((r) => setTimeout(r, 500));
+    piped.proc.kill('SIGUSR2');
+    await expect.poll(() => piped.lines.some((l) => l.includes('"diagnostics"')), { timeout: 10_000 }).toBe(true);
     piped.proc.kill('SIGTERM');
-    await piped.exited;
+    expect(await piped.exited).toEqual([0, null]);
+    expect(piped.lines.some((l) => l.includes('stopped cleanly'))).toBe(true);
     expect(piped.lines.join('\n')).not.toMatch(/#code=/);
 
     // The same server in a terminal.

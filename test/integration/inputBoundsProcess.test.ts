@@ -29,6 +29,7 @@ async function alive() {
   const health = await fetch(`${server.url}/healthz`).then(
     (r) => r.status,
     async () => {
+      // A deadline, not a wait: a server that died has its exit reported well within it.
       await Promise.race([server.exited, new Promise((r) => setTimeout(r, 1000))]);
       return 'unreachable';
     },

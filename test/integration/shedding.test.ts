@@ -16,6 +16,7 @@ afterEach(async () => {
 });
 
 const serverSocketOf = (id: string | undefined) => [...server.app.io.of('/').sockets.values()].find((s) => s.id === id);
+/** A pause between a slow reader's requests: they are spread over time, so its writes have a chance to finish. */
 const tick = (ms = 5) => new Promise((r) => setTimeout(r, ms));
 const fromNowhere = { logId: null, seq: 0 };
 

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { openSqliteAccessStore, seedSession } from '@vigie/server/testing';
 import { startServer, type ServerProcess } from '../durability/support/serverProcess.ts';
 import { key, observed } from './support/observedClient.ts';
@@ -25,12 +25,15 @@ const cookies = { stalled: '', viewer: '', commander: '' };
 async function memory(): Promise<{ rss: number; heapUsed: number; external: number }> {
   const seen = server.lines.length;
   server.proc.kill('SIGUSR2');
-  for (let i = 0; i < 400; i++) {
-    const line = server.lines.slice(seen).find((l) => l.includes('"diagnostics"'));
-    if (line) return JSON.parse(line) as { rss: number; heapUsed: number; external: number };
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('the server did not report its memory');
+  const line = await vi.waitFor(
+    () => {
+      const found = server.lines.slice(seen).find((l) => l.includes('"diagnostics"'));
+      if (!found) throw new Error('the server did not report its memory');
+      return found;
+    },
+    { timeout: 10_000, interval: 25 },
+  );
+  return JSON.parse(line) as { rss: number; heapUsed: number; external: number };
 }
 
 beforeAll(async () => {
@@ -84,7 +87,7 @@ describe('readers that stop reading', () => {
       const seq = (reply as { data: { seq: number } }).data.seq;
       await viewer.until(() => viewer.patches.some((p) => p.to >= seq), 5000);
       lags.push(Date.now() - sent);
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 100)); // the honest pace (ten changes a second) is the subject
     }
     const during = await memory();
     const shed = server.lines.filter((l) => l.includes('slow_consumer'));
@@ -101,8 +104,10 @@ describe('readers that stop reading', () => {
     const head = viewer.patches.at(-1)!.to;
     await Promise.all(
       stalled.map(async (s) => {
-        for (let i = 0; i < 200 && !(s.socket.connected && s.seq >= head); i++)
-          await new Promise((r) => setTimeout(r, 50));
+        await vi.waitFor(() => expect(s.socket.connected && s.seq >= head).toBe(true), {
+          timeout: 10_000,
+          interval: 50,
+        });
         expect([s.connects > 1, s.seq]).toEqual([true, head]);
       }),
     );
