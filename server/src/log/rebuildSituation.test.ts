@@ -60,7 +60,9 @@ async function writeLog(store: SqliteStore, every: number, count: number, reg: R
   return log;
 }
 
-describe('rebuildSituation', () => {
+// A few hundred commits (every one with a snapshot, or a thousand main-courante entries) take one to
+// three seconds alone and several times that on a loaded machine: the subject is the state, not the speed.
+describe('rebuildSituation', { timeout: 30_000 }, () => {
   it.each([1, 37, 100, 1000])('equals a full replay when snapshots are taken every %i events', async (every) => {
     const file = storeFile();
     const store = file.open();
