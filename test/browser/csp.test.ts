@@ -54,10 +54,19 @@ describe('the content security policy', () => {
         .locator(path === '/synthese' ? '[data-line="cause"]' : '[data-panel="headline"]')
         .first()
         .waitFor();
-      await page.waitForTimeout(300);
-      const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
-      expect(violations).toEqual([]);
-      expect(cspMessages).toEqual([]);
+      // A violation of the test's own making (an inline script), reported after any the page made before
+      // it: once it is seen, theirs would be too. It also shows the watch works.
+      await page.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.inlineRan = true';
+        document.head.append(script);
+      });
+      const seen = () => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      await expect.poll(async () => (await seen()).length).toBeGreaterThan(0);
+      await expect.poll(() => cspMessages.length).toBeGreaterThan(0);
+      expect(await seen()).toEqual([expect.stringMatching(/^script-src(-elem)? inline /)]);
+      expect(cspMessages).toEqual([expect.stringMatching(/inline script/)]);
+      expect(await page.evaluate(() => 'inlineRan' in window)).toBe(false);
       expect(browser.outside).toEqual([]);
     } finally {
       await browser.close();

@@ -101,7 +101,10 @@ describe('live updates in the browser', () => {
     server = await start({ port, buildId: 'build-b' });
     await expect.poll(() => loads, { timeout: 15_000 }).toBe(2);
     await page.locator('.wall[data-seq] [data-panel="headline"]').waitFor();
-    await new Promise((r) => setTimeout(r, 2000)); // a few heartbeats of the same build: no further reload
+    // The reloaded page takes build-b's heartbeat for its own build: it clears its count of reloads
+    // (client/src/hooks/useBuildReload.ts), which a page about to reload again keeps; no reload follows.
+    await page.locator('.wall[data-build="build-b"]').waitFor();
+    await expect.poll(() => page.evaluate(() => sessionStorage.getItem('vigie-reloads'))).toBeNull();
     expect(loads).toBe(2);
   });
 });
