@@ -9,4 +9,3 @@ export const selectClock = (s: VigieState) => (s.sync.kind === 'empty' ? null : 
 export const selectSession = (s: VigieState) => s.session;
 /** The registry the viewer/staff copy came with (names of hospitals and GHU), or null without one. */
 export const selectRegistry = (s: VigieState) => (s.sync.kind === 'situation' ? s.sync.registry : null);
-export const selectChanges = (s: VigieState) => s.changes;

@@ -1,9 +1,9 @@
 /**
  * The client store, built from slices: connection (state, data age, build), sync (the audience's
- * copy of the situation), session (who this connection is, or why it was ended or refused), the
- * item changes this page made (the console's undo list) and ui (language). A factory, so each test gets a fresh store.
+ * copy of the situation), session (who this connection is, or why it was ended or refused) and ui
+ * (language). A factory, so each test gets a fresh store.
  */
-import type { ItemRef, SessionEndReason, SessionInfo } from '@vigie/shared';
+import type { SessionEndReason, SessionInfo } from '@vigie/shared';
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SyncState } from './syncReducer.ts';
@@ -39,26 +39,11 @@ export interface SessionSlice {
   refused: SessionRefusal | null;
 }
 
-/** An item change made from this page: each item's value before and after, and the version the change gave it (for undo). */
-export interface RecentChange {
-  commandId: string;
-  /** The log it was made in: versions mean nothing in another one (a new incident). */
-  logId: string;
-  label: string;
-  at: string;
-  /** Per item: its value and whether a person held it before the change, the value written, the version it got. */
-  items: { item: ItemRef; previous: unknown; previousHeld: boolean; value: unknown; version: number }[];
-  /** The command that undid it, once undone. */
-  undoneBy: string | null;
-}
-
 export interface VigieState {
   connection: ConnectionSlice;
   sync: SyncState;
   session: SessionSlice;
   lang: Lang;
-  /** Item changes made from this page, newest first (bounded). */
-  changes: RecentChange[];
   /** Publishes the folded copy and connection changes together (one render). */
   publish: (sync: SyncState, connection: Partial<ConnectionSlice>) => void;
   setSync: (sync: SyncState) => void;
@@ -68,12 +53,7 @@ export interface VigieState {
   /** The handshake was refused: drops the copy likewise (a revoked screen must not keep its old picture). */
   refuseSession: (refused: SessionRefusal) => void;
   setLang: (lang: Lang) => void;
-  recordChange: (change: RecentChange) => void;
-  markUndone: (commandId: string, undoneBy: string) => void;
 }
-
-/** Changes the undo list keeps. */
-const RECENT_CHANGES = 20;
 
 export type VigieStore = StoreApi<VigieState>;
 
@@ -91,28 +71,22 @@ export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
     sync: emptySync,
     session: { info: null, ended: null, refused: null },
     lang: initial.lang ?? 'fr',
-    changes: [],
     publish: (sync, connection) => set((s) => ({ sync, connection: { ...s.connection, ...connection } })),
     setSync: (sync) => set({ sync }),
     setSessionInfo: (info) => set({ session: { info, ended: null, refused: null } }),
     endSession: (ended) =>
       set((s) => ({
         sync: emptySync,
-        changes: [],
         session: { info: null, ended, refused: null },
         connection: { ...s.connection, confirmedAt: null, offlineCopyAt: null },
       })),
     refuseSession: (refused) =>
       set((s) => ({
         sync: emptySync,
-        changes: [],
         session: { info: null, ended: null, refused },
         connection: { ...s.connection, confirmedAt: null, offlineCopyAt: null },
       })),
     setLang: (lang) => set({ lang }),
-    recordChange: (change) => set((s) => ({ changes: [change, ...s.changes].slice(0, RECENT_CHANGES) })),
-    markUndone: (commandId, undoneBy) =>
-      set((s) => ({ changes: s.changes.map((c) => (c.commandId === commandId ? { ...c, undoneBy } : c)) })),
   }));
 }
 

@@ -1,70 +1,122 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { buildEvents, openedData } from '@vigie/shared/testing';
+import type { Actor, OwnChange, Reply } from '@vigie/shared';
+import { buildActor, buildEvents, buildSessionInfo, openedData } from '@vigie/shared/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WireRequest } from '../../testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../testing.tsx';
-import type { RecentChange } from '../../store/vigieStore.ts';
-import { RecentChanges, undoChanges } from './RecentChanges.tsx';
+import type { VigieStore } from '../../store/vigieStore.ts';
+import { RecentChanges } from './RecentChanges.tsx';
 
 afterEach(cleanup);
 
-/** A change of two systems: h1's was free (automation's), h2's was held by a person. */
-const change: RecentChange = {
+const claire = buildSessionInfo();
+const bob = buildActor({ id: 'bob', name: 'Bob Durand' });
+const system = (id: string) => ({ kind: 'system' as const, id });
+
+/** A change of two systems still standing: h1's was automation's (it goes back to automation), h2's held. */
+const standing: OwnChange = {
   commandId: 'bulk-1',
-  logId: 'set when recorded',
-  label: 'DPI → Indisponible',
-  at: '2024-08-03T09:10:00.000Z',
+  seq: 5,
+  recordedAt: '2024-08-03T09:10:00.000Z',
+  undoes: null,
   items: [
     {
-      item: { kind: 'system', id: 'h1:dpi' },
-      previous: 'degrade',
-      previousHeld: false,
-      value: 'indisponible',
+      item: system('h1:dpi'),
+      from: 'degrade',
+      to: 'indisponible',
       version: 5,
+      undo: { item: { ...system('h1:dpi'), value: 'degrade' }, expectedVersion: 5, hold: false },
     },
     {
-      item: { kind: 'system', id: 'h2:dpi' },
-      previous: 'isole',
-      previousHeld: true,
-      value: 'indisponible',
+      item: system('h2:dpi'),
+      from: 'isole',
+      to: 'indisponible',
       version: 6,
+      undo: { item: { ...system('h2:dpi'), value: 'isole' }, expectedVersion: 6 },
     },
   ],
-  undoneBy: null,
+  status: 'undoable',
+  by: null,
+};
+const overwritten: OwnChange = {
+  commandId: 'one-1',
+  seq: 3,
+  recordedAt: '2024-08-03T09:05:00.000Z',
+  undoes: null,
+  items: [{ item: system('h1:reseau'), from: 'operationnel', to: 'degrade', version: 3, undo: null }],
+  status: 'superseded',
+  by: bob,
 };
 
-function renderList(request: WireRequest) {
+const listed = (changes: OwnChange[]): Reply => ({ ok: true, data: { changes } });
+
+/** Claire's console on a log where she wrote nothing yet (the first request sees her journal empty). */
+function renderList(request: WireRequest): VigieStore {
   const store = buildSituationStore(buildEvents([{ type: 'incident.opened', data: openedData }]));
-  const { sync } = store.getState();
-  act(() => store.getState().recordChange({ ...change, logId: sync.kind === 'situation' ? sync.logId : '' }));
+  act(() => store.getState().setSessionInfo(claire));
   renderWithStore(<RecentChanges registry={registryOf(store)} />, store, request);
   return store;
 }
-const registryOf = (store: ReturnType<typeof buildSituationStore>) => {
+const registryOf = (store: VigieStore) => {
   const { sync } = store.getState();
   if (sync.kind !== 'situation') throw new Error('no situation');
   return sync.registry;
 };
 
+/** Lets writes arrive one after another, as patches would: Claire's (from here or another device) or someone else's. */
+function writesArriving(store: VigieStore) {
+  const events = buildEvents([{ type: 'incident.opened', data: openedData }]);
+  return (by: Actor, id: string) => {
+    const [write] = buildEvents(
+      [{ type: 'value.set', data: { item: { ...system(id), value: 'isole' }, effectiveAt: null, hold: true } }],
+      { firstSeq: events.length + 1, by },
+    );
+    events.push(write!);
+    act(() => store.getState().setSync(buildSituationStore(events).getState().sync));
+  };
+}
+
+const calls = (request: ReturnType<typeof vi.fn<WireRequest>>, event: string) =>
+  request.mock.calls.filter(([name]) => name === event);
+
 describe('RecentChanges', () => {
-  it('lists only the changes of the log on screen (versions mean nothing in another incident)', () => {
-    const store = renderList(vi.fn<WireRequest>());
-    act(() => store.getState().recordChange({ ...change, commandId: 'old-log', logId: 'another-log' }));
+  it('shows what the server lists: each change from → to, and Annuler only where it can still be undone', async () => {
+    renderList(vi.fn<WireRequest>(() => Promise.resolve(listed([standing, overwritten]))));
+    expect(await screen.findByText('Un – DPI : Dégradé → Indisponible')).toBeTruthy();
+    expect(screen.getByText('Deux – DPI : Isolé (coupure volontaire) → Indisponible')).toBeTruthy();
+    expect(screen.getByText(/modifiée depuis par Bob Durand : ne peut plus être annulée/)).toBeTruthy();
     expect(screen.getAllByRole('button', { name: 'Annuler cette modification' })).toHaveLength(1);
   });
 
-  it('undoes a change only once confirmed, as one compensating change against the versions it wrote', async () => {
-    const request = vi.fn<WireRequest>(() =>
-      Promise.resolve({ ok: true, data: { commandId: 'undo-1', seq: 8, written: [] } }),
+  it('asks again when one of the person’s writes arrives, or an item it lists moves, and not for others’ writes elsewhere', async () => {
+    const request = vi.fn<WireRequest>(() => Promise.resolve(listed([overwritten])));
+    const arrives = writesArriving(renderList(request));
+    await screen.findByText(/modifiée depuis/);
+    expect(calls(request, 'changes:list')).toHaveLength(1);
+
+    arrives(bob, 'h2:reseau');
+    expect(calls(request, 'changes:list')).toHaveLength(1);
+    arrives(bob, 'h1:reseau');
+    await waitFor(() => expect(calls(request, 'changes:list')).toHaveLength(2));
+    arrives({ kind: 'person', id: claire.id!, name: claire.name! }, 'h2:dpi');
+    await waitFor(() => expect(calls(request, 'changes:list')).toHaveLength(3));
+  });
+
+  it('undoes a change only once confirmed, as one compensating change writing back what the server named', async () => {
+    const request = vi.fn<WireRequest>((event) =>
+      Promise.resolve(
+        event === 'changes:list'
+          ? listed([standing])
+          : { ok: true, data: { commandId: 'undo-1', seq: 8, written: [] } },
+      ),
     );
-    const store = renderList(request);
-    fireEvent.click(screen.getByRole('button', { name: 'Annuler cette modification' }));
-    expect(request).not.toHaveBeenCalled();
+    renderList(request);
+    fireEvent.click(await screen.findByRole('button', { name: 'Annuler cette modification' }));
+    expect(calls(request, 'items:set')).toHaveLength(0);
     expect(screen.getByText('Rétablir les valeurs précédentes de 2 élément(s) ?')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
-    await waitFor(() => expect(request).toHaveBeenCalledTimes(1));
-    const [event, input] = request.mock.calls[0]!;
-    expect(event).toBe('items:set');
+    await waitFor(() => expect(calls(request, 'items:set')).toHaveLength(1));
+    const [, input] = calls(request, 'items:set')[0]!;
     expect(input).toMatchObject({
       undoes: 'bulk-1',
       changes: [
@@ -74,45 +126,28 @@ describe('RecentChanges', () => {
       ],
     });
     expect((input as { changes: object[] }).changes[1]).not.toHaveProperty('hold');
-    await waitFor(() =>
-      expect(store.getState().changes.find((c) => c.commandId === 'bulk-1')?.undoneBy).toBe('undo-1'),
-    );
-    expect(screen.getByText(/annulée/)).toBeTruthy();
+    expect(await screen.findByText('Enregistré.')).toBeTruthy();
   });
 
-  it('keeps the change when the undo is refused as a conflict, and says so', async () => {
-    const request = vi.fn<WireRequest>(() =>
-      Promise.resolve({ ok: false, error: { code: 'conflict', message: 'changed', details: { conflicts: [] } } }),
+  it('says so when the undo is refused as a conflict', async () => {
+    const request = vi.fn<WireRequest>((event) =>
+      Promise.resolve(
+        event === 'changes:list'
+          ? listed([standing])
+          : { ok: false, error: { code: 'conflict', message: 'changed', details: { conflicts: [] } } },
+      ),
     );
-    const store = renderList(request);
-    fireEvent.click(screen.getByRole('button', { name: 'Annuler cette modification' }));
+    renderList(request);
+    fireEvent.click(await screen.findByRole('button', { name: 'Annuler cette modification' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer' }));
-    await screen.findByText('Modifié entre-temps : rien n’a été enregistré.');
-    expect(store.getState().changes[0]?.undoneBy).toBeNull();
+    expect(await screen.findByText('Modifié entre-temps : rien n’a été enregistré.')).toBeTruthy();
   });
-});
 
-describe('undoChanges', () => {
-  it('gives automation back its latest reading sent while the value was held, and nothing older or elsewhere', () => {
-    const line = (seq: number, id: string, value: string, outcome: 'ignored' | 'applied') => ({
-      seq,
-      item: { kind: 'system' as const, id },
-      value,
-      outcome,
-      by: { kind: 'integration' as const, id: 'supervision', name: 'Supervision' },
-      recordedAt: '2024-08-03T09:20:00.000Z',
-      effectiveAt: null,
-    });
-    const journal = [
-      line(4, 'h1:dpi', 'inconnu', 'ignored'), // before the change: not a reading to restore
-      line(7, 'h1:dpi', 'en-cours-de-retablissement', 'ignored'),
-      line(8, 'h1:dpi', 'operationnel', 'ignored'),
-      line(9, 'h2:dpi', 'operationnel', 'ignored'), // h2 was held by a person: its previous value stands
-    ];
-    expect(undoChanges(change, journal).map((c) => [c.item.value, c.hold])).toEqual([
-      ['operationnel', false],
-      ['isole', true],
-    ]);
-    expect(undoChanges(change, journal.slice(0, 1)).map((c) => c.item.value)).toEqual(['degrade', 'isole']);
+  it('says it has nothing, or could not load, rather than an empty list', async () => {
+    renderList(vi.fn<WireRequest>(() => Promise.resolve(listed([]))));
+    expect(await screen.findByText('Aucune modification de votre part dans cet incident.')).toBeTruthy();
+    cleanup();
+    renderList(vi.fn<WireRequest>(() => Promise.resolve({ ok: false, error: { code: 'internal', message: 'x' } })));
+    expect(await screen.findByText('Vos modifications n’ont pas pu être chargées.')).toBeTruthy();
   });
 });

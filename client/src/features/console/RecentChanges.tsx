@@ -1,33 +1,37 @@
 /**
- * The item changes made from this page in the current log, newest first, each with "Annuler": a
- * compensating change that puts the previous values back (held by a person or left to automation,
- * as they were), refused as a conflict if someone changed an item since. The history keeps both.
+ * The signed-in person's latest item changes in the current incident, newest first, as the server
+ * keeps them (so a reload or another device shows the same list): what each changed, from → to, and
+ * "Annuler" for those the server says can still be undone. An undo is one compensating change that
+ * writes back what the server named; a change someone overwrote since is shown superseded, never undone.
  */
-import type { ItemWrite, JournalLine, Registry } from '@vigie/shared';
+import type { ChangedItem, OwnChange, Registry } from '@vigie/shared';
 import { useRef } from 'react';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
-import { useSituation } from '../../hooks/useSituation.ts';
-import { useStoreSelector } from '../../hooks/useStoreSelector.ts';
 import { format } from '../../i18n/messages.ts';
-import { formatDayTime } from '../../time/parisTime.ts';
 import { useLang } from '../../i18n/useT.ts';
-import { selectChanges } from '../../store/selectors.ts';
-import type { RecentChange } from '../../store/vigieStore.ts';
+import { itemName, parseItemValue, valueWords } from '../../items/itemWords.ts';
+import type { Lang } from '../../store/vigieStore.ts';
+import { formatDayTime } from '../../time/parisTime.ts';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { messages } from './messages.ts';
 import { OutcomeNotice } from './OutcomeNotice.tsx';
-import { useItemWrites, type ItemChange } from './useItemWrites.ts';
+import { useItemWrites } from './useItemWrites.ts';
+import { useOwnChanges } from './useOwnChanges.ts';
+
+/** Items named per change; a bulk change says how many more. */
+const SHOWN_ITEMS = 3;
 
 export function RecentChanges({ registry }: { registry: Registry }) {
   const m = messages[useLang()];
-  const logId = useSituation()?.state.logId;
-  const changes = useStoreSelector(selectChanges).filter((c) => c.logId === logId);
+  const { changes, error } = useOwnChanges();
   const title = useRef<HTMLHeadingElement>(null);
   return (
     <section className="console-panel recent-changes" aria-labelledby="recent-changes-title">
       <h2 id="recent-changes-title" ref={title} tabIndex={-1}>
         {m.recent}
       </h2>
-      {changes.length === 0 ? (
+      {changes === null ? (
+        <p className="console-muted">{error ? m.recentError : m.recentLoading}</p>
+      ) : changes.length === 0 ? (
         <p className="console-muted">{m.recentEmpty}</p>
       ) : (
         <ol className="recent-changes__list">
@@ -45,59 +49,54 @@ export function RecentChanges({ registry }: { registry: Registry }) {
   );
 }
 
-/**
- * What an undo writes back: each item's previous value, against the version the change gave it. A
- * value automation had set goes back to automation, with the latest reading it sent meanwhile (a
- * machine's writes to a held value are kept in the journal as ignored).
- */
-export function undoChanges(change: RecentChange, journal: readonly JournalLine[]): ItemChange[] {
-  return change.items.map(({ item, previous, previousHeld, value, version }) => {
-    const ignored = previousHeld
-      ? undefined
-      : journal.findLast(
-          (line) =>
-            line.outcome === 'ignored' &&
-            line.seq > version &&
-            line.item.kind === item.kind &&
-            line.item.id === item.id,
-        );
-    return {
-      item: { ...item, value: ignored ? ignored.value : previous } as ItemWrite,
-      expectedVersion: version,
-      previous: value,
-      hold: previousHeld,
-    };
-  });
+/** "Cochin – DPI : Dégradé → Indisponible". */
+function itemChange({ item, from, to }: ChangedItem, registry: Registry, lang: Lang): string {
+  const words = (value: unknown) => {
+    const known = parseItemValue(item.kind, value);
+    return known ? valueWords(known, registry, lang) : '—';
+  };
+  return format(messages[lang].itemChange, { item: itemName(item, registry, lang), from: words(from), to: words(to) });
 }
 
-function ChangeLine({
-  change,
-  registry,
-  onUndone,
-}: {
-  change: RecentChange;
-  registry: Registry;
-  onUndone: () => void;
-}) {
+function statusWords(change: OwnChange, lang: Lang): string | null {
+  const m = messages[lang];
+  switch (change.status) {
+    case 'undoable':
+      return null;
+    case 'undone':
+      return m.undone;
+    case 'superseded':
+      return format(m.superseded, { who: change.by?.name ?? '—' });
+    case 'forbidden':
+      return m.undoForbidden;
+  }
+}
+
+function ChangeLine({ change, registry, onUndone }: { change: OwnChange; registry: Registry; onUndone: () => void }) {
   const lang = useLang();
   const m = messages[lang];
-  const view = useSituation();
   const { write, outcome, sending } = useItemWrites();
   const undo = async () => {
-    const reply = await write(
-      undoChanges(change, view?.state.journal ?? []),
-      format(m.undoOf, { label: change.label }),
-      change.commandId,
-    );
+    const writes = change.items.flatMap(({ undo, version }) => (undo ? [{ ...undo, expectedVersion: version }] : []));
+    const reply = await write(writes, change.commandId);
     if (reply.ok) onUndone();
   };
+  const status = statusWords(change, lang);
+  const more = change.items.length - SHOWN_ITEMS;
   return (
-    <li className="recent-changes__item" data-undone={change.undoneBy !== null}>
+    <li className="recent-changes__item" data-status={change.status}>
       <span>
-        <time dateTime={change.at}>{formatDayTime(change.at, lang)}</time> — {change.label} (
-        {format(m.items, { count: String(change.items.length) })}){change.undoneBy && <strong> — {m.undone}</strong>}
+        <time dateTime={change.recordedAt}>{formatDayTime(change.recordedAt, lang)}</time>
+        {change.undoes && ` — ${m.undoLine}`} ({format(m.items, { count: String(change.items.length) })})
+        {status && <strong> — {status}</strong>}
       </span>
-      {change.undoneBy === null && change.items.length > 0 && (
+      <ul className="recent-changes__items">
+        {change.items.slice(0, SHOWN_ITEMS).map((item) => (
+          <li key={`${item.item.kind}/${item.item.id}`}>{itemChange(item, registry, lang)}</li>
+        ))}
+        {more > 0 && <li>{format(m.moreItems, { count: String(more) })}</li>}
+      </ul>
+      {change.status === 'undoable' && (
         <ConfirmButton
           label={m.undo}
           question={format(m.undoConfirm, { count: String(change.items.length) })}

@@ -1,6 +1,7 @@
 /** Test support for the console sections: a registry with two GHU, and the people who use them (lead, commanders with and without a scope). */
 import type { Hospital, SessionInfo } from '@vigie/shared';
 import { buildRegistry, buildSessionInfo } from '@vigie/shared/testing';
+import type { WireRequest } from '../../testing.tsx';
 
 /** Centre: h1, h3, h5, h6; Nord: h4; h2 outside any GHU. Emergency departments at h1 and h2. */
 export function buildGroupRegistry() {
@@ -42,3 +43,9 @@ export const scopedCommander: SessionInfo = {
 
 /** The incident lead. */
 export const lead: SessionInfo = buildSessionInfo({ id: 'p0', name: 'Louise Lead', roles: ['lead'] });
+
+/** A console's requests as a test answers them: the person's changes (`changes:list`) with none yet, the rest by `request`. */
+export const withNoChanges =
+  (request: WireRequest): WireRequest =>
+  (event, input) =>
+    event === 'changes:list' ? Promise.resolve({ ok: true, data: { changes: [] } }) : request(event, input);

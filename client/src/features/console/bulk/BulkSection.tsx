@@ -112,10 +112,7 @@ function BulkChange({
   const apply = async () => {
     if (sending) return;
     const sent = choices.current;
-    const reply = await write(
-      rows.map((r) => r.change),
-      changeLabel(criteria, registry, targets, lang),
-    );
+    const reply = await write(rows.map((r) => r.change));
     // Done: the next change starts from a fresh choice of status (and a fresh look at the items),
     // where the focus goes as the button it was on leaves with the preview. Only if the choice is
     // still the one sent: a later one is the person's, and stays.
@@ -392,29 +389,4 @@ function PreviewTable({ rows, moved, lang }: { rows: readonly BulkRow[]; moved: 
       </table>
     </div>
   );
-}
-
-/** "DPI → Indisponible (GHU Centre)": the change as the undo list names it. */
-function changeLabel(c: BulkCriteria, registry: Registry, targets: readonly Hospital[], lang: Lang): string {
-  const m = messages[lang];
-  const ghu = registry.ghus.find((g) => g.id === c.ghuId)?.label ?? c.ghuId;
-  const what =
-    c.mode === 'system'
-      ? (registry.systems.find((s) => s.id === c.systemId)?.shortName[lang] ?? c.systemId)
-      : m.allSystems;
-  const where =
-    c.mode === 'hospital'
-      ? c.of === 'hospital'
-        ? (targets[0]?.shortName ?? c.hospitalId)
-        : format(m.whereGhu, { ghu })
-      : c.across === 'covered'
-        ? m.whereCovered
-        : c.across === 'ghu'
-          ? format(m.whereGhu, { ghu })
-          : format(m.whereChosen, { count: String(targets.length) });
-  return format(m.label, {
-    what,
-    status: c.status === '' ? '—' : systemStatuses.label(c.status, lang),
-    where,
-  });
 }

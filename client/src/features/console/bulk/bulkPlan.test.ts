@@ -43,7 +43,6 @@ describe('planBulk', () => {
     expect(plan.rows[2]?.change).toEqual({
       item: { kind: 'system', id: 'h3:dpi', value: 'isole' },
       expectedVersion: 0,
-      previous: 'operationnel',
     });
   });
 

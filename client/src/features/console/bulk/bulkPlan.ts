@@ -88,7 +88,6 @@ export function planBulk(
       change: {
         item: { kind: 'system' as const, id, value: status },
         expectedVersion: seen.version,
-        previous: seen.value,
       },
     }));
   return { reached: pairs.length, rows };

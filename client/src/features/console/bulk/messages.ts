@@ -36,11 +36,6 @@ const fr = {
     '{count} élément(s) ont changé depuis l’aperçu (marqués ci-dessous) : l’envoi serait refusé en entier. Actualisez l’aperçu pour repartir des valeurs actuelles.',
   changedSince: 'modifié depuis l’aperçu',
   refresh: 'Actualiser l’aperçu',
-  label: '{what} → {status} ({where})',
-  allSystems: 'Tous les systèmes',
-  whereCovered: 'hôpitaux de mon périmètre',
-  whereGhu: 'GHU {ghu}',
-  whereChosen: '{count} hôpital(aux) choisi(s)',
   noneCovered: 'Votre périmètre ne couvre aucun hôpital du registre : aucune modification groupée possible.',
 };
 
@@ -83,11 +78,6 @@ const en: Messages = {
     '{count} item(s) changed since the preview (marked below): the whole change would be refused. Refresh the preview to start from the current values.',
   changedSince: 'changed since the preview',
   refresh: 'Refresh the preview',
-  label: '{what} → {status} ({where})',
-  allSystems: 'Every system',
-  whereCovered: 'hospitals within my scope',
-  whereGhu: 'GHU {ghu}',
-  whereChosen: '{count} chosen hospital(s)',
   noneCovered: 'Your scope covers no hospital of the registry: no bulk change is possible.',
 };
 

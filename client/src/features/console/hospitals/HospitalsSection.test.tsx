@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WireRequest } from '../../../testing.tsx';
 import { buildSituationStore, renderWithStore } from '../../../testing.tsx';
 import { HospitalsSection } from './HospitalsSection.tsx';
-import { buildGroupRegistry, groupCommander, scopedCommander } from '../testing.ts';
+import { buildGroupRegistry, groupCommander, scopedCommander, withNoChanges } from '../testing.ts';
 
 /** h1's plan blanc triggered at seq 2 (09:01 UTC, 11:01 in Paris). */
 const events = () =>
@@ -20,7 +20,7 @@ const events = () =>
 function renderSection(session: SessionInfo, request: WireRequest = vi.fn<WireRequest>()) {
   const store = buildSituationStore(events(), { registry: buildGroupRegistry() });
   act(() => store.getState().setSessionInfo(session));
-  renderWithStore(<HospitalsSection />, store, request);
+  renderWithStore(<HospitalsSection />, store, withNoChanges(request));
 }
 
 const picker = () => screen.getByLabelText<HTMLSelectElement>('Hôpital');

@@ -117,10 +117,8 @@ export function ItemControl({
     // The fields are disabled while the write is in flight: a field that had the focus (Enter in the
     // note) hands it to the save button, which stays focusable and says the form is busy.
     if (fieldsRef.current?.contains(document.activeElement)) saveRef.current?.focus();
-    const value = parseItemValue(next.kind, next.value);
-    const label = format(m.changeLabel, { item: fullName, value: value ? valueWords(value, registry, lang) : '—' });
     const sent = edit;
-    const reply = await writes.write([{ item: next, expectedVersion: sent.version, previous: sent.value }], label);
+    const reply = await writes.write([{ item: next, expectedVersion: sent.version }]);
     if (reply.ok) {
       const written = reply.data.written?.find((w) => w.kind === item.kind && w.id === item.id)?.version;
       // Only the edit that was sent is marked saved: one changed or discarded since is left as it is.

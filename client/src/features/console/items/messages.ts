@@ -13,7 +13,6 @@ const fr = {
   changedMeanwhile:
     'Modifié entre-temps par {who}, {time} : désormais « {value} ». Votre saisie partira contre la version que vous aviez vue et sera refusée.',
   startAgain: 'Repartir de la valeur actuelle',
-  changeLabel: '{item} → {value}',
 };
 
 type Messages = typeof fr;
@@ -32,7 +31,6 @@ const en: Messages = {
   changedMeanwhile:
     'Changed meanwhile by {who}, {time}: now “{value}”. Your edit would go against the version you saw and will be refused.',
   startAgain: 'Start again from the current value',
-  changeLabel: '{item} → {value}',
 };
 
 export const messages = { fr, en };
