@@ -117,7 +117,12 @@ describe('MainCourante', () => {
   });
 });
 
-describe('MainCourante with more entries than the copy holds', () => {
+describe('MainCourante with more entries than the copy holds', { timeout: 20_000 }, () => {
+  /**
+   * Paging renders hundreds of entries per answer: 1.5 s for three pages alone, past findByText's 1 s on
+   * a loaded machine. What is asked and shown is the subject, not the speed.
+   */
+  const paged = { timeout: 10_000 };
   const decisions = (count: number, from: number) =>
     Array.from({ length: count }, (_, i) => entry({ type: 'decision', text: `Décision ${from + i}` }));
   /** The incident and `count` decisions; the entries as the query returns them, newest first. */
@@ -146,7 +151,7 @@ describe('MainCourante with more entries than the copy holds', () => {
     expect(screen.getByText(`${SITUATION_LOG_ENTRIES} entrées affichées sur 120 dans la main courante.`)).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Entrées plus anciennes' }));
-    await screen.findByText('120 entrées affichées sur 120 dans la main courante.');
+    await screen.findByText('120 entrées affichées sur 120 dans la main courante.', {}, paged);
     expect(asked).toEqual([
       { event: 'log:list', input: { before: entries[SITUATION_LOG_ENTRIES - 1]!.seq, limit: 50 } },
     ]);
@@ -163,13 +168,13 @@ describe('MainCourante with more entries than the copy holds', () => {
 
     const later = buildSituationStore(events);
     act(() => store.getState().setSync(later.getState().sync));
-    await screen.findByText('140 entrées affichées sur 160 dans la main courante.');
+    await screen.findByText('140 entrées affichées sur 160 dans la main courante.', {}, paged);
     expect(asked).toEqual([
       { event: 'log:list', input: { before: entries[SITUATION_LOG_ENTRIES - 1]!.seq, limit: 40 } },
     ]);
     // The twenty entries held before are one click away.
     fireEvent.click(screen.getByRole('button', { name: 'Entrées plus anciennes' }));
-    await screen.findByText('160 entrées affichées sur 160 dans la main courante.');
+    await screen.findByText('160 entrées affichées sur 160 dans la main courante.', {}, paged);
   });
 
   it('pages skipped entries until none is left, when more were skipped than one page carries', async () => {
@@ -180,7 +185,7 @@ describe('MainCourante with more entries than the copy holds', () => {
     const later = buildSituationStore(events);
     act(() => store.getState().setSync(later.getState().sync));
     // 500 skipped (620 in all, 20 held before, 100 in the copy): three pages, asked one after the other.
-    await screen.findByText('600 entrées affichées sur 620 dans la main courante.');
+    await screen.findByText('600 entrées affichées sur 620 dans la main courante.', {}, paged);
     expect(asked.map((a) => (a as { input: { limit: number } }).input.limit)).toEqual([200, 200, 100]);
   });
 });
