@@ -1,7 +1,8 @@
 /**
  * The commander console as people use it, in real Chromium: a commander puts a hospital in
  * procédures dégradées and drafts a point de situation, the lead publishes it and a paired wall
- * and /synthese show it; two commanders on the same item see the conflict; every section fits a
+ * and /synthese show it; two commanders on the same item see the conflict; a person's recent changes
+ * survive a reload and show, undoable, on their other browser; every section fits a
  * laptop and a tablet, passes axe AA, and every control is reachable by keyboard and big enough to touch.
  */
 import { join } from 'node:path';
@@ -143,6 +144,43 @@ describe('the commander console', () => {
       by: { name: 'Claire Martin' },
     });
     await marc.screenshot({ path: join(shots, 'console-conflict.png'), fullPage: true });
+  });
+
+  it('keeps a person’s recent changes across a reload and on their other browser, which can undo them', async () => {
+    const { token } = await server.as('commander', { name: 'Nadia Benali' });
+    /** A browser signed in with Nadia's session, on Necker's console. */
+    const asNadia = async () => {
+      const b = await openBrowser({ origin: server.url, viewport: { width: 1366, height: 768 } });
+      browsers.push(b);
+      await b.context.addCookies([{ name: 'vigie_session', value: token, url: server.url }]);
+      await b.page.goto(`${server.url}/console/hopitaux?hopital=necker`);
+      return b.page;
+    };
+    const recent = (page: Page) => page.getByRole('region', { name: 'Vos dernières modifications' });
+    const laptop = await asNadia();
+    const dpi = control(laptop, 'system/necker:dpi');
+    const before = server.app.log.situation.items.system['necker:dpi']!.value;
+    await dpi.getByLabel('Nouvelle valeur').selectOption({ label: 'Indisponible' });
+    await dpi.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => server.app.log.situation.items.system['necker:dpi']?.value).toBe('indisponible');
+    await expect.poll(() => recent(laptop).textContent(), { timeout: 10_000 }).toMatch(/Necker – DPI.*→ Indisponible/);
+
+    // The page forgets everything on reload; the list comes back from the server.
+    await laptop.reload();
+    await expect.poll(() => recent(laptop).textContent(), { timeout: 10_000 }).toMatch(/Necker – DPI.*→ Indisponible/);
+
+    // Her other browser shows the same change, and undoes it; the laptop sees it undone.
+    const tablet = await asNadia();
+    await recent(tablet).getByRole('button', { name: 'Annuler cette modification' }).click();
+    await recent(tablet).getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => server.app.log.situation.items.system['necker:dpi']?.value).toBe(before);
+    await expect
+      .poll(() => recent(laptop).locator('[data-status="undone"]').textContent(), { timeout: 10_000 })
+      .toMatch(/annulée/);
+    expect(await recent(laptop).locator('[data-status="undoable"]').textContent()).toMatch(
+      /annulation d’une modification/,
+    );
+    await tablet.screenshot({ path: join(shots, 'console-undo.png'), fullPage: true });
   });
 
   for (const [device, viewport] of [
