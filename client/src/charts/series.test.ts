@@ -3,7 +3,6 @@ import type { SeriesPoints } from '@vigie/shared';
 import {
   lastPointTime,
   maxPointsFor,
-  parseSeriesReply,
   REFETCH_INTERVAL_MS,
   refetchDelay,
   seriesToRows,
@@ -92,21 +91,5 @@ describe('refetchDelay', () => {
     expect(refetchDelay(last, { logId: 'log-1.1', seq: 10, width: 661 }, 100_001)).toBe(0);
     expect(refetchDelay(last, { logId: 'log-1.1', seq: 10, width: 539 }, 100_001)).toBe(0);
     expect(refetchDelay(last, { logId: 'log-1.1', seq: 10, width: 650 }, 100_001)).toBeNull();
-  });
-});
-
-describe('parseSeriesReply', () => {
-  it('accepts data that parses with the shared schema', () => {
-    const data = { logId: 'log-1.1', seq: 3, series: { recovery: points([0, 0.5]) } };
-
-    expect(parseSeriesReply({ ok: true, data })).toEqual({ ok: true, data });
-  });
-
-  it('turns malformed data into an error, and passes a refusal through', () => {
-    const malformed = parseSeriesReply({ ok: true, data: { logId: 'log-1.1', seq: -1, series: {} } });
-    const refused = parseSeriesReply({ ok: false, error: { code: 'forbidden', message: 'no' } });
-
-    expect(malformed).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(refused).toEqual({ ok: false, error: { code: 'forbidden', message: 'no' } });
   });
 });

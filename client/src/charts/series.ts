@@ -2,7 +2,7 @@
  * Series for the charts, pure: what to ask the server for (points, when), how to read its reply,
  * and how to turn its per-series step points into the rows recharts draws.
  */
-import { queryDataSchemas, type Reply, type ReplyError, type SeriesData, type SeriesPoints } from '@vigie/shared';
+import type { SeriesPoints } from '@vigie/shared';
 
 /** One chart row: a time (epoch ms) and each series' value in effect then (null before its first point). */
 export type SeriesRow = { t: number } & Record<string, number | null>;
@@ -40,15 +40,6 @@ export function refetchDelay(
   if (Math.abs(want.width - last.width) > WIDTH_CHANGE * last.width) return 0;
   if (want.seq === last.seq) return null;
   return Math.max(0, last.at + REFETCH_INTERVAL_MS - now);
-}
-
-/** Reads a `history:series` reply: its data if it is accepted and parses with the shared schema, else an error. */
-export function parseSeriesReply(reply: Reply): { ok: true; data: SeriesData } | { ok: false; error: ReplyError } {
-  if (!reply.ok) return reply;
-  const parsed = queryDataSchemas['history:series'].safeParse(reply.data);
-  return parsed.success
-    ? { ok: true, data: parsed.data }
-    : { ok: false, error: { code: 'internal', message: 'unexpected history:series reply' } };
 }
 
 /**

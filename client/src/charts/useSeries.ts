@@ -1,7 +1,7 @@
 /**
  * The history series of the current log, asked of the server with `history:series`: about one
  * point per pixel of the chart, asked again when the situation moves (at most every 10 s) or the
- * width changes by more than 10 %. The reply is checked against the shared schema.
+ * width changes by more than 10 %. The socket client has checked the reply against the shared schema.
  */
 import { useContext, useEffect, useRef, useState } from 'react';
 import type { QueryInput, ReplyError, SeriesData } from '@vigie/shared';
@@ -9,7 +9,7 @@ import { RealtimeContext } from '../realtime/RealtimeContext.ts';
 import { useStoreSelector } from '../hooks/useStoreSelector.ts';
 import { selectSync } from '../store/selectors.ts';
 import type { VigieState } from '../store/vigieStore.ts';
-import { maxPointsFor, parseSeriesReply, refetchDelay, type SeriesFetch } from './series.ts';
+import { maxPointsFor, refetchDelay, type SeriesFetch } from './series.ts';
 
 export interface SeriesState {
   /** The latest accepted reply for the current log; null until one arrives. */
@@ -77,9 +77,8 @@ export function useSeries(width: number): SeriesState {
         (reply) => {
           // Only the latest request's reply counts: an older one may be older data.
           if (!mounted.current || id !== latestRequest.current) return;
-          const parsed = parseSeriesReply(reply);
-          if (parsed.ok) setState({ data: parsed.data, error: null, loading: false });
-          else fail(parsed.error);
+          if (reply.ok) setState({ data: reply.data, error: null, loading: false });
+          else fail(reply.error);
         },
         () => {
           if (mounted.current && id === latestRequest.current) fail(noReply);

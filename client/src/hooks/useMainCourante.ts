@@ -1,21 +1,14 @@
 /**
  * The main-courante entries an overview screen shows: the copy's latest entries followed live, older
  * ones paged on request with `log:list`, and those a flood or a reconnect skipped paged at once (the
- * copy's count says how many). Replies are parsed with the shared schema.
+ * copy's count says how many). Replies come checked by the socket client (realtime/connect).
  */
-import {
-  DEFAULT_PAGE,
-  MAX_PAGE,
-  queryDataSchemas,
-  type ErrorCode,
-  type LogEntry,
-  type QueryInput,
-} from '@vigie/shared';
+import { DEFAULT_PAGE, MAX_PAGE, type ErrorCode, type LogEntry, type QueryInput } from '@vigie/shared';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { RealtimeContext } from '../realtime/RealtimeContext.ts';
 import { followCopy, noEntries, olderCursor, withOlder, type CopyLog, type HeldEntries } from '../store/heldEntries.ts';
 
-export type CouranteError = ErrorCode | 'unreadable';
+export type CouranteError = ErrorCode;
 
 interface Tracked {
   copy: CopyLog | null;
@@ -66,13 +59,11 @@ export function useMainCourante(copy: CopyLog | null): MainCouranteView {
       request('log:list', input).then(
         (reply) => {
           if (!reply.ok) return fail(reply.error.code);
-          const parsed = queryDataSchemas['log:list'].safeParse(reply.data);
-          if (!parsed.success) return fail('unreadable');
           if (!alive.current) return;
           setLoading(false);
           setError(null);
           setTracked((t) => {
-            const held = withOlder(t.held, before, parsed.data.entries);
+            const held = withOlder(t.held, before, reply.data.entries);
             // Skipped entries are paged until none is left (the effect below asks for the next page).
             const got = held.entries.length - t.held.entries.length;
             return { ...t, held, missed: Math.max(0, t.missed - got) };

@@ -1,17 +1,17 @@
 /**
  * A query read a page at a time, newest first, with its `before` cursor (a tracked item's writes, the
  * audit trail): `load(params)` shows the newest page (another query's lines never stay on screen while
- * it loads), `load(params, before)` appends the next older one. Replies are parsed with the shared
- * schema; only the latest load's reply is kept (a refresh or a new filter overtakes a pending page).
+ * it loads), `load(params, before)` appends the next older one. Replies come checked by
+ * the socket client (realtime/connect); only the latest load's reply is kept (a refresh or a new filter overtakes a pending page).
  */
-import { queryDataSchemas, type ErrorCode, type QueryData, type QueryInput, type RequestInput } from '@vigie/shared';
+import type { ErrorCode, QueryData, QueryInput, RequestInput } from '@vigie/shared';
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import { RealtimeContext } from '../realtime/RealtimeContext.ts';
 
 type PagedQuery = 'history:item' | 'audit:list';
 /** What a query is asked for besides its page (the item, the actor). */
 export type PageParams<N extends PagedQuery> = Omit<QueryInput<N>, 'before' | 'limit'>;
-export type PagedError = ErrorCode | 'unreadable';
+export type PagedError = ErrorCode;
 
 export interface PagedState<N extends PagedQuery> {
   phase: 'idle' | 'loading' | 'ready' | 'error';
@@ -61,9 +61,7 @@ export function usePagedQuery<N extends PagedQuery>(name: N, pageSize: number) {
         (reply) => {
           if (mine !== generation.current) return;
           if (!reply.ok) return fail(reply.error.code);
-          const parsed = queryDataSchemas[name].safeParse(reply.data);
-          if (!parsed.success) return fail('unreadable');
-          const page = parsed.data as QueryData<N>;
+          const page = reply.data;
           setState((s) => {
             const kept = before === undefined ? [] : s.entries;
             const seen = new Set(kept.map((e) => e.seq));

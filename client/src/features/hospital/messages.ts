@@ -35,7 +35,6 @@ const fr = {
     not_found: 'élément introuvable',
     rate_limited: 'trop de demandes, réessayez dans un instant',
     internal: 'serveur injoignable',
-    unreadable: 'réponse illisible',
   },
 };
 
@@ -75,7 +74,6 @@ const en: Messages = {
     not_found: 'item not found',
     rate_limited: 'too many requests, try again in a moment',
     internal: 'server unreachable',
-    unreadable: 'unreadable reply',
   },
 };
 

@@ -1,17 +1,9 @@
 /**
  * The writes to some tracked items, for a hospital's timeline: the newest page of each item written
- * in this log (`history:item`), asked again when the item changes, older pages on request. Replies are
- * parsed with the shared schema; a busy server (rate_limited, no reply) is asked again a little later.
+ * in this log (`history:item`), asked again when the item changes, older pages on request. Replies come
+ * checked by the socket client (realtime/connect); a busy server (rate_limited, no reply) is asked again a little later.
  */
-import {
-  queryDataSchemas,
-  type ItemHistory,
-  type ItemHistoryEntry,
-  type ItemRef,
-  type QueryInput,
-  type Reply,
-  type Situation,
-} from '@vigie/shared';
+import type { ItemHistory, ItemHistoryEntry, ItemRef, QueryInput, Reply, Situation } from '@vigie/shared';
 import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { RealtimeContext, type RequestFn } from '../../realtime/RealtimeContext.ts';
 import type { HistoryError } from './useItemHistory.ts';
@@ -72,9 +64,9 @@ export function withPage<S extends Pick<ValueSource, 'entries' | 'before'>>(
 }
 
 const busy = (reply: Reply) => !reply.ok && ['rate_limited', 'internal'].includes(reply.error.code);
-const noReply: Reply = { ok: false, error: { code: 'internal', message: 'no reply from the server' } };
+const noReply: Reply<never> = { ok: false, error: { code: 'internal', message: 'no reply from the server' } };
 
-async function askWithRetries(request: RequestFn, input: QueryInput<'history:item'>): Promise<Reply> {
+async function askWithRetries(request: RequestFn, input: QueryInput<'history:item'>): Promise<Reply<ItemHistory>> {
   for (let attempt = 0; ; attempt++) {
     const reply = await request('history:item', input).catch(() => noReply);
     if (!busy(reply) || attempt >= RETRIES) return reply;
@@ -146,11 +138,10 @@ export function useValueChanges(logId: string | null, refs: ItemRef[], items: Si
         ...(before === undefined ? {} : { before }),
       };
       void askWithRetries(request, input).then((reply) => {
-        const parsed = reply.ok ? queryDataSchemas['history:item'].safeParse(reply.data) : null;
         change(held.logId, key, ticket, (x) =>
-          parsed?.success
-            ? { ...withPage(x, parsed.data, before), want: null, error: null }
-            : { ...x, want: null, error: reply.ok ? 'unreadable' : reply.error.code },
+          reply.ok
+            ? { ...withPage(x, reply.data, before), want: null, error: null }
+            : { ...x, want: null, error: reply.error.code },
         );
       });
     }

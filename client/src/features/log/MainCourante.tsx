@@ -144,8 +144,7 @@ export function MainCourante({ variant, limit }: { variant: 'overview' | 'wall';
             {courante.error && (
               <p className="main-courante__error" role="alert">
                 {format(m.olderError, {
-                  reason:
-                    courante.error === 'unreadable' ? m.unreadableReply : accessMessages[lang].errors[courante.error],
+                  reason: accessMessages[lang].errors[courante.error],
                 })}
               </p>
             )}

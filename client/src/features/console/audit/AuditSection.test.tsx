@@ -198,10 +198,13 @@ describe('AuditSection', () => {
     expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
   });
 
-  it('says when the reply cannot be read, and offers to try again', async () => {
-    const request = vi.fn<WireRequest>(() => Promise.resolve<Reply>({ ok: true, data: { entries: 'nope' } }));
+  it('says when no readable reply came, and offers to try again', async () => {
+    // The socket client answers `internal` for a reply that does not match its schema.
+    const request = vi.fn<WireRequest>(() =>
+      Promise.resolve<Reply>({ ok: false, error: { code: 'internal', message: 'a reply this page cannot read' } }),
+    );
     renderAudit(request);
-    expect((await screen.findByRole('alert')).textContent).toContain('réponse illisible');
+    expect((await screen.findByRole('alert')).textContent).toContain('serveur injoignable');
     fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     expect(request).toHaveBeenCalledTimes(2);
     await act(() => Promise.resolve());

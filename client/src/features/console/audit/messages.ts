@@ -71,7 +71,6 @@ const fr = {
     not_found: 'aucun incident en cours.',
     rate_limited: 'trop de demandes, réessayez dans un instant.',
     internal: 'serveur injoignable.',
-    unreadable: 'réponse illisible.',
   } satisfies Record<PagedError, string>,
 };
 
@@ -146,7 +145,6 @@ const en: Messages = {
     not_found: 'no incident in progress.',
     rate_limited: 'too many requests, try again in a moment.',
     internal: 'server unreachable.',
-    unreadable: 'unreadable reply.',
   },
 };
 
