@@ -4,7 +4,6 @@
  * leave in one system call instead of one each. The flush and drain events bracket the send.
  */
 import type { Socket as NetSocket } from 'node:net';
-import type { VigieServer } from './io.ts';
 
 interface EngineSocket {
   transport: { name: string; socket?: { _socket?: NetSocket } };
@@ -14,7 +13,13 @@ interface EngineSocket {
 const tcpOf = (socket: EngineSocket): NetSocket | null =>
   socket.transport.name === 'websocket' ? (socket.transport.socket?._socket ?? null) : null;
 
-export function corkMultiPacketFlushes(io: VigieServer): void {
+/** The engine.io server's flush and drain events (a structural type: io.ts installs this on its server). */
+interface Engine {
+  on(event: 'flush', listener: (socket: EngineSocket, packets: unknown[]) => void): unknown;
+  on(event: 'drain', listener: (socket: EngineSocket) => void): unknown;
+}
+
+export function corkMultiPacketFlushes(io: { engine: Engine }): void {
   const corked = new WeakMap<EngineSocket, NetSocket>();
   io.engine.on('flush', (socket: EngineSocket, packets: unknown[]) => {
     const tcp = packets.length > 1 ? tcpOf(socket) : null;

@@ -4,19 +4,11 @@
  */
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
-import type { Access } from '../../../access/access.ts';
 import type { Logger } from '../../../logger.ts';
-import type { Network } from '../network.ts';
 import { readSessionToken } from '../sessionCookie.ts';
-import { fail, sendReply, type ApiLocals } from './defineRoute.ts';
+import { fail, sendReply, type ApiDeps, type ApiLocals } from './defineRoute.ts';
 import { registerAdminRoutes } from './adminRoutes.ts';
 import { registerSessionRoutes } from './sessionRoutes.ts';
-
-export interface ApiDeps {
-  access: Access;
-  net: Network;
-  logger: Logger;
-}
 
 /** Requests per minute from one address: a crisis room behind one NAT signing in together stays far below. */
 const PER_ADDRESS_PER_MINUTE = 600;

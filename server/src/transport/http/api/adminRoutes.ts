@@ -1,7 +1,6 @@
 /** What an admin does: accounts (in bulk, with a printable sheet of codes), roles, scopes, wall screens. */
 import type { Router } from 'express';
-import type { ApiDeps } from './accessApi.ts';
-import { defineRoute } from './defineRoute.ts';
+import { defineRoute, type ApiDeps } from './defineRoute.ts';
 
 export function registerAdminRoutes(router: Router, { access, logger }: ApiDeps): void {
   const admin = 'access:manage' as const;

@@ -6,10 +6,11 @@ import type { Request, Response, Router } from 'express';
 import type { ErrorCode, Reply } from '@vigie/shared';
 import { apiRoutes, type ApiReply, type ApiRouteName } from '@vigie/shared/api';
 import type { z } from 'zod';
-import type { Caller, ResolvedSession } from '../../../access/access.ts';
+import type { Access, Caller, ResolvedSession } from '../../../access/access.ts';
 import { CommandError } from '../../../domain/commandError.ts';
 import type { Logger } from '../../../logger.ts';
 import { can, type Action } from '../../../policies/can.ts';
+import type { Network } from '../network.ts';
 
 export const httpStatus: Record<ErrorCode, number> = {
   invalid_payload: 400,
@@ -22,6 +23,13 @@ export const httpStatus: Record<ErrorCode, number> = {
 };
 
 /** What the API's session middleware leaves on `res.locals`. */
+/** What every route of the API is given. */
+export interface ApiDeps {
+  access: Access;
+  net: Network;
+  logger: Logger;
+}
+
 export interface ApiLocals {
   session: ResolvedSession | null;
   address: string;

@@ -3,8 +3,7 @@ import type { Response, Router } from 'express';
 import type { SignedIn } from '../../../access/access.ts';
 import { CommandError } from '../../../domain/commandError.ts';
 import { readSessionToken, sessionCookie } from '../sessionCookie.ts';
-import { defineRoute, type ApiLocals } from './defineRoute.ts';
-import type { ApiDeps } from './accessApi.ts';
+import { defineRoute, type ApiDeps, type ApiLocals } from './defineRoute.ts';
 
 export function registerSessionRoutes(router: Router, { access, logger }: ApiDeps): void {
   const from = (req: { headers: Record<string, unknown> }, locals: ApiLocals) => ({
