@@ -14,7 +14,8 @@ import {
   type Registry,
   type Tracked,
 } from '@vigie/shared';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
+import { useEditedValue } from '../../../hooks/useEditedValue.ts';
 import { useStoreSelector } from '../../../hooks/useStoreSelector.ts';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime } from '../../../time/parisTime.ts';
@@ -27,19 +28,10 @@ import { itemName, parseItemValue, valueWords, type KnownValue } from '../../../
 import { OutcomeNotice } from '../OutcomeNotice.tsx';
 import { useCommand } from '../useCommand.ts';
 import { useItemWrites } from '../useItemWrites.ts';
-import { draftOf, sameDraft, statusChoices, withStatus, writeOf, type Draft } from './itemDraft.ts';
+import { draftOf, statusChoices, withStatus, writeOf, type Draft } from './itemDraft.ts';
 import { messages } from './messages.ts';
 import './ItemControl.css';
 import { actorLabel } from '../../../items/actorLabel.ts';
-
-/** An edit in progress: the version and value the person saw when it started, and what they typed. */
-interface Edit {
-  version: number;
-  value: unknown;
-  draft: Draft;
-  /** Once saved, the version and value the write got: the draft stays on screen until the copy reaches it. */
-  saved: { version: number; value: unknown } | null;
-}
 
 const trackedOf = (s: VigieState, item: ItemRef): Tracked<unknown> | undefined =>
   s.sync.kind === 'situation' ? own<Tracked<unknown>>(s.sync.state.items[item.kind], item.id) : undefined;
@@ -70,7 +62,12 @@ export function ItemControl({
   const tracked = useStoreSelector((s) => trackedOf(s, item));
   const writes = useItemWrites();
   const release = useCommand();
-  const [editState, setEdit] = useState<Edit | null>(null);
+  const edited = useEditedValue<unknown, Draft>({
+    value: tracked?.value,
+    version: tracked?.version ?? 0,
+    draftOf: (value) => draftOf(parseItemValue(item.kind, value)),
+    provenance: tracked && { by: tracked.by, at: tracked.recordedAt },
+  });
   const statusRef = useRef<HTMLSelectElement>(null);
   const saveRef = useRef<HTMLButtonElement>(null);
   const fieldsRef = useRef<HTMLFieldSetElement>(null);
@@ -78,57 +75,42 @@ export function ItemControl({
   if (!tracked || !registry) return null;
 
   const fullName = itemName(item, registry, lang);
-  // A saved edit is over once the copy shows the write (kept until then: no flash of the old value).
-  const edit = editState?.saved && tracked.version >= editState.saved.version ? null : editState;
-  const saved = edit?.saved ?? null;
   const live = parseItemValue(item.kind, tracked.value);
-  const base = edit ? parseItemValue(item.kind, edit.value) : live;
-  const shown = edit?.draft ?? draftOf(live);
-  const changed = edit !== null && saved === null && !sameDraft(edit.draft, draftOf(base));
-  const next = changed ? writeOf(item, edit.draft, base) : null;
-  const drifted = edit !== null && saved === null && tracked.version !== edit.version;
+  const base = parseItemValue(item.kind, edited.base);
+  const shown = edited.draft;
+  const next = edited.changed ? writeOf(item, shown, base) : null;
+  const meanwhile = edited.meanwhile;
+  const drifted = meanwhile !== null;
   const sending = writes.outcome.state === 'sending' || release.sending;
   const effect = next && base && consequence ? consequence(draftOf(base).status, shown.status) : null;
 
   const change = (draft: Draft) => {
-    if (!edit || saved) {
+    if (!edited.editing || edited.held) {
       // A new edit starts from the value on screen (the one just saved, if the copy has not shown it
       // yet): an earlier outcome no longer applies.
       writes.reset();
       release.reset();
     }
-    setEdit(
-      saved
-        ? { version: saved.version, value: saved.value, draft, saved: null }
-        : edit
-          ? { ...edit, draft }
-          : { version: tracked.version, value: tracked.value, draft, saved: null },
-    );
+    edited.edit(draft);
   };
   const startAgain = () => {
     if (sending) return;
-    setEdit(null);
+    edited.cancel();
     writes.reset();
     statusRef.current?.focus();
   };
   const save = async () => {
-    if (!edit || !next || sending) return;
+    if (!next || sending) return;
     release.reset();
     // The fields are disabled while the write is in flight: a field that had the focus (Enter in the
     // note) hands it to the save button, which stays focusable and says the form is busy.
     if (fieldsRef.current?.contains(document.activeElement)) saveRef.current?.focus();
-    const sent = edit;
-    const reply = await writes.write([{ item: next, expectedVersion: sent.version }]);
+    const sent = edited.mark();
+    const reply = await writes.write([{ item: next, expectedVersion: edited.version }]);
     if (reply.ok) {
       const written = reply.data.written?.find((w) => w.kind === item.kind && w.id === item.id)?.version;
       // Only the edit that was sent is marked saved: one changed or discarded since is left as it is.
-      setEdit((current) =>
-        current !== sent
-          ? current
-          : written === undefined
-            ? null
-            : { ...sent, saved: { version: written, value: next.value } },
-      );
+      edited.saved(sent, written === undefined ? undefined : { version: written, value: next.value });
     }
   };
   const handBack = () => {
@@ -196,12 +178,12 @@ export function ItemControl({
               {m.save}
               <span className="visually-hidden"> – {fullName}</span>
             </button>
-            {changed && !drifted && (
+            {edited.changed && !drifted && (
               <button type="button" onClick={startAgain} aria-disabled={sending}>
                 {m.discard}
               </button>
             )}
-            {!edit && tracked.heldBy && (
+            {!edited.editing && tracked.heldBy && (
               <button type="button" onClick={handBack} aria-disabled={sending}>
                 {m.release}
                 <span className="visually-hidden"> – {fullName}</span>
@@ -214,12 +196,12 @@ export function ItemControl({
           {effect && <p className="item-control__effect">{effect}</p>}
         </form>
       )}
-      {drifted && (
+      {meanwhile?.by && (
         <div className="item-control__drift" role="alert">
           <p>
             {format(m.changedMeanwhile, {
-              who: actorLabel(tracked.by, lang),
-              time: formatDayTime(tracked.recordedAt, lang),
+              who: actorLabel(meanwhile.by, lang),
+              time: formatDayTime(meanwhile.at, lang),
               value: live ? valueWords(live, registry, lang) : '—',
             })}
           </p>

@@ -49,9 +49,6 @@ export function draftOf(value: KnownValue | null): Draft {
   };
 }
 
-export const sameDraft = (a: Draft, b: Draft) =>
-  a.status === b.status && a.targetSiteId === b.targetSiteId && a.nextReviewAt === b.nextReviewAt && a.note === b.note;
-
 /** A draft with a new status: the target site only stays for a délestage. */
 export const withStatus = (draft: Draft, status: string): Draft => ({
   ...draft,
