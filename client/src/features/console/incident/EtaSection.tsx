@@ -6,6 +6,7 @@
  */
 import { MAX_SHORT_TEXT, type EtaRevision, type Registry } from '@vigie/shared';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEditedValue } from '../../../hooks/useEditedValue.ts';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime, parisLocalToIso } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
@@ -82,12 +83,8 @@ interface EtaForm {
   target: string;
   reason: string;
 }
-/** The revision being written, and the latest revision's seq when the lead began typing (0 before any revision): the version the server compares. */
-interface EtaDraft {
-  form: EtaForm;
-  seen: number | null;
-}
-const emptyDraft: EtaDraft = { form: { label: '', target: '', reason: '' }, seen: null };
+// A revision is written after the latest, not from it: the form starts empty whatever the estimate.
+const emptyForm = (): EtaForm => ({ label: '', target: '', reason: '' });
 type Problems = Partial<Record<keyof EtaForm, string>>;
 
 function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry: Registry }) {
@@ -96,18 +93,24 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
   const titleId = useId();
   const { send, outcome, reset, sending } = useCommand();
   const focus = useFocusAfterSending(sending);
-  const [draft, setDraft] = useState<EtaDraft>(emptyDraft);
-  const { form, seen } = draft;
+  // The version the server compares is the latest revision's seq (0 before any revision).
+  const edited = useEditedValue({
+    value: latest,
+    version: latest?.seq ?? 0,
+    draftOf: emptyForm,
+    provenance: latest ? { by: latest.by, at: latest.recordedAt } : undefined,
+  });
+  const form = edited.draft;
   const [problems, setProblems] = useState<Problems>({});
   const labelRef = useRef<HTMLInputElement>(null);
   const targetRef = useRef<HTMLInputElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
-  const latestSeq = latest?.seq ?? 0;
-  const movedOn = seen !== null && seen !== latestSeq;
+  const movedOn = edited.meanwhile !== null;
+  const meanwhile = edited.meanwhile;
 
   const edit = (patch: Partial<EtaForm>) => {
     reset();
-    setDraft((current) => ({ form: { ...current.form, ...patch }, seen: current.seen ?? latestSeq }));
+    edited.edit((current) => ({ ...current, ...patch }));
     setProblems({});
   };
   const submit = async (event: FormEvent) => {
@@ -124,11 +127,11 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
     if (found.label) return labelRef.current?.focus();
     if (found.target) return targetRef.current?.focus();
     if (found.reason) return reasonRef.current?.focus();
-    const sent = draft;
+    const sent = edited.mark();
     focus.keep();
-    const reply = await send('eta:revise', { label, targetAt, reason, expectedVersion: seen ?? latestSeq });
+    const reply = await send('eta:revise', { label, targetAt, reason, expectedVersion: edited.version });
     // The fields are disabled while sending; should the form have changed all the same, it is kept as it is.
-    if (reply.ok) setDraft((current) => (current === sent ? emptyDraft : current));
+    if (reply.ok) edited.saved(sent);
   };
 
   return (
@@ -174,12 +177,12 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
             )}
           </Field>
         </div>
-        {movedOn && latest && (
+        {meanwhile?.by && latest && (
           <ChangedMeanwhile
             className="incident-facts__moved"
             lead={format(m.etaChangedMeanwhile, { label: latest.label })}
-            by={latest.by}
-            at={latest.recordedAt}
+            by={meanwhile.by}
+            at={meanwhile.at}
             hint={m.etaChangedHint}
           />
         )}
@@ -192,7 +195,7 @@ function ReviseForm({ latest, registry }: { latest: EtaRevision | null; registry
               type="button"
               onClick={() => {
                 reset();
-                setDraft((current) => ({ ...current, seen: latestSeq }));
+                edited.acknowledge();
               }}
             >
               {m.etaRestart}

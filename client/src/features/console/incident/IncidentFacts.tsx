@@ -15,6 +15,7 @@ import {
   type Registry,
 } from '@vigie/shared';
 import { useId, useState, type FormEvent } from 'react';
+import { useEditedValue } from '../../../hooks/useEditedValue.ts';
 import { useEffectiveNow } from '../../../hooks/useEffectiveNow.ts';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime, isoToParisLocal, parisLocalToIso } from '../../../time/parisTime.ts';
@@ -36,14 +37,6 @@ interface FactsForm {
   causeNote: string;
   powerRestoredAt: string;
   patientImpact: string;
-}
-
-/** An edit in progress: the version and values it started from; `savedSeq` once saved, until the copy catches up. */
-interface Draft {
-  version: number;
-  base: FactsForm;
-  form: FactsForm;
-  savedSeq?: number;
 }
 
 const formOf = (i: Incident): FactsForm => ({
@@ -167,40 +160,42 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
   const now = useEffectiveNow(30_000);
   const { send, outcome, reset, sending } = useCommand();
   const focus = useFocusAfterSending(sending);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const edited = useEditedValue({
+    value: incident,
+    version: incident.version,
+    draftOf: formOf,
+    provenance: { by: incident.updatedBy, at: incident.updatedAt },
+  });
   const [problem, setProblem] = useState<string | null>(null);
   const live = formOf(incident);
-  // A saved edit stays on screen until the copy holds the saved version, so no field flickers back.
-  const pending = draft && (draft.savedSeq === undefined || incident.version < draft.savedSeq) ? draft : null;
-  const form = pending?.form ?? live;
+  const form = edited.draft;
   const said = words(incident, lang);
-  const movedOn = pending !== null && pending.savedSeq === undefined && incident.version !== pending.version;
+  const meanwhile = edited.meanwhile;
+  const movedOn = meanwhile !== null;
 
   const edit = (patch: Partial<FactsForm>) => {
     reset();
     setProblem(null);
-    if (!pending) setDraft({ version: incident.version, base: live, form: { ...live, ...patch } });
-    else if (pending.savedSeq !== undefined)
-      setDraft({ version: pending.savedSeq, base: pending.form, form: { ...pending.form, ...patch } });
-    else setDraft({ ...pending, form: { ...pending.form, ...patch } });
+    edited.edit((current) => ({ ...current, ...patch }));
   };
   const restart = () => {
     reset();
     setProblem(null);
-    setDraft(null);
+    edited.cancel();
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!pending || pending.savedSeq !== undefined) return setProblem(m.nothingChanged);
-    const changed = changedFields(pending.base, pending.form, now);
+    if (!edited.editing || edited.held) return setProblem(m.nothingChanged);
+    const changed = changedFields(formOf(edited.base), form, now);
     if ('error' in changed) return setProblem(m[changed.error]);
     if (Object.keys(changed.fields).length === 0) return setProblem(m.nothingChanged);
     setProblem(null);
-    const sent = pending;
+    const base = edited.base;
+    const sent = edited.mark();
     focus.keep();
-    const reply = await send('incident:update', { fields: changed.fields, expectedVersion: sent.version });
+    const reply = await send('incident:update', { fields: changed.fields, expectedVersion: edited.version });
     // The fields are disabled while sending; should the draft have changed all the same, it is kept as it is.
-    if (reply.ok) setDraft((current) => (current === sent ? { ...sent, savedSeq: reply.data.seq } : current));
+    if (reply.ok) edited.saved(sent, { version: reply.data.seq, value: { ...base, ...changed.fields } });
   };
   // "actuellement : …" when the form shows something else than the value now.
   const differs = (key: keyof FactsForm) =>
@@ -246,12 +241,12 @@ function FactsEditor({ incident, registry }: { incident: Incident; registry: Reg
             )}
           </Field>
         </div>
-        {movedOn && (
+        {meanwhile?.by && (
           <ChangedMeanwhile
             className="incident-facts__moved"
             lead={m.changedMeanwhile}
-            by={incident.updatedBy}
-            at={incident.updatedAt}
+            by={meanwhile.by}
+            at={meanwhile.at}
             hint={m.changedHint}
           />
         )}
