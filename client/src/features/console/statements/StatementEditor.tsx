@@ -6,6 +6,7 @@
  */
 import { MAX_LINE, MAX_TEXT, statementLines, type Registry, type Statement, type StatementFields } from '@vigie/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { sameFields, useEditedValue } from '../../../hooks/useEditedValue.ts';
 import { format } from '../../../i18n/messages.ts';
 import { formatDayTime, isoToParisLocal, parisLocalToIso } from '../../../time/parisTime.ts';
 import { useLang } from '../../../i18n/useT.ts';
@@ -35,6 +36,7 @@ const draftOf = (fields: StatementFields): Draft => ({
   values: { ...fields, nextPointAt: fields.nextPointAt ? isoToParisLocal(fields.nextPointAt) : '' },
   nextPointFrom: fields.nextPointAt,
 });
+const sameDraft = (a: Draft, b: Draft) => sameFields(a.values, b.values);
 
 /**
  * The next point's instant from the field's text: the instant it was shown from while the text is
@@ -69,9 +71,21 @@ export function StatementEditor({
   const words = statementWords[lang];
   const { send, outcome, reset, sending } = useCommand();
   const focus = useFocusAfterSending(sending);
-  const [draft, setDraft] = useState<Draft>(() =>
-    draftOf(target.kind === 'new' ? target.fields : target.statement.fields),
+  // Opened on a draft seen at a version (a new point has none to change underneath it).
+  const [opened] = useState(() =>
+    target.kind === 'new'
+      ? { value: target.fields, version: 0 }
+      : { value: target.statement.fields, version: target.version },
   );
+  const edited = useEditedValue({
+    value: live?.fields ?? opened.value,
+    version: live?.version ?? opened.version,
+    draftOf,
+    same: sameDraft,
+    provenance: live ? { by: live.updatedBy, at: live.updatedAt } : undefined,
+    opened,
+  });
+  const draft = edited.draft;
   const form = draft.values;
   const [timeProblem, setTimeProblem] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -79,14 +93,11 @@ export function StatementEditor({
   // Opening the form says what it is: the focus goes to its heading.
   useEffect(() => headingRef.current?.focus(), []);
 
-  const movedOn = target.kind === 'edit' && live !== null && live.version !== target.version;
-  // Counts the changes, so a reply knows whether the form still holds what it saved.
-  const changes = useRef(0);
+  const meanwhile = edited.meanwhile;
   const change = (next: (current: Draft) => Draft) => {
     if (!sending) reset();
     setTimeProblem(false);
-    changes.current += 1;
-    setDraft(next);
+    edited.edit(next);
   };
   const edit = (patch: Partial<FormValues>) =>
     change((current) => ({ ...current, values: { ...current.values, ...patch } }));
@@ -98,14 +109,14 @@ export function StatementEditor({
       return timeRef.current?.focus();
     }
     const fields: StatementFields = { ...form, nextPointAt };
-    const sent = changes.current;
+    const sent = edited.mark();
     focus.keep();
     const reply =
       target.kind === 'new'
         ? await send('statement:draft', { fields })
-        : await send('statement:edit', { statementId: target.statement.id, fields, expectedVersion: target.version });
+        : await send('statement:edit', { statementId: target.statement.id, fields, expectedVersion: edited.version });
     // Closing the form drops what it holds: only when it holds nothing newer than what was saved.
-    if (reply.ok && changes.current === sent) onSaved();
+    if (reply.ok && edited.saved(sent)) onSaved();
   };
 
   return (
@@ -164,12 +175,12 @@ export function StatementEditor({
             )}
           </Field>
         </div>
-        {movedOn && live && (
+        {meanwhile?.by && (
           <ChangedMeanwhile
             className="statement-editor__moved"
             lead={m.changedMeanwhile}
-            by={live.updatedBy}
-            at={live.updatedAt}
+            by={meanwhile.by}
+            at={meanwhile.at}
             hint={m.changedHint}
           />
         )}
