@@ -21,8 +21,16 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
       censor: '[redacted]',
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? standardOutput());
 }
+
+/**
+ * Standard output, written as each line is logged (lines are few: one per HTTP request, a few per hour
+ * otherwise). Pino's default writes later and flushes on exit, retrying a failed write forever: with
+ * the output's reader gone (a supervisor's pipe closed, a journal restarted) the process could never
+ * stop, even on SIGTERM. Written at once, a broken pipe is one error after which lines are dropped.
+ */
+const standardOutput = () => pino.destination({ dest: 1, sync: true });
 
 /** A logger that writes nothing (tests). */
 export const silentLogger: Logger = pino({ level: 'silent' });
