@@ -242,20 +242,18 @@ export class Broadcaster {
     this.windowMs = this.pendingEvents * coalesceMs >= STORM_EVENTS * elapsed ? coalesceMaxMs : coalesceMs;
     this.pendingEvents = 0;
     const to = this.latest.seq;
+    const publicMoved = this.latestPublicSeq !== this.publishedPublicSeq;
     for (const audience of audiences.ids) {
-      if (audience !== 'public') {
-        const patch = this.patch(audience, this.latest, touched, { from, to });
-        this.io.to(audienceRoom(audience)).emit('situation:patched', patch);
-      } else if (this.latestPublicSeq !== this.publishedPublicSeq) {
-        const range = { from: this.publishedPublicSeq + 1, to: this.latestPublicSeq };
-        this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, range));
-      }
+      if (audience === 'public' && !publicMoved) continue;
+      const range =
+        audience === 'public' ? { from: this.publishedPublicSeq + 1, to: this.latestPublicSeq } : { from, to };
+      this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, range));
     }
     this.published = this.latest;
     this.publishedPublicSeq = this.latestPublicSeq;
     this.lastSentAt = Date.now();
     this.snapshots.clear();
-    this.remember({ from, to: this.latest.seq, touched });
+    this.remember({ from, to, touched });
     // A heartbeat due soon rides along now: sent on its own, its writes to every socket would be in
     // the way of the next change (while changes flow, heartbeats then go out between them).
     if (this.lastHeartbeatAt + this.options.heartbeatMs / 2 <= this.lastSentAt) this.sendHeartbeat();
