@@ -1,18 +1,15 @@
-/** Composition root: settings, registry, store, server, demo player, backups, and a clean stop on SIGTERM/SIGINT. */
+/**
+ * Composition root: settings, registry, store, server, demo player, backups, and a clean stop on
+ * SIGTERM/SIGINT. The store's check is started before the rest of the server is loaded (the imports
+ * below it are dynamic): on a long log it is the slowest step, and it runs in its own thread while
+ * the modules load (about half a second), not after.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { accessPaths, hashState } from '@vigie/shared';
 import type { Access } from './access/access.ts';
-import { DEFAULT_CLIENT_DIST, createApp } from './app.ts';
 import { loadConfig } from './config/env.ts';
-import { reportOnSignal } from './diagnostics.ts';
 import { createLogger } from './logger.ts';
-import { loadRegistry } from './registry/loadRegistry.ts';
-import { loadScenario } from './scenario/scenarioFile.ts';
-import { ScenarioPlayer } from './scenario/scenarioPlayer.ts';
-import { scheduleBackups } from './store/sqlite/backups.ts';
-import { openSqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
-import { StoreRefusedError, openStoreAtStart } from './store/sqlite/openStoreAtStart.ts';
+import { StoreRefusedError, startStoreCheck } from './store/sqlite/storeCheck.ts';
 
 const logger = createLogger();
 
@@ -29,6 +26,28 @@ process.on('uncaughtException', (err, origin) => {
 async function start() {
   const config = loadConfig();
   logger.level = config.logLevel;
+  const check = startStoreCheck(config.storePath);
+  const [
+    { accessPaths, hashState },
+    { DEFAULT_CLIENT_DIST, createApp },
+    { reportOnSignal },
+    { loadRegistry },
+    { loadScenario },
+    { ScenarioPlayer },
+    { scheduleBackups },
+    { openSqliteAccessStore },
+    { openStoreAtStart },
+  ] = await Promise.all([
+    import('@vigie/shared'),
+    import('./app.ts'),
+    import('./diagnostics.ts'),
+    import('./registry/loadRegistry.ts'),
+    import('./scenario/scenarioFile.ts'),
+    import('./scenario/scenarioPlayer.ts'),
+    import('./store/sqlite/backups.ts'),
+    import('./store/sqlite/sqliteAccessStore.ts'),
+    import('./store/sqlite/openStoreAtStart.ts'),
+  ]);
   const registry = loadRegistry(config.registryPath);
   // One server per store file (the lock lasts the process's life); a damaged or lost store is refused.
   const { store, lock, settle, checked } = await openStoreAtStart({
@@ -37,6 +56,7 @@ async function start() {
     kind: config.mode,
     backupDir: config.backup?.dir,
     startAfresh: config.startAfresh,
+    check,
   });
   const accessStore = openSqliteAccessStore(config.accessStorePath);
   const indexHtml = join(DEFAULT_CLIENT_DIST, 'index.html');
@@ -101,7 +121,7 @@ async function start() {
     `Vigie ${config.mode === 'demo' ? 'DÉMONSTRATION' : 'incident réel'} on http://localhost:${port}, ready ${Math.round(performance.now())} ms after process start`,
   );
 
-  if (config.mode === 'demo') await offerDemoSignIn(app.access, origins[0]!);
+  if (config.mode === 'demo') await offerDemoSignIn(app.access, origins[0]! + accessPaths.signIn);
 
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -130,12 +150,12 @@ async function start() {
  * The demo's ready sign-in: a one-time link valid 15 minutes, printed to the interactive terminal
  * only — never to the logs (a service's output is collected, a terminal is someone's screen).
  */
-async function offerDemoSignIn(access: Access, origin: string) {
+async function offerDemoSignIn(access: Access, signInUrl: string) {
   if (!process.stdout.isTTY) return;
   const entry = await access.demoSignIn();
   process.stdout.write(
     `\n  Connexion « ${entry.name} » (commandement + direction de crise), valable 15 minutes, une seule fois :\n` +
-      `  ${origin}${accessPaths.signIn}?suivant=/console#code=${entry.code}\n\n`,
+      `  ${signInUrl}?suivant=/console#code=${entry.code}\n\n`,
   );
 }
 

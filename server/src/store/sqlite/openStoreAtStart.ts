@@ -4,22 +4,14 @@
  * and checks every page of the store in a worker thread while the situation is rebuilt — a damaged
  * store is refused before the server listens, naming the file and the latest good backup.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { StoreKind } from '../eventStore.ts';
 import { latestGoodBackup } from './backups.ts';
-import { inspectInWorker } from './inspectInWorker.ts';
 import type { StoreInspection } from './inspectStore.ts';
 import { openSqliteStore, type SqliteStore } from './sqliteStore.ts';
+import { StoreRefusedError, blankStore, startStoreCheck } from './storeCheck.ts';
 import { lockStore, type StoreLock } from './storeLock.ts';
-
-/** The store may not be served; the message says why and what to do. */
-export class StoreRefusedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreRefusedError';
-  }
-}
 
 export interface StoreAtStartOptions {
   storePath: string;
@@ -28,6 +20,8 @@ export interface StoreAtStartOptions {
   backupDir: string | undefined;
   /** Start a new empty incident even though the deployment was in use (VIGIE_START_AFRESH). */
   startAfresh: boolean;
+  /** The store's check if already started (`startStoreCheck`, by the entry point); else started here. */
+  check?: Promise<StoreInspection | null>;
 }
 
 /**
@@ -62,7 +56,7 @@ export async function openStoreAtStart(options: StoreAtStartOptions): Promise<{
         'To start a new, empty incident on purpose, start once with VIGIE_START_AFRESH=1.',
     );
   }
-  const checking = blank || !existsSync(storePath) ? Promise.resolve(null) : inspectInWorker(storePath);
+  const checking = options.check ?? startStoreCheck(storePath);
   let store: SqliteStore;
   try {
     store = openSqliteStore(storePath, kind);
@@ -87,27 +81,6 @@ function restoreAdvice(backupDir: string | undefined): string {
   return latest
     ? `Latest good backup: ${latest} (pnpm restore ${latest}).`
     : `No good backup found in ${backupDir} (pnpm backups lists them).`;
-}
-
-/**
- * Why an existing store holds no incident (zero bytes, no log), or null when it holds one or cannot
- * say. A missing file is a first start (the access store may well be prepared before it), not a loss.
- */
-function blankStore(path: string): string | null {
-  if (!existsSync(path)) return null;
-  if (statSync(path).size === 0) return 'is empty (zero bytes)';
-  try {
-    const db = new Database(path, { readonly: true, fileMustExist: true });
-    try {
-      const row = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM logs').get();
-      return row?.n === 0 ? 'holds no incident log' : null;
-    } finally {
-      db.close();
-    }
-  } catch (error) {
-    // A store without its tables is blank; anything else is for the check to name.
-    return error instanceof Error && /no such table/.test(error.message) ? 'holds no incident log' : null;
-  }
 }
 
 /** Someone has signed in here: a server has served an incident from this data folder before. */
