@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocket } from 'playwright-core';
 import { statementFields } from '@vigie/shared/testing';
 import { buildPrincipal, DEFAULT_CLIENT_DIST, startTestServer, type TestServer } from '@vigie/server/testing';
 import { openBrowser } from './support/chromium.ts';
@@ -160,10 +160,20 @@ describe('the public summary in the demo', () => {
    */
   let stoppedAt: number | null = null;
   const now = () => new Date(stoppedAt ?? Date.now());
-  /** Stops both clocks at the same instant. */
-  const stopAt = async (page: Page, real: number) => {
+  /**
+   * Stops both clocks at the same instant, then lets the page take in a heartbeat sent at it: a paused
+   * page clock holds its animation frames too, and the page publishes what it heard once per frame.
+   */
+  const stopAt = async (page: Page, socket: WebSocket, real: number) => {
     stoppedAt = real;
+    const at = new Date(real).toISOString();
+    const heard = socket.waitForEvent('framereceived', {
+      predicate: ({ payload }) => String(payload).includes('"server:heartbeat"') && String(payload).includes(at),
+      timeout: 10_000,
+    });
     await page.clock.pauseAt(real);
+    await heard;
+    await page.clock.runFor(16);
   };
 
   beforeAll(async () => {
@@ -188,8 +198,11 @@ describe('the public summary in the demo', () => {
     const browser = await openBrowser({ origin: demo.url, viewport: { width: 390, height: 844 } });
     try {
       const { page } = browser;
-      // An hour before it: the page's 30-second refresh is due at least once by the first jump below.
-      await page.clock.install({ time: realAt('2024-08-03T12:00:00.000Z') });
+      const socket = page.waitForEvent('websocket');
+      // 36 real seconds before the first jump below: the page's 30-second refresh is due by then if the page
+      // loads within 6 s, and its socket's ping timeout (45 s after the last ping, on the page's clock) is
+      // not if within 9 s: a jump past it would close the socket.
+      await page.clock.install({ time: realAt('2024-08-03T12:22:00.000Z') });
       await page.goto(`${demo.url}/synthese`);
       await page.locator('[data-line="cause"]').waitFor();
 
@@ -206,7 +219,7 @@ describe('the public summary in the demo', () => {
         );
 
       // Two simulated minutes before the next point: its age, no flag.
-      await stopAt(page, realAt('2024-08-03T12:58:00.000Z'));
+      await stopAt(page, await socket, realAt('2024-08-03T12:58:00.000Z'));
       await shown().toEqual([
         'Point de situation n° 1, publié sam. 11:00, il y a 3 h 58 min',
         'Prochain point prévu à sam. 15:00',
@@ -214,7 +227,11 @@ describe('the public summary in the demo', () => {
       ]);
 
       // Half a simulated hour past it (30 real seconds): flagged where the time is read.
-      await stopAt(page, realAt('2024-08-03T13:30:00.000Z'));
+      // A fresh ping from the server first (every 25 s): the next jump then stays within the ping timeout.
+      await (
+        await socket
+      ).waitForEvent('framereceived', { predicate: ({ payload }) => payload === '2', timeout: 30_000 });
+      await stopAt(page, await socket, realAt('2024-08-03T13:30:00.000Z'));
       await shown().toEqual([
         'Point de situation n° 1, publié sam. 11:00, il y a 4 h 30 min',
         'Prochain point prévu à sam. 15:00 — ⚠ en retard de 30 min',
