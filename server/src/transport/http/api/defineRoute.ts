@@ -22,7 +22,6 @@ export const httpStatus: Record<ErrorCode, number> = {
   internal: 500,
 };
 
-/** What the API's session middleware leaves on `res.locals`. */
 /** What every route of the API is given. */
 export interface ApiDeps {
   access: Access;
@@ -30,6 +29,7 @@ export interface ApiDeps {
   logger: Logger;
 }
 
+/** What the API's session middleware leaves on `res.locals`. */
 export interface ApiLocals {
   session: ResolvedSession | null;
   address: string;
