@@ -58,14 +58,15 @@ export function projectSituation(s: Situation, audience: 'viewer' | 'staff'): Si
 }
 
 /** The public projection: exactly the structured fields of the latest published point de situation. */
-export function projectPublic(s: Situation): PublicSituation {
+/** The public projection, standing at `seq` (the public audience's own position: `IncidentLog.publicSeq`). */
+export function projectPublic(s: Situation, seq = s.seq): PublicSituation {
   let last: Statement | null = null;
   for (const st of Object.values(s.statements)) {
     if (isPublished(st) && (last === null || (st.number ?? 0) > (last.number ?? 0))) last = st;
   }
   return {
     logId: s.logId,
-    seq: s.seq,
+    seq,
     demo: s.demo,
     clock: s.clock,
     statement:
@@ -227,10 +228,10 @@ function appendEntries(held: LogEntry[], added: LogEntry[]): LogEntry[] {
   return fresh.length === 0 ? held : latest([...held, ...fresh], SITUATION_LOG_ENTRIES);
 }
 
-/** The public patch: the latest published statement when one was published in the range. */
 /** Whether an event changes what the public audience is shown. */
 export const touchesPublic = (e: LogEvent): boolean => touchedBy(e).some((t) => t.part === 'public');
 
+/** The public patch: the latest published statement when one was published in the range. */
 export function buildPublicPatch(projection: PublicSituation, touched: Iterable<Touched>): PublicPatch {
   for (const t of touched) if (t.part === 'public') return { statement: projection.statement };
   return {};

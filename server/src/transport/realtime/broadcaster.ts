@@ -279,7 +279,7 @@ export class Broadcaster {
       const seq = this.publishedPublicSeq;
       snapshot =
         audience === 'public'
-          ? { audience, logId: s.logId, seq, state: { ...projectPublic(s), seq } }
+          ? { audience, logId: s.logId, seq, state: projectPublic(s, seq) }
           : { audience, logId: s.logId, seq: s.seq, state: projectSituation(s, audience), registry: this.registry };
       this.snapshots.set(audience, snapshot);
     }

@@ -36,8 +36,6 @@ interface Rendered {
 
 export class PublicSummaryResource {
   private projection: PublicSituation;
-  /** The public position (`IncidentLog.publicSeq`) the projection stands at. */
-  private seq: number;
   /** Moves whenever the projection does (a new log may start again at the same seq). */
   private version = 0;
   private readonly pages = new Map<Lang, Rendered>();
@@ -49,13 +47,11 @@ export class PublicSummaryResource {
     private readonly shell: ShellPage,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.projection = projectPublic(log.situation);
-    this.seq = log.publicSeq;
+    this.projection = projectPublic(log.situation, log.publicSeq);
     this.unsubscribe = log.subscribe((c) => {
       // When the public room hears of it: a snapshot on a new log, a patch when a point is published.
-      if (c.newLog || c.publicSeq !== this.seq) {
-        this.projection = projectPublic(c.state);
-        this.seq = c.publicSeq;
+      if (c.newLog || c.publicSeq !== this.projection.seq) {
+        this.projection = projectPublic(c.state, c.publicSeq);
         this.version++;
       }
     });
@@ -67,13 +63,14 @@ export class PublicSummaryResource {
     const moment = publicSummaryMoment(this.projection, now);
     const cached = this.pages.get(lang);
     if (cached?.version === this.version && cached.moment === moment) return cached.representation;
-    // The position the public room is at: the page's socket then connects with nothing to catch up.
-    const { seq } = this;
+    // The public position: once the broadcast carrying it has gone out (within the coalescing window),
+    // the page's socket connects with nothing to catch up.
+    const { seq } = this.projection;
     const snapshot = {
       audience: 'public' as const,
       logId: this.projection.logId,
       seq,
-      state: { ...this.projection, seq },
+      state: this.projection,
     };
     const html = renderSummaryPage(this.shell, snapshot, lang, now);
     const representation = buildRepresentation(html, {
