@@ -20,10 +20,11 @@ export async function listOwnChanges(ctx: QueryContext, _input: QueryParams<'cha
   const machineItems = presented.flatMap((c) => c.items.filter((i) => i.undo?.hold === false).map((i) => i.item));
   if (machineItems.length === 0) return { changes: presented };
   const readings = new Map<string, { seq: number; value: unknown }>();
-  for (const item of machineItems) {
-    const latest = (await ctx.store.itemEvents(logId, itemKey(item), { limit: 1 })).events[0]?.event;
-    if (latest?.type === 'value.ignored')
-      readings.set(itemKey(item), { seq: latest.seq, value: latest.data.item.value });
-  }
+  const keys = [...new Set(machineItems.map(itemKey))];
+  const latest = await Promise.all(keys.map((key) => ctx.store.itemEvents(logId, key, { limit: 1 })));
+  keys.forEach((key, i) => {
+    const event = latest[i]!.events[0]?.event;
+    if (event?.type === 'value.ignored') readings.set(key, { seq: event.seq, value: event.data.item.value });
+  });
   return { changes: presentChanges(changes, ctx.log.situation, allowed, (item) => readings.get(itemKey(item))) };
 }
