@@ -27,6 +27,8 @@ async function start() {
   const config = loadConfig();
   logger.level = config.logLevel;
   const check = startStoreCheck(config.storePath);
+  // Awaited when the store is opened; a start refused before that (a held lock) leaves it unheard.
+  check.catch(() => undefined);
   const [
     { accessPaths, hashState },
     { DEFAULT_CLIENT_DIST, createApp },
