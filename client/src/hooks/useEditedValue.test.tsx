@@ -38,6 +38,16 @@ describe('useEditedValue', () => {
     expect(result.current.meanwhile).toBeNull();
   });
 
+  it('takes in two edits made before a render, the second from the first', () => {
+    const { result } = render({ status: 'ok', note: '' }, 4);
+    act(() => {
+      result.current.edit((d) => ({ ...d, status: 'down' }));
+      result.current.edit((d) => ({ ...d, note: 'panne' }));
+    });
+    expect(result.current.draft).toEqual({ status: 'down', note: 'panne' });
+    expect(result.current.version).toBe(4);
+  });
+
   it('keeps the draft when the value changes while editing, and says who changed it and when', () => {
     const { result, rerender } = render({ status: 'ok', note: '' }, 4);
     act(() => result.current.edit((d) => ({ ...d, status: 'degraded' })));

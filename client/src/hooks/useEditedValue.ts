@@ -117,13 +117,14 @@ export function useEditedValue<V, D extends object>(options: EditedValueOptions<
     changed: edit !== null && !edit.held && !same(edit.draft, draftOf(edit.value)),
     meanwhile: edit && !edit.held && edit.version !== version ? (provenance ?? {}) : null,
     edit: (next) => {
-      const nextDraft = typeof next === 'function' ? next(draft) : next;
-      // An edit of a held draft starts from what was saved, at the version it was written as.
-      set(
-        edit && !edit.held
-          ? { ...edit, draft: nextDraft }
-          : { value: base, version: edit?.version ?? version, draft: nextDraft, held: false },
-      );
+      changes.current += 1;
+      // From the latest state, so that two edits before a render both count. An edit of a held draft
+      // starts from what was saved, at the version it was written as.
+      setState((prev) => {
+        const from = prev ?? { value, version, draft: now, held: false };
+        const nextDraft = typeof next === 'function' ? next(from.draft) : next;
+        return { ...from, draft: nextDraft, held: false };
+      });
     },
     cancel: () => set(null),
     acknowledge: () => set(edit && { ...edit, value, version, held: false }),
