@@ -3,7 +3,7 @@
  * client names the zone; the clock, day and duration words it shares with the server's pages come
  * from shared/.
  */
-import { formatClock, formatDayTime, formatDuration } from '@vigie/shared';
+import { formatDayTime, formatDuration } from '@vigie/shared';
 import type { Lang } from '../store/vigieStore.ts';
 
 export { formatClock, formatDateTime, formatDayTime, formatDuration } from '@vigie/shared';
@@ -92,7 +92,7 @@ export function parisLocalToIso(local: string): string | null {
 export function formatTimeOfDay(instant: string, lang: Lang, now: number): string {
   const at = new Date(instant);
   if (!sameParisDay(at, now)) return formatDayTime(at, lang);
-  return formatClock(at, lang).slice(0, 5); // "11:02:05" → "11:02"
+  return formatHourMinute(at);
 }
 
 /** "11:00": hours and minutes, 24-hour. */
