@@ -127,6 +127,45 @@ describe('live sync', () => {
     expect(b.patches.at(-1)).toMatchObject({ to: seq });
   });
 
+  it('writes a broadcast to many screens over several event-loop turns, each screen hearing every patch before the heartbeat that confirms it', async () => {
+    const screens = await Promise.all(Array.from({ length: 300 }, () => observed(server.url)));
+    screens.forEach(track);
+    const unconfirmed: string[] = [];
+    for (const s of screens) {
+      s.socket.on('server:heartbeat', (hb) => {
+        const sync = s.sync();
+        if (sync.kind !== 'situation' || sync.seq !== hb.seq) unconfirmed.push(`${s.socket.id ?? '?'}: ${hb.seq}`);
+      });
+    }
+    // The turn in which each patch is written to each socket, counted by a loop of immediates.
+    let turn = 0;
+    let counting = true;
+    const tick = () => {
+      turn += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const writtenIn = new Set<number>();
+    for (const socket of server.app.io.of('/').sockets.values()) {
+      socket.conn.on('packetCreate', (packet: { data?: unknown }) => {
+        if (typeof packet.data === 'string' && packet.data.includes('situation:patched')) writtenIn.add(turn);
+      });
+    }
+    await changes(1);
+    const { seq } = server.app.log.situation;
+    await Promise.all(screens.map((s) => s.until(() => s.heartbeats.some((hb) => hb.seq === seq), 10_000)));
+    counting = false;
+    // 300 screens are not written in one turn: other work runs between their writes.
+    expect(writtenIn.size).toBeGreaterThan(1);
+    expect(screens.every((s) => s.patches.at(-1)?.to === seq && s.gaps === 0)).toBe(true);
+    // A heartbeat never overtakes the patch it confirms, through a storm of broadcasts as well.
+    await oneChangePerMillisecond(600);
+    const last = server.app.log.situation.seq;
+    await Promise.all(screens.map((s) => s.until(() => s.heartbeats.some((hb) => hb.seq === last), 10_000)));
+    expect(unconfirmed).toEqual([]);
+    expect(new Set(screens.map((s) => copyHash(s.sync())))).toEqual(new Set([serverHash('viewer')]));
+  });
+
   it('carries the log, the sequence, the server time and the build in each heartbeat', async () => {
     const b = track(await observed(server.url));
     await b.until(() => b.heartbeats.length > 0, 5_000);

@@ -1,7 +1,7 @@
 /**
  * Sends each audience what changed: a lone change goes out at once; changes arriving within the
- * coalescing window after a broadcast go out together in the next one (one emit per audience
- * room, carrying the seq range it covers). Under a storm the window widens to a ceiling: every
+ * coalescing window after a broadcast go out together in the next one (one message per audience
+ * room, carrying the seq range it covers, written to its sockets a few hundred per event-loop turn). Under a storm the window widens to a ceiling: every
  * broadcast rewrites the items touched since the last one, so fewer, larger ones cost the viewers
  * (and the server's writes) less; it narrows again as soon as a change comes after a pause. Also
  * brings (re)connecting clients up to date, by patch when the gap is small and recent, else by a
@@ -32,6 +32,7 @@ import {
 import type { Committed, IncidentLog } from '../../log/incidentLog.ts';
 import { whenWritten } from './backpressure.ts';
 import type { VigieServer, VigieSocket } from './io.ts';
+import { PacedRoomEmits } from './pacedRoomEmits.ts';
 import { audienceRoom } from './rooms.ts';
 
 export interface BroadcasterOptions {
@@ -94,6 +95,8 @@ export class Broadcaster {
   /** Sockets with a catch-up decided or queued and not yet written out. */
   private inFlight = new WeakSet<VigieSocket>();
   private unsubscribe: (() => void) | null = null;
+  /** Broadcasts and heartbeats to the rooms, written a few hundred sockets per event-loop turn. */
+  private readonly rooms: PacedRoomEmits;
 
   constructor(
     private readonly io: VigieServer,
@@ -104,6 +107,7 @@ export class Broadcaster {
     this.published = this.latest = log.situation;
     this.publishedPublicSeq = this.latestPublicSeq = log.publicSeq;
     this.windowMs = options.coalesceMs;
+    this.rooms = new PacedRoomEmits(io);
     this.unsubscribe = log.subscribe((c) => this.onCommit(c));
     this.heartbeat = setTimeout(() => this.sendHeartbeat(), options.heartbeatMs);
   }
@@ -111,12 +115,14 @@ export class Broadcaster {
   /** Sends what is pending, then tells every client the server is about to stop. */
   announceRestart(): void {
     this.flush();
+    this.rooms.drain();
     this.io.emit('server:restarting', { at: new Date().toISOString() });
   }
 
   stop(): void {
     this.unsubscribe?.();
     this.waiting = [];
+    this.rooms.clear();
     if (this.timer) clearTimeout(this.timer);
     if (this.heartbeat) clearTimeout(this.heartbeat);
     this.timer = this.heartbeat = null;
@@ -199,13 +205,18 @@ export class Broadcaster {
 
   private onCommit(c: Committed): void {
     if (c.newLog) {
-      this.flush();
+      // The new log's snapshots supersede whatever of the old one is still pending or on its way.
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+      this.pending.clear();
+      this.pendingEvents = 0;
+      this.rooms.clear();
       this.published = this.latest = c.state;
       this.publishedPublicSeq = this.latestPublicSeq = c.publicSeq;
       this.recent = [];
       this.snapshots.clear();
       for (const audience of audiences.ids)
-        this.io.to(audienceRoom(audience)).emit('situation:snapshot', this.snapshot(audience));
+        this.rooms.emit(audienceRoom(audience), 'situation:snapshot', this.snapshot(audience));
       return;
     }
     if (this.pending.size === 0) this.pendingFrom = this.latest.seq + 1;
@@ -247,7 +258,7 @@ export class Broadcaster {
       if (audience === 'public' && !publicMoved) continue;
       const range =
         audience === 'public' ? { from: this.publishedPublicSeq + 1, to: this.latestPublicSeq } : { from, to };
-      this.io.to(audienceRoom(audience)).emit('situation:patched', this.patch(audience, this.latest, touched, range));
+      this.rooms.emit(audienceRoom(audience), 'situation:patched', this.patch(audience, this.latest, touched, range));
     }
     this.published = this.latest;
     this.publishedPublicSeq = this.latestPublicSeq;
@@ -315,10 +326,11 @@ export class Broadcaster {
       intervalMs: this.options.heartbeatMs,
     };
     // To the audiences only: a client still waiting for its catch-up has not been sent everything up to `seq`.
-    if (this.publishedPublicSeq === seq) this.io.to(audienceRooms).emit('server:heartbeat', beat);
+    // Queued behind the broadcasts still being written: a socket hears a seq only after its patch.
+    if (this.publishedPublicSeq === seq) this.rooms.emit(audienceRooms, 'server:heartbeat', beat);
     else {
-      this.io.to(privateRooms).emit('server:heartbeat', beat);
-      this.io.to(audienceRoom('public')).emit('server:heartbeat', { ...beat, seq: this.publishedPublicSeq });
+      this.rooms.emit(privateRooms, 'server:heartbeat', beat);
+      this.rooms.emit(audienceRoom('public'), 'server:heartbeat', { ...beat, seq: this.publishedPublicSeq });
     }
   }
 }
