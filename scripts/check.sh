@@ -21,18 +21,22 @@ phase() {
   fi
 }
 
-# Browser tests drive Debian's Chromium; install it when we can, else say how (never skip them).
-ensure_chromium() {
-  [ -x /usr/bin/chromium ] && return 0
+# Tools the tests run, from Debian's packages: Chromium (browser tests), strace (the store's sync test),
+# wrk (the public benchmark's load). Installed when we can, else named (never skipped).
+ensure_tools() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  for tool in strace wrk; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -q && apt-get install -y -q chromium
+    apt-get update -q && apt-get install -y -q "${missing[@]}"
   else
-    echo "The browser tests need Chromium: run 'sudo apt-get install -y chromium' and run this again."
+    echo "The tests need ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}' and run this again."
     return 1
   fi
 }
 
-phase chromium ensure_chromium
+phase tools ensure_tools
 phase install pnpm install --frozen-lockfile
 phase sqlite ensure_sqlite
 phase format pnpm exec prettier --check .
