@@ -4,7 +4,7 @@ import type { CommandResult, Reply } from '@vigie/shared';
 import { buildPrincipal, defaultRegistry, tempDir, withOverrides } from '../testing.ts';
 import type { EventStore } from '../store/eventStore.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
-import { IncidentLog, type Committed, type RequestContext } from './incidentLog.ts';
+import { IncidentLog, type Committed, type IncidentLogOptions, type RequestContext } from './incidentLog.ts';
 
 const registry = defaultRegistry();
 const cleanups: (() => void)[] = [];
@@ -22,15 +22,15 @@ const robot: RequestContext = {
 let keyCounter = 0;
 const key = () => `key-${++keyCounter}-xxxxxxxx`;
 
-async function openLog(wrap?: (s: SqliteStore) => EventStore) {
+async function openLog(wrap?: (s: SqliteStore) => EventStore, options: IncidentLogOptions = {}) {
   const tmp = tempDir();
   const path = join(tmp.dir, 'log.sqlite');
   const sqlite = openSqliteStore(path, 'live');
   cleanups.push(() => {
-    if (sqlite.db.open) sqlite.db.close();
+    void sqlite.close();
     tmp.remove();
   });
-  const log = new IncidentLog(wrap ? wrap(sqlite) : sqlite, registry);
+  const log = new IncidentLog(wrap ? wrap(sqlite) : sqlite, registry, options);
   await log.open();
   return { log, sqlite, path };
 }
@@ -56,7 +56,9 @@ function ok(reply: Reply<CommandResult>): CommandResult {
 describe('IncidentLog.submit', () => {
   it('numbers events gap-free and commits concurrent requests in one group', async () => {
     let appends = 0;
-    const { log } = await openLog((s) => withOverrides(s, { append: (b) => (appends++, s.append(b)) }));
+    const { log } = await openLog((s) => withOverrides(s, { append: (b) => (appends++, s.append(b)) }), {
+      batchDecideMs: Number.POSITIVE_INFINITY, // the group's size is the subject, not this machine's speed
+    });
     ok(await openIncident(log));
     appends = 0;
     const replies = await Promise.all(
@@ -65,6 +67,18 @@ describe('IncidentLog.submit', () => {
     expect(replies.map((r) => ok(r).seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 2));
     expect(appends).toBe(1);
     expect(log.situation.seq).toBe(101);
+  });
+
+  it('commits a group once its deciding time is spent, each group holding at least one request', async () => {
+    let appends = 0;
+    const { log } = await openLog((s) => withOverrides(s, { append: (b) => (appends++, s.append(b)) }), {
+      batchDecideMs: 0,
+    });
+    ok(await openIncident(log));
+    appends = 0;
+    const replies = await Promise.all(Array.from({ length: 20 }, () => setSystem(log, 'indisponible')));
+    expect(replies.map((r) => ok(r).seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    expect(appends).toBe(20);
   });
 
   it('commits requests of many items in groups of about 250 events, never splitting a request', async () => {
