@@ -29,7 +29,7 @@ import type { CommandError } from '../domain/commandError.ts';
 import type { Principal } from '../domain/context.ts';
 import { foldCounting, type CountedWrite } from '../domain/seriesCounts.ts';
 import { silentLogger, type Logger } from '../logger.ts';
-import type { EventStore, IdempotencyRecord, StoredEvent } from '../store/eventStore.ts';
+import type { AppendBatch, EventStore, IdempotencyRecord, StoreTail, StoredEvent } from '../store/eventStore.ts';
 
 /** Who sent a request and from where (the origin goes to the audit trail only). */
 export interface RequestContext {
@@ -85,6 +85,9 @@ export class IncidentLog {
   private committed!: Situation;
   private queue: Pending[] = [];
   private flushing = false;
+  /** Another server sharing the store committed since this one last looked. */
+  private behind = false;
+  private unfollow: () => void = () => undefined;
   private readonly listeners = new Set<(c: Committed) => void>();
 
   private snapshotSeq = 0;
@@ -123,6 +126,7 @@ export class IncidentLog {
       this.committed = initialSituation(this.registry, this.meta);
       this.series.start(this.meta, this.committed);
       this.publicAt = this.committed.seq;
+      this.follow();
       return;
     }
     this.meta = current;
@@ -154,6 +158,18 @@ export class IncidentLog {
     }
     if (replayed >= this.snapshotEvery) await this.snapshot();
     this.publicAt = this.committed.seq;
+    this.follow();
+  }
+
+  /**
+   * Follows what other servers sharing the store commit: woken by the store, it takes their events in
+   * between its own batches, so its screens hear every commit, whichever server took it.
+   */
+  private follow(): void {
+    this.unfollow = this.store.onAppended(() => {
+      this.behind = true;
+      this.wake();
+    });
   }
 
   /** The ids a newer registry adds to the one the log ran with, null when unchanged; throws when it removes any. */
@@ -233,16 +249,14 @@ export class IncidentLog {
     if (this.closing) return Promise.resolve(fail('internal', 'the server is restarting; send this again in a moment'));
     return new Promise((resolve) => {
       this.queue.push({ name, input, request, resolve });
-      if (!this.flushing) {
-        this.flushing = true;
-        this.drained = new Promise((done) => setImmediate(() => void this.flush().finally(done)));
-      }
+      this.wake();
     });
   }
 
   /** Refuses new requests and resolves once every queued one is committed (or refused). */
   async close(): Promise<void> {
     this.closing = true;
+    this.unfollow();
     await this.drained;
     this.series.stop();
   }
@@ -257,138 +271,196 @@ export class IncidentLog {
     };
   }
 
+  private wake(): void {
+    if (this.flushing || this.closing) return;
+    this.flushing = true;
+    this.drained = new Promise((done) => setImmediate(() => void this.flush().finally(done)));
+  }
+
   private async flush(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        await this.commitBatch();
+      while (this.queue.length > 0 || this.behind) {
+        if (this.queue.length > 0) await this.commitBatch();
+        else await this.catchUp();
         // Let sockets, timers and broadcasts run between batches: a burst must not freeze the server.
-        if (this.queue.length > 0) await new Promise((next) => setImmediate(next));
+        if (this.queue.length > 0 || this.behind) await new Promise((next) => setImmediate(next));
       }
     } finally {
       this.flushing = false;
     }
   }
 
-  /** One group commit: decides queued requests in order against the pending state, then commits them together. */
-  private async commitBatch(): Promise<void> {
-    let meta = this.meta;
+  /** Takes in what other servers committed (a batch does so itself, under the store's lock). */
+  private async catchUp(): Promise<void> {
+    this.behind = false;
+    try {
+      this.takeIn(await this.store.tail({ logId: this.meta.logId, seq: this.committed.seq }));
+    } catch (error) {
+      // The next wake-up, or the next batch, reads it again.
+      this.logger.warn({ err: error }, 'could not read what other servers committed');
+    }
+  }
+
+  /** Folds events other servers committed (and a log one of them opened) and tells subscribers, as for a commit. */
+  private takeIn(tail: StoreTail): void {
+    if (!tail.newLog && tail.events.length === 0) return;
     let state = this.committed;
-    let newLog: LogMeta | undefined;
+    if (tail.newLog) {
+      this.meta = tail.newLog;
+      state = initialSituation(this.registry, tail.newLog);
+      this.series.start(tail.newLog, state);
+      this.snapshotSeq = 0;
+    }
+    const scope = newFoldScope();
+    for (const event of tail.events) {
+      const folded = foldCounting(state, event, scope);
+      state = folded.state;
+      this.series.take(event, folded.write);
+    }
+    this.committed = state;
+    this.publish(tail.events, tail.newLog !== null);
+  }
+
+  /** Tells subscribers of committed events (this server's or another's). */
+  private publish(events: LogEvent[], newLog: boolean): void {
+    const state = this.committed;
+    if (newLog || events.some(touchesPublic)) this.publicAt = state.seq;
+    const committed: Committed = { logId: state.logId, newLog, events, state, publicSeq: this.publicAt };
+    for (const listener of this.listeners) {
+      try {
+        listener(committed);
+      } catch (error) {
+        this.logger.error({ err: error }, 'commit subscriber failed');
+      }
+    }
+  }
+
+  /**
+   * One group commit: under the store's lock, takes in what other servers committed, decides queued
+   * requests in order against the pending state, then commits them together.
+   */
+  private async commitBatch(): Promise<void> {
     /** The situation a new log starts from, for its chart series. */
     let opened: Situation | undefined;
+    let newLog: LogMeta | undefined;
+    let meta = this.meta;
+    let state = this.committed;
     const stored: StoredEvent[] = [];
     /** What each stored event wrote, read as it was folded (the chart series count it). */
     const writes: (CountedWrite | null)[] = [];
-    const idempotency: IdempotencyRecord[] = [];
     const outcomes: { pending: Pending; reply: Reply<CommandResult> }[] = [];
-    const seen = new Map<string, IdempotencyRecord>();
-    // The batch's states in between are only read by the decisions: one fold copies each touched record once.
-    const scope = newFoldScope();
-    const started = performance.now();
-    const full = () =>
-      outcomes.length >= MAX_BATCH ||
-      stored.length >= MAX_BATCH_EVENTS ||
-      (outcomes.length > 0 && performance.now() - started >= this.batchDecideMs);
 
-    while (this.queue.length > 0 && !full()) {
-      const pending = this.queue[0]!;
-      // A new log commits on its own: nothing before it in the batch, nothing after.
-      if (pending.name === 'incident:open' && stored.length > 0) break;
-      this.queue.shift();
-      const now = this.now();
-      const request = { name: pending.name, input: pending.input, principal: pending.request.principal };
-      const decided = await decideRequest(
-        request,
-        { meta, state, now, seen },
-        { store: this.store, registry: this.registry },
-      ).catch((error: unknown) => {
-        // A store that cannot be read (idempotency lookup), or a command that failed, refuses this request only.
-        this.logger.error({ err: error, command: pending.name }, 'request could not be decided');
-        return { reply: fail('internal', 'the request could not be processed') } as const;
-      });
-      if ('reply' in decided) {
-        outcomes.push({ pending, reply: decided.reply });
-        continue;
-      }
-      const { decision, actorKey, key, requestHash } = decided;
-      if (decision.opensLog) {
-        newLog = meta = this.newMeta(decision.opensLog.demo);
-        state = opened = initialSituation(this.registry, meta);
-      }
-      const commandId = newId();
-      const recordedAt = now.toISOString();
-      const written: NonNullable<CommandResult['written']> = [];
-      for (const body of decision.events) {
-        const event: LogEvent = {
-          ...body,
-          seq: state.seq + 1,
-          by: pending.request.principal!.actor,
-          recordedAt,
+    const decide = async (tail: StoreTail): Promise<AppendBatch | null> => {
+      this.behind = false;
+      this.takeIn(tail);
+      meta = this.meta;
+      state = this.committed;
+      const idempotency: IdempotencyRecord[] = [];
+      const seen = new Map<string, IdempotencyRecord>();
+      // The batch's states in between are only read by the decisions: one fold copies each touched record once.
+      const scope = newFoldScope();
+      const started = performance.now();
+      const full = () =>
+        outcomes.length >= MAX_BATCH ||
+        stored.length >= MAX_BATCH_EVENTS ||
+        (outcomes.length > 0 && performance.now() - started >= this.batchDecideMs);
+
+      while (this.queue.length > 0 && !full()) {
+        const pending = this.queue[0]!;
+        // A new log commits on its own: nothing before it in the batch, nothing after.
+        if (pending.name === 'incident:open' && stored.length > 0) break;
+        this.queue.shift();
+        const now = this.now();
+        const request = { name: pending.name, input: pending.input, principal: pending.request.principal };
+        const decided = await decideRequest(
+          request,
+          { meta, state, now, seen },
+          { store: this.store, registry: this.registry },
+        ).catch((error: unknown) => {
+          // A store that cannot be read (idempotency lookup), or a command that failed, refuses this request only.
+          this.logger.error({ err: error, command: pending.name }, 'request could not be decided');
+          return { reply: fail('internal', 'the request could not be processed') } as const;
+        });
+        if ('reply' in decided) {
+          outcomes.push({ pending, reply: decided.reply });
+          continue;
+        }
+        const { decision, actorKey, key, requestHash } = decided;
+        if (decision.opensLog) {
+          newLog = meta = this.newMeta(decision.opensLog.demo);
+          state = opened = initialSituation(this.registry, meta);
+        }
+        const commandId = newId();
+        const recordedAt = now.toISOString();
+        const written: NonNullable<CommandResult['written']> = [];
+        for (const body of decision.events) {
+          const event: LogEvent = {
+            ...body,
+            seq: state.seq + 1,
+            by: pending.request.principal!.actor,
+            recordedAt,
+            commandId,
+          };
+          const folded = foldCounting(state, event, scope);
+          state = folded.state;
+          stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
+          writes.push(folded.write);
+          // A backdated write that a later one supersedes is history only: the item keeps its version.
+          if (event.type === 'value.set' && folded.write) {
+            written.push({ kind: folded.write.kind, id: folded.write.id, version: event.seq });
+          }
+        }
+        const result: CommandResult = {
           commandId,
+          seq: state.seq,
+          ...(written.length > 0 ? { written } : {}),
+          ...decision.data,
         };
-        const folded = foldCounting(state, event, scope);
-        state = folded.state;
-        stored.push({ event, origin: pending.request.origin, idempotencyKey: key });
-        writes.push(folded.write);
-        // A backdated write that a later one supersedes is history only: the item keeps its version.
-        if (event.type === 'value.set' && folded.write) {
-          written.push({ kind: folded.write.kind, id: folded.write.id, version: event.seq });
-        }
+        const record = { actorKey, key, requestHash, result };
+        idempotency.push(record);
+        seen.set(`${actorKey}\n${key}`, record);
+        outcomes.push({ pending, reply: { ok: true, data: result } });
+        if (newLog) break;
       }
-      const result: CommandResult = {
-        commandId,
-        seq: state.seq,
-        ...(written.length > 0 ? { written } : {}),
-        ...decision.data,
-      };
-      const record = { actorKey, key, requestHash, result };
-      idempotency.push(record);
-      seen.set(`${actorKey}\n${key}`, record);
-      outcomes.push({ pending, reply: { ok: true, data: result } });
-      if (newLog) break;
-    }
+      return stored.length > 0 || newLog
+        ? { logId: meta.logId, ...(newLog ? { newLog } : {}), events: stored, idempotency }
+        : null;
+    };
 
-    if (stored.length > 0 || newLog) {
-      try {
-        await this.store.append({ logId: meta.logId, ...(newLog ? { newLog } : {}), events: stored, idempotency });
-      } catch (error) {
-        this.logger.error({ err: error, events: stored.length }, 'commit failed; batch refused');
-        // Nothing was committed: every request of this batch that would have changed something is refused.
-        for (const o of outcomes) {
-          o.pending.resolve(
-            o.reply.ok ? fail('internal', 'the change could not be recorded; nothing was changed') : o.reply,
-          );
-        }
-        return;
+    try {
+      await this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, decide);
+    } catch (error) {
+      this.logger.error({ err: error, events: stored.length }, 'commit failed; batch refused');
+      // Nothing was committed: every request of this batch that would have changed something is refused.
+      for (const o of outcomes) {
+        o.pending.resolve(
+          o.reply.ok ? fail('internal', 'the change could not be recorded; nothing was changed') : o.reply,
+        );
       }
+      // A store that failed before deciding any (unreachable) refuses what waits, rather than being asked again at once.
+      if (outcomes.length === 0) {
+        for (const p of this.queue.splice(0))
+          p.resolve(fail('internal', 'the store cannot be reached; nothing was changed'));
+      }
+      return;
+    }
+    const committed = stored.length > 0 || newLog !== undefined;
+    if (committed) {
       this.meta = meta;
       this.committed = state;
       if (newLog && opened) this.series.start(newLog, opened);
       stored.forEach((s, i) => this.series.take(s.event, writes[i]!));
     }
     for (const o of outcomes) o.pending.resolve(o.reply);
-    if (stored.length > 0 || newLog) {
-      const events = stored.map((s) => s.event);
-      if (newLog || events.some(touchesPublic)) this.publicAt = state.seq;
-      const committed: Committed = {
-        logId: state.logId,
-        newLog: newLog !== undefined,
-        events,
-        state,
-        publicSeq: this.publicAt,
-      };
-      for (const listener of this.listeners) {
-        try {
-          listener(committed);
-        } catch (error) {
-          this.logger.error({ err: error }, 'commit subscriber failed');
-        }
-      }
-      if (newLog) this.snapshotSeq = 0;
-      if (state.seq - this.snapshotSeq >= this.snapshotEvery) {
-        // A failed snapshot costs only start-up time: the events are committed.
-        await this.snapshot().catch((error: unknown) => this.logger.error({ err: error }, 'snapshot failed'));
-      }
+    if (!committed) return;
+    this.publish(
+      stored.map((s) => s.event),
+      newLog !== undefined,
+    );
+    if (newLog) this.snapshotSeq = 0;
+    if (state.seq - this.snapshotSeq >= this.snapshotEvery) {
+      // A failed snapshot costs only start-up time: the events are committed.
+      await this.snapshot().catch((error: unknown) => this.logger.error({ err: error }, 'snapshot failed'));
     }
   }
 }

@@ -69,8 +69,35 @@ export interface PageQuery {
   limit: number;
 }
 
+/** Where a server's copy of the log stands. */
+export interface LogPosition {
+  logId: string;
+  seq: number;
+}
+
+/**
+ * What other servers sharing the store appended after a position: the current log's next events, or a
+ * log opened since (with its events from its start). Always empty on a store one server owns.
+ */
+export interface StoreTail {
+  newLog: LogMeta | null;
+  events: LogEvent[];
+}
+
+export const emptyTail: StoreTail = { newLog: null, events: [] };
+
 export interface EventStore {
   readonly kind: StoreKind;
+  /**
+   * Decides and commits as the only writer of the store: under a lock that orders the appends of every
+   * server sharing it, `decide` is given what they appended after `position` and returns the batch to
+   * commit (null: nothing). Rejects, committing nothing, on any failure.
+   */
+  exclusive(position: LogPosition, decide: (tail: StoreTail) => Promise<AppendBatch | null>): Promise<void>;
+  /** What other servers appended after `position` (a committed prefix, read without the lock). */
+  tail(position: LogPosition): Promise<StoreTail>;
+  /** Calls `listener` when another server may have appended (a wake-up: read with `tail`); returns the unsubscribe. */
+  onAppended(listener: () => void): () => void;
   /** The most recently created log, if any, with its current epoch. */
   currentLog(): Promise<LogMeta | null>;
   /** Events of a log with seq > afterSeq, in order, at most `limit`. */

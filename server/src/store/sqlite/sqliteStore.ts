@@ -7,9 +7,12 @@ import { promisify } from 'node:util';
 import type Database from 'better-sqlite3';
 import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
+  emptyTail,
   itemKeyOf,
   ScenarioRefusedError,
   type AppendBatch,
+  type LogPosition,
+  type StoreTail,
   type EventPage,
   type EventStore,
   type IdempotencyRecord,
@@ -212,6 +215,20 @@ export class SqliteStore implements EventStore {
     return Promise.resolve(
       row ? { actorKey, key, requestHash: row.request_hash, result: JSON.parse(row.result) as unknown } : null,
     );
+  }
+
+  // One server owns the file (its lock): nobody else appends, so there is no tail to take in.
+  async exclusive(_position: LogPosition, decide: (tail: StoreTail) => Promise<AppendBatch | null>): Promise<void> {
+    const batch = await decide(emptyTail);
+    if (batch) await this.append(batch);
+  }
+
+  tail(): Promise<StoreTail> {
+    return Promise.resolve(emptyTail);
+  }
+
+  onAppended(): () => void {
+    return () => undefined;
   }
 
   append(batch: AppendBatch): Promise<void> {
