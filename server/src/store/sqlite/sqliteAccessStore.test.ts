@@ -1,9 +1,20 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AccountRecord, SessionRecord } from '../../access/accessStore.ts';
-import { DuplicateLoginError } from '../../access/accessStore.ts';
 import { tempDir } from '../../testing.ts';
+import { accessStoreContract, AT, buildAccount, buildSession, LATER } from '../accessStoreContract.ts';
 import { openSqliteAccessStore, type SqliteAccessStore } from './sqliteAccessStore.ts';
+
+accessStoreContract('SqliteAccessStore', () => {
+  const temp = tempDir();
+  const store = openSqliteAccessStore(join(temp.dir, 'access.sqlite'));
+  return Promise.resolve({
+    store,
+    cleanup: async () => {
+      await store.close();
+      temp.remove();
+    },
+  });
+});
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -15,42 +26,6 @@ function openStore(): SqliteAccessStore {
   const store = openSqliteAccessStore(join(temp.dir, 'access.sqlite'));
   cleanups.push(temp.remove, () => store.close());
   return store;
-}
-
-const AT = '2026-12-07T10:00:00.000Z';
-const LATER = '2026-12-08T10:00:00.000Z';
-
-function buildAccount(overrides: Partial<AccountRecord> = {}): AccountRecord {
-  const id = overrides.id ?? `account-${Math.random().toString(36).slice(2)}`;
-  return {
-    id,
-    login: `login.${id}`,
-    name: 'Claire Martin',
-    roles: ['commander'],
-    scope: { hospitals: ['cochin'], ghus: [] },
-    passwordHash: 'hash',
-    disabled: false,
-    createdAt: AT,
-    lastSignInAt: null,
-    ...overrides,
-  };
-}
-
-function buildSession(overrides: Partial<SessionRecord> = {}): SessionRecord {
-  const id = overrides.id ?? `session-${Math.random().toString(36).slice(2)}`;
-  return {
-    id,
-    tokenHash: `token-${id}`,
-    accountId: null,
-    screenId: null,
-    createdAt: AT,
-    lastSeenAt: AT,
-    expiresAt: LATER,
-    address: '192.0.2.1',
-    userAgent: 'test',
-    endedAt: null,
-    ...overrides,
-  };
 }
 
 /** Counts the statements prepared on the store's database from now on (the real database still prepares them). */
@@ -65,7 +40,7 @@ function countPrepares(store: SqliteAccessStore): () => number {
   return () => count;
 }
 
-describe('SqliteAccessStore', () => {
+describe('SqliteAccessStore statements', () => {
   it('prepares no statement after it opens, whatever is asked of it and how often', async () => {
     const store = openStore();
     const prepared = countPrepares(store);
@@ -113,77 +88,5 @@ describe('SqliteAccessStore', () => {
     }
 
     expect(prepared()).toBe(0);
-  });
-
-  it('changes only the columns a patch names, and sets a column to null when the patch says null', async () => {
-    const store = openStore();
-    const account = buildAccount({ lastSignInAt: AT });
-    await store.createAccounts([account], []);
-
-    const roles = await store.updateAccount(account.id, { roles: ['lead', 'admin'] });
-    const cleared = await store.updateAccount(account.id, { scope: null, passwordHash: null, disabled: true });
-    const unchanged = await store.updateAccount(account.id, {});
-
-    expect(roles).toEqual({ ...account, roles: ['lead', 'admin'] });
-    expect(cleared).toEqual({ ...account, roles: ['lead', 'admin'], scope: null, passwordHash: null, disabled: true });
-    expect(unchanged).toEqual(cleared);
-  });
-
-  it('patches a screen column by column', async () => {
-    const store = openStore();
-    const screen = { id: 'screen-1', name: 'Mur', createdAt: AT, pairedAt: AT, lastSeenAt: AT, revokedAt: null };
-    await store.createScreen(screen);
-
-    await store.updateScreen(screen.id, { revokedAt: LATER });
-    await store.updateScreen(screen.id, { lastSeenAt: null });
-
-    expect(await store.findScreen(screen.id, AT)).toEqual({
-      ...screen,
-      lastSeenAt: null,
-      revokedAt: LATER,
-      pairingExpiresAt: null,
-    });
-  });
-
-  it('refuses a batch of accounts holding any taken login, naming every one, and writes none of it', async () => {
-    const store = openStore();
-    const taken = [buildAccount({ login: 'claire.martin' }), buildAccount({ login: 'louis.durand' })];
-    await store.createAccounts(taken, []);
-    const batch = [
-      ...Array.from({ length: 40 }, (_, i) => buildAccount({ login: `new.${i}` })),
-      buildAccount({ login: 'louis.durand' }),
-      buildAccount({ login: 'claire.martin' }),
-    ];
-
-    const refused = await store.createAccounts(batch, []).catch((e: unknown) => e);
-
-    expect(refused).toBeInstanceOf(DuplicateLoginError);
-    expect([...(refused as DuplicateLoginError).logins].sort()).toEqual(['claire.martin', 'louis.durand']);
-    expect(await store.loginsStartingWith(['new.'])).toEqual([]);
-  });
-
-  it('ends the open sessions of a session, an account or a screen, and only those', async () => {
-    const store = openStore();
-    const [a, b] = [buildAccount(), buildAccount()];
-    await store.createAccounts([a, b], []);
-    await store.createScreen({ id: 'wall', name: 'Mur', createdAt: AT, pairedAt: AT, lastSeenAt: AT, revokedAt: null });
-    const sessions = {
-      a1: buildSession({ accountId: a.id }),
-      a2: buildSession({ accountId: a.id }),
-      b1: buildSession({ accountId: b.id }),
-      wall: buildSession({ screenId: 'wall' }),
-    };
-    for (const s of Object.values(sessions)) await store.createSession(s);
-
-    const one = await store.endSessions({ sessionId: sessions.b1.id }, AT, 'signed-out');
-    const account = await store.endSessions({ accountId: a.id }, AT, 'disabled');
-    const screen = await store.endSessions({ screenId: 'wall' }, AT, 'revoked');
-    const again = await store.endSessions({ accountId: a.id }, LATER, 'disabled');
-
-    expect(one).toEqual([sessions.b1.id]);
-    expect(account.sort()).toEqual([sessions.a1.id, sessions.a2.id].sort());
-    expect(screen).toEqual([sessions.wall.id]);
-    expect(again).toEqual([]);
-    expect((await store.findSession(sessions.a1.tokenHash))?.endedAt).toBe(AT);
   });
 });
