@@ -1,8 +1,9 @@
 /**
  * Versioned migrations on PostgreSQL: each component (the event store, the access store) has its
  * ordered list; `vigie_migrations` records how many of each were applied. Several nodes starting at
- * once migrate one at a time (an advisory lock for the transaction), each list step in its own
- * transaction with its record, so a failed step leaves the database at the step before.
+ * once migrate one at a time (an advisory lock held by the migrating connection, taken before
+ * anything is created), each step in its own transaction with its record, so a failed step leaves
+ * the database at the step before.
  */
 import type { Pool } from 'pg';
 
@@ -12,13 +13,13 @@ const MIGRATION_LOCK = 7_331_001;
 export async function migrate(pool: Pool, component: string, migrations: readonly string[]): Promise<void> {
   const client = await pool.connect();
   try {
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS vigie_migrations (component text PRIMARY KEY, version integer NOT NULL)',
     );
     for (;;) {
       await client.query('BEGIN');
       try {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
         const { rows } = await client.query<{ version: number }>(
           'SELECT version FROM vigie_migrations WHERE component = $1',
           [component],
@@ -46,6 +47,7 @@ export async function migrate(pool: Pool, component: string, migrations: readonl
       }
     }
   } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
 }

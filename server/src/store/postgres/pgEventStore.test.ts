@@ -44,6 +44,22 @@ const entryAt = (seq: number, text = `entrée ${seq}`) =>
   storedEvents(buildEvents([buildLogEntry(text)], { firstSeq: seq }));
 
 describe('PgEventStore shared by several servers', () => {
+  it('opens on a fresh database from several servers starting at once, migrating it once', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(db.drop);
+    const pools = [openPool(db.url), openPool(db.url), openPool(db.url)];
+    cleanups.push(async () => void (await Promise.all(pools.map((p) => p.end()))));
+    const stores = await Promise.all(pools.map((pool) => openPgEventStore(pool, 'live', db.url)));
+    const { rows } = await pools[0]!.query<{ version: number }>(
+      `SELECT version FROM vigie_migrations WHERE component = 'events'`,
+    );
+    expect(rows).toEqual([{ version: 1 }]);
+    await Promise.all(stores.map((s) => s.close()));
+    await expect(openPgEventStore(pools[0]!, 'demo', db.url)).rejects.toThrow(
+      /live store; refusing to open it as demo/,
+    );
+  });
+
   it('hands a writer what the others appended since its position, and a log one of them opened', async () => {
     const [a, b] = await twoServers();
     const meta = buildMeta();

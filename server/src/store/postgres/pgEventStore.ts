@@ -90,7 +90,7 @@ export async function openPgEventStore(pool: pg.Pool, kind: StoreKind, url: stri
   await pool.query(`INSERT INTO store_meta (key, value) VALUES ('kind', $1) ON CONFLICT (key) DO NOTHING`, [kind]);
   const { rows } = await pool.query<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'kind'`);
   if (rows[0]?.value !== kind) {
-    throw new Error(`The database is a ${rows[0]?.value} store; refusing to open it as ${kind}`);
+    throw new Error(`The database is a ${rows[0]?.value ?? 'unmarked'} store; refusing to open it as ${kind}`);
   }
   return new PgEventStore(pool, kind, url);
 }
