@@ -26,9 +26,10 @@ process.on('uncaughtException', (err, origin) => {
 async function start() {
   const config = loadConfig();
   logger.level = config.logLevel;
-  const check = startStoreCheck(config.storePath);
+  // The embedded store's check (a shared PostgreSQL database is checked by its own server).
+  const check = config.databaseUrl ? null : startStoreCheck(config.storePath);
   // Awaited when the store is opened; a start refused before that (a held lock) leaves it unheard.
-  check.catch(() => undefined);
+  check?.catch(() => undefined);
   const [
     { accessPaths, hashState },
     { DEFAULT_CLIENT_DIST, createApp },
@@ -39,6 +40,7 @@ async function start() {
     { scheduleBackups },
     { openSqliteAccessStore },
     { openStoreAtStart },
+    { openPostgresStores },
   ] = await Promise.all([
     import('@vigie/shared'),
     import('./app.ts'),
@@ -49,18 +51,30 @@ async function start() {
     import('./store/sqlite/backups.ts'),
     import('./store/sqlite/sqliteAccessStore.ts'),
     import('./store/sqlite/openStoreAtStart.ts'),
+    import('./store/postgres/openPostgresStores.ts'),
   ]);
   const registry = loadRegistry(config.registryPath);
-  // One server per store file (the lock lasts the process's life); a damaged or lost store is refused.
-  const { store, lock, settle, checked } = await openStoreAtStart({
-    storePath: config.storePath,
-    accessStorePath: config.accessStorePath,
-    kind: config.mode,
-    backupDir: config.backup?.dir,
-    startAfresh: config.startAfresh,
-    check,
-  });
-  const accessStore = openSqliteAccessStore(config.accessStorePath);
+  const openLocal = async () => {
+    // One server per store file (the lock lasts the process's life); a damaged or lost store is refused.
+    const local = await openStoreAtStart({
+      storePath: config.storePath,
+      accessStorePath: config.accessStorePath,
+      kind: config.mode,
+      backupDir: config.backup?.dir,
+      startAfresh: config.startAfresh,
+      check: check!,
+    });
+    return { ...local, accessStore: openSqliteAccessStore(config.accessStorePath), backups: local.store };
+  };
+  const openShared = async (url: string) => {
+    // Every server of the deployment shares the database: no lock, no file to back up (PostgreSQL's own tools do).
+    const shared = await openPostgresStores(url, config.mode);
+    const lock = { setPort: (_port: number) => undefined, release: () => void shared.release() };
+    return { ...shared, lock, settle: <T>(building: Promise<T>) => building, checked: null, backups: null };
+  };
+  const { store, accessStore, lock, settle, checked, backups } = config.databaseUrl
+    ? await openShared(config.databaseUrl)
+    : await openLocal();
   const indexHtml = join(DEFAULT_CLIENT_DIST, 'index.html');
   // The build id changes with every client build (its index names the hashed bundles).
   const buildId = config.buildId ?? (existsSync(indexHtml) ? hashState(readFileSync(indexHtml, 'utf8')) : 'dev');
@@ -102,19 +116,20 @@ async function start() {
         })
       : null;
   player?.start();
-  const stopBackups = config.backup
-    ? scheduleBackups(store, {
-        ...config.backup,
-        onDone: (path) => logger.info({ path }, 'backup written'),
-        onError: (err: unknown) => logger.error({ err }, 'backup failed'),
-      })
-    : () => undefined;
+  const stopBackups =
+    config.backup && backups
+      ? scheduleBackups(backups, {
+          ...config.backup,
+          onDone: (path) => logger.info({ path }, 'backup written'),
+          onError: (err: unknown) => logger.error({ err }, 'backup failed'),
+        })
+      : () => undefined;
 
   logger.info(
     {
       port,
       mode: config.mode,
-      store: config.storePath,
+      store: config.databaseUrl ? 'postgresql' : config.storePath,
       registry: registry.version,
       buildId,
       seq: app.log.situation.seq,

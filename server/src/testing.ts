@@ -9,7 +9,10 @@ export { DEFAULT_CLIENT_DIST } from './app.ts';
 import { DEFAULT_REGISTRY_PATH } from './config/env.ts';
 import type { Principal, Role } from './domain/context.ts';
 import { loadRegistry } from './registry/loadRegistry.ts';
+import type { AccessStore } from './access/accessStore.ts';
 import type { EventStore, StoreKind } from './store/eventStore.ts';
+import { openPostgresStores } from './store/postgres/openPostgresStores.ts';
+import type { PgEventStore } from './store/postgres/pgEventStore.ts';
 import { openSqliteAccessStore, type SqliteAccessStore } from './store/sqlite/sqliteAccessStore.ts';
 import { openSqliteStore, type SqliteStore } from './store/sqlite/sqliteStore.ts';
 import { seedSession, type SeededSession } from './access/seedSession.ts';
@@ -25,6 +28,7 @@ export { backupNow, restoreBackup } from './store/sqlite/backups.ts';
 export { ChartSeries } from './domain/chartSeries.ts';
 export { foldCounting } from './domain/seriesCounts.ts';
 export { unsavedChunk } from './log/logSeries.ts';
+export { createTestDatabase, type TestDatabase } from './store/postgres/testDatabase.ts';
 
 /** A temporary folder removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {
@@ -40,13 +44,13 @@ export function buildPrincipal(role: Role = 'lead', id = `person-${role}`): Prin
   return { actor: { kind: 'person', id, name: `Personne ${role}` }, roles: [role] };
 }
 
-export interface TestServer {
+export interface TestServer<S extends EventStore = SqliteStore, A extends AccessStore = SqliteAccessStore> {
   app: App;
   port: number;
   url: string;
-  store: SqliteStore;
+  store: S;
   storePath: string;
-  accessStore: SqliteAccessStore;
+  accessStore: A;
   /** The origins the server accepts (its own, once listening); a test may add a LAN name. */
   allowedOrigins: string[];
   /** A fresh account with these roles and a session (its cookie goes in the client's headers). */
@@ -55,26 +59,52 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+type TestServerOptions = Partial<AppOptions> & {
+  registry?: Registry;
+  kind?: StoreKind;
+  wrapStore?: (s: EventStore) => EventStore;
+  port?: number;
+};
+
 /**
  * Starts a server on a fresh SQLite file (or on `storePath`, to restart over the same store),
  * with the default registry unless given, on port 0 (or `port`, to come back where clients wait).
  */
-export async function startTestServer(
-  overrides: Partial<AppOptions> & {
-    registry?: Registry;
-    kind?: StoreKind;
-    wrapStore?: (s: EventStore) => EventStore;
-    storePath?: string;
-    port?: number;
-  } = {},
-): Promise<TestServer> {
-  const { registry, kind, wrapStore, storePath: given, port: wanted, ...options } = overrides;
+export async function startTestServer(overrides: TestServerOptions & { storePath?: string } = {}): Promise<TestServer> {
+  const { storePath: given, ...rest } = overrides;
   const tmp = given ? null : tempDir();
   const storePath = given ?? join(tmp!.dir, 'test.sqlite');
-  const store = openSqliteStore(storePath, kind ?? 'live');
+  const store = openSqliteStore(storePath, overrides.kind ?? 'live');
+  const accessStore = openSqliteAccessStore(storePath.replace(/\.sqlite$/, '') + '-access.sqlite');
+  return serve(store, accessStore, storePath, rest, () => tmp?.remove());
+}
+
+/**
+ * Starts one node of a deployment on the PostgreSQL database `url` (several nodes may share it), as
+ * `startTestServer` does otherwise.
+ */
+export async function startTestNode(
+  url: string,
+  overrides: TestServerOptions = {},
+): Promise<TestServer<PgEventStore, AccessStore>> {
+  const { store, accessStore, release } = await openPostgresStores(url, overrides.kind ?? 'live');
+  const tmp = tempDir();
+  return serve(store, accessStore, join(tmp.dir, 'node'), overrides, async () => {
+    await release();
+    tmp.remove();
+  });
+}
+
+async function serve<S extends EventStore, A extends AccessStore>(
+  store: S,
+  accessStore: A,
+  storePath: string,
+  overrides: TestServerOptions,
+  cleanup: () => void | Promise<void>,
+): Promise<TestServer<S, A>> {
+  const { registry, kind: _kind, wrapStore, port: wanted, ...options } = overrides;
   // The server's own origins, once its port is known (a test may name others).
   const origins: string[] = [];
-  const accessStore = openSqliteAccessStore(storePath.replace(/\.sqlite$/, '') + '-access.sqlite');
   const app = await createApp({
     store: wrapStore ? wrapStore(store) : store,
     accessStore,
@@ -112,7 +142,7 @@ export async function startTestServer(
     },
     close: async () => {
       await app.close();
-      tmp?.remove();
+      await cleanup();
     },
   };
 }

@@ -44,6 +44,11 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(24),
   VIGIE_BUILD_ID: z.string().optional(),
+  /**
+   * A PostgreSQL database shared by every server of a deployment (several nodes, two sites); unset:
+   * the embedded SQLite files in VIGIE_DATA_DIR, for one server.
+   */
+  VIGIE_DATABASE_URL: z.string().min(1).optional(),
   /** Where scheduled online backups go (a second disk, ideally); unset: no scheduled backups. */
   VIGIE_BACKUP_DIR: z.string().optional(),
   VIGIE_BACKUP_EVERY_MIN: z.coerce
@@ -61,6 +66,8 @@ export type Config = {
   port: number;
   host: string;
   mode: 'demo' | 'live';
+  /** The shared PostgreSQL database; null: the SQLite files at storePath and accessStorePath. */
+  databaseUrl: string | null;
   storePath: string;
   registryPath: string;
   demoSpeed: number;
@@ -110,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     mode: e.VIGIE_MODE,
+    databaseUrl: e.VIGIE_DATABASE_URL ?? null,
     storePath: resolve(e.VIGIE_DATA_DIR, e.VIGIE_MODE === 'demo' ? 'demo.sqlite' : 'vigie.sqlite'),
     registryPath: e.VIGIE_REGISTRY ? resolve(e.VIGIE_REGISTRY) : DEFAULT_REGISTRY_PATH,
     demoSpeed: e.VIGIE_DEMO_SPEED,
