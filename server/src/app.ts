@@ -87,6 +87,7 @@ export async function createApp(deps: {
   await log.open();
   const access = new Access(accessStore, registry, {
     ...options.access,
+    logger,
     openRead: options.openRead,
     ...(options.now ? { now: options.now } : {}),
   });
@@ -176,6 +177,7 @@ export async function createApp(deps: {
       broadcaster.stop();
       backpressure.stop();
       stopSessions();
+      access.close();
       publicSummary.stop();
       await io.close();
       await store.close();

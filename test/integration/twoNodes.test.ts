@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashState, projectSituation } from '@vigie/shared';
 import { createTestDatabase, startTestNode, type TestDatabase } from '@vigie/server/testing';
+import { callApi } from './support/api.ts';
 import { contractViolations, key, observed, type ObservedClient } from './support/observedClient.ts';
 
 type TestNode = Awaited<ReturnType<typeof startTestNode>>;
@@ -79,7 +80,7 @@ describe('two nodes on one database', () => {
     const won = replies.filter((r) => r.ok);
     const lost = replies.filter((r) => !r.ok);
     expect(won).toHaveLength(1);
-    const winner = replies[0]!.ok ? 'Claire Martin' : 'Marc Petit';
+    const winner = replies[0].ok ? 'Claire Martin' : 'Marc Petit';
     expect(lost[0]).toMatchObject({
       ok: false,
       error: { code: 'conflict', details: { current: { by: { name: winner } } } },
@@ -101,5 +102,29 @@ describe('two nodes on one database', () => {
     expect(again).toEqual(first);
     const events = await b.store.auditEvents(b.app.log.current.logId, { limit: 100 });
     expect(events.events.filter((e) => e.event.type === 'value.set')).toHaveLength(1);
+  });
+});
+
+describe('access across nodes', () => {
+  it('closes a revoked person’s sockets on every node, and a signed-out session’s on the other node', async () => {
+    const admin = await a.as('admin');
+    const person = await a.as('commander', { name: 'Claire Martin' });
+    const onB = await observed(b.url, person);
+    const other = await b.as('commander');
+    const signingOut = await observed(b.url, other);
+    clients.push(onB, signingOut);
+    // Revoked through node A's HTTP API: the socket on node B is told and closed.
+    const revoked = await callApi(a.url, 'admin:account:sessions:revoke', {
+      cookie: admin.cookie,
+      origin: a.url,
+      params: { id: person.accountId },
+    });
+    expect(revoked.reply).toEqual({ ok: true, data: { revoked: 1 } });
+    await onB.until(() => onB.ended.length > 0 && !onB.socket.connected, 5_000);
+    expect(onB.ended).toEqual(['revoked']);
+    // Another session, ended on node A (its sign-out): its socket on node B closes too.
+    await a.app.access.signOut(other.sessionId);
+    await signingOut.until(() => signingOut.ended.length > 0, 5_000);
+    expect(signingOut.ended).toEqual(['signed-out']);
   });
 });

@@ -7,7 +7,7 @@
 import type { Registry, SessionEndReason, SessionInfo } from '@vigie/shared';
 import type { AccountDraft } from '@vigie/shared/api';
 import type { AccessContext, AccessOptions, Caller, From } from './accessContext.ts';
-import type { AccessStore } from './accessStore.ts';
+import type { AccessChange, AccessStore } from './accessStore.ts';
 import { bootstrapAdmin } from './accounts/bootstrapAdmin.ts';
 import { createAccounts } from './accounts/createAccounts.ts';
 import { demoSignIn } from './accounts/demoSignIn.ts';
@@ -46,6 +46,7 @@ export class Access {
   onSessionsEnded: (sessionIds: string[], reason: SessionEndReason) => void = () => undefined;
   onRightsChanged: (accountId: string) => void = () => undefined;
   private readonly ctx: AccessContext;
+  private readonly unheard: () => void;
 
   constructor(
     readonly store: AccessStore,
@@ -70,10 +71,33 @@ export class Access {
       passwordsChecked: 0,
       renewals: new Map(),
       codeSessions: new Map(),
-      // Through the fields, which the transport sets after construction.
-      sessionsEnded: (sessionIds, reason) => this.onSessionsEnded(sessionIds, reason),
-      rightsChanged: (accountId) => this.onRightsChanged(accountId),
+      // Through the fields, which the transport sets after construction; told to the other servers too.
+      sessionsEnded: (sessionIds, reason) => {
+        this.onSessionsEnded(sessionIds, reason);
+        this.announce({ kind: 'sessions-ended', sessionIds, reason });
+      },
+      rightsChanged: (accountId) => {
+        this.onRightsChanged(accountId);
+        this.announce({ kind: 'rights-changed', accountId });
+      },
     };
+    this.unheard = store.onAnnounced((change) =>
+      change.kind === 'sessions-ended'
+        ? this.onSessionsEnded(change.sessionIds, change.reason)
+        : this.onRightsChanged(change.accountId),
+    );
+  }
+
+  /** Stops hearing the other servers' announcements. */
+  close(): void {
+    this.unheard();
+  }
+
+  private announce(change: AccessChange): void {
+    // Already in effect here and in the store; only the other servers' open sockets wait for it.
+    this.store
+      .announce(change)
+      .catch((err: unknown) => this.options.logger?.warn({ err }, 'access change not announced'));
   }
 
   /** Passwords checked since start (a figure for tests and diagnostics). */

@@ -1,6 +1,7 @@
 /** What every access use case works with: the store, the clock and lifetimes, the slow-down and the state kept in memory. */
 import type { Origin, Registry, SessionEndReason } from '@vigie/shared';
 import type { Principal } from '../domain/context.ts';
+import type { Logger } from '../logger.ts';
 import type { AccessStore, SessionRenewal } from './accessStore.ts';
 import type { CheckPool, KeyedQueue } from './checkQueue.ts';
 import type { SignInThrottle } from './signInThrottle.ts';
@@ -16,6 +17,7 @@ export interface AccessOptions {
   /** A wall screen's session, renewed on every connection. */
   screenSessionMs?: number;
   pairingTtlMs?: number;
+  logger?: Logger;
 }
 
 /** Where a request comes from (kept in the journal and on the session). */

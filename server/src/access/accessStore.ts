@@ -3,7 +3,7 @@
  * so restoring a log backup never brings back a revoked session or an old password.
  * Secrets are stored only as hashes (see secrets.ts).
  */
-import type { Role, Scope } from '@vigie/shared';
+import type { Role, Scope, SessionEndReason } from '@vigie/shared';
 
 export interface AccountRecord {
   id: string;
@@ -110,5 +110,15 @@ export interface AccessStore {
   endSessions(owner: SessionOwner, at: string, reason: string): Promise<string[]>;
 
   journal(entry: AccessJournalEntry): Promise<void>;
+
+  /** Tells the other servers sharing the store (none on SQLite) that sessions ended or rights changed. */
+  announce(change: AccessChange): Promise<void>;
+  /** Hears what the other servers announce; returns the unsubscribe. */
+  onAnnounced(listener: (change: AccessChange) => void): () => void;
   close(): Promise<void>;
 }
+
+/** What closes sockets on every server: sessions that ended, a person whose rights changed. */
+export type AccessChange =
+  | { kind: 'sessions-ended'; sessionIds: string[]; reason: SessionEndReason }
+  | { kind: 'rights-changed'; accountId: string };

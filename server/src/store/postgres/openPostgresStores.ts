@@ -11,7 +11,7 @@ export async function openPostgresStores(url: string, kind: StoreKind) {
   const pool = openPool(url);
   try {
     const store = await openPgEventStore(pool, kind, url);
-    const accessStore = await openPgAccessStore(pool);
+    const accessStore = await openPgAccessStore(pool, url);
     return { store, accessStore, release: () => pool.end() };
   } catch (error) {
     await pool.end();

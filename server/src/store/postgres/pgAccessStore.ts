@@ -5,9 +5,11 @@
  * several sessions or screens lock them in id order, so two servers renewing overlapping batches
  * never deadlock.
  */
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import {
   DuplicateLoginError,
+  type AccessChange,
   type AccessJournalEntry,
   type AccessStore,
   type AccountRecord,
@@ -19,6 +21,12 @@ import {
 } from '../../access/accessStore.ts';
 import { ACCESS_COMPONENT, accessMigrations } from './accessMigrations.ts';
 import { migrate } from './migrate.ts';
+import { Notifications } from './notifications.ts';
+
+const ANNOUNCEMENTS = 'vigie_access';
+
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 // Columns aliased to the records' fields: a row is the record (text[] and jsonb arrive parsed).
 const ACCOUNT_COLUMNS = `a.id, a.login, a.name, a.roles, a.scope, a.password_hash AS "passwordHash",
@@ -71,14 +79,46 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 }
 
-export async function openPgAccessStore(pool: pg.Pool): Promise<PgAccessStore> {
+/** Opens the access store on `pool`'s database (migrating it); with `url`, it hears the other servers' announcements. */
+export async function openPgAccessStore(pool: pg.Pool, url: string | null = null): Promise<PgAccessStore> {
   await migrate(pool, ACCESS_COMPONENT, accessMigrations);
-  return new PgAccessStore(pool);
+  return new PgAccessStore(pool, url);
 }
 
 export class PgAccessStore implements AccessStore {
+  /** Announcements from the other servers (this one's own are skipped by their sender id). */
+  private readonly announcements: Notifications | null;
+  private readonly id = randomUUID();
+
   /** The pool is shared (the event store uses it too): whoever opened it ends it. */
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    url: string | null = null,
+  ) {
+    this.announcements = url ? new Notifications(url, ANNOUNCEMENTS) : null;
+  }
+
+  async announce(change: AccessChange): Promise<void> {
+    // A notification carries at most 8,000 bytes: a long list of sessions goes in several.
+    const parts =
+      change.kind === 'sessions-ended'
+        ? chunks(change.sessionIds, 100).map((sessionIds) => ({ ...change, sessionIds }))
+        : [change];
+    for (const part of parts) {
+      await this.pool.query('SELECT pg_notify($1, $2)', [
+        ANNOUNCEMENTS,
+        JSON.stringify({ from: this.id, change: part }),
+      ]);
+    }
+  }
+
+  onAnnounced(listener: (change: AccessChange) => void): () => void {
+    if (!this.announcements) return () => undefined;
+    return this.announcements.subscribe((payload) => {
+      const { from, change } = JSON.parse(payload) as { from: string; change: AccessChange };
+      if (from !== this.id) listener(change);
+    });
+  }
 
   async createAccounts(accounts: AccountRecord[], codes: OneTimeSecret[]): Promise<void> {
     try {
@@ -336,8 +376,8 @@ export class PgAccessStore implements AccessStore {
     );
   }
 
-  /** Nothing to release: the pool belongs to whoever opened it (see the constructor). */
-  close() {
-    return Promise.resolve();
+  /** Stops listening; the pool belongs to whoever opened it (see the constructor). */
+  async close(): Promise<void> {
+    await this.announcements?.close();
   }
 }

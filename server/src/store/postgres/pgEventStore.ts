@@ -9,7 +9,7 @@
  * that is once the standby has flushed it to disk, so a failover to it loses nothing acknowledged.
  * `remote_apply` would also wait for the standby to replay it, which only reads on the standby need.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
   itemKeyOf,
@@ -29,6 +29,7 @@ import {
 import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from '../sqlite/seriesChunkRows.ts';
 import { eventMigrations } from './eventMigrations.ts';
 import { migrate } from './migrate.ts';
+import { Notifications } from './notifications.ts';
 
 /** The advisory lock that orders appends (any constant every server shares). */
 const APPEND_LOCK = 7_331_002;
@@ -97,16 +98,17 @@ export async function openPgEventStore(pool: pg.Pool, kind: StoreKind, url: stri
 
 export class PgEventStore implements EventStore {
   private readonly listeners = new Set<() => void>();
-  private listener: pg.Client | null = null;
-  private listening: Promise<void> | null = null;
-  private closed = false;
+  /** Other servers' appends; at each (re)connection, a wake-up to read what came while nobody listened. */
+  private readonly appended: Notifications;
+  private listening: (() => void) | null = null;
 
   constructor(
     readonly pool: pg.Pool,
     readonly kind: StoreKind,
-    /** For the connection that listens for other servers' appends (outside the pool). */
-    private readonly url: string,
-  ) {}
+    url: string,
+  ) {
+    this.appended = new Notifications(url, CHANNEL, () => this.wake());
+  }
 
   async exclusive(position: LogPosition, decide: (tail: StoreTail) => Promise<AppendBatch | null>): Promise<void> {
     await this.transaction(async (client) => {
@@ -122,7 +124,8 @@ export class PgEventStore implements EventStore {
 
   onAppended(listener: () => void): () => void {
     this.listeners.add(listener);
-    this.listening ??= this.listen();
+    // Listening starts with the first listener (a command-line tool on the store never listens).
+    this.listening ??= this.appended.subscribe(() => this.wake());
     return () => this.listeners.delete(listener);
   }
 
@@ -264,9 +267,8 @@ export class PgEventStore implements EventStore {
 
   /** Stops listening; the pool is its opener's to end. */
   async close(): Promise<void> {
-    this.closed = true;
     this.listeners.clear();
-    await this.listener?.end().catch(() => undefined);
+    await this.appended.close();
   }
 
   private async latestLog(db: Queryable): Promise<LogMeta | null> {
@@ -367,6 +369,10 @@ export class PgEventStore implements EventStore {
     );
   }
 
+  private wake(): void {
+    this.listeners.forEach((l) => l());
+  }
+
   private page(rows: EventRow[], limit: number): EventPage {
     return { events: rows.map(toStored), before: rows.length === limit ? (rows.at(-1)?.seq ?? null) : null };
   }
@@ -382,30 +388,6 @@ export class PgEventStore implements EventStore {
       throw error;
     } finally {
       client.release();
-    }
-  }
-
-  /** Listens for other servers' appends on a connection of its own, reconnecting (and waking listeners) after a loss. */
-  private async listen(): Promise<void> {
-    while (!this.closed) {
-      const client = new pg.Client({ connectionString: this.url });
-      this.listener = client;
-      const lost = new Promise<void>((resolve) => {
-        client.once('error', () => resolve());
-        client.once('end', () => resolve());
-      });
-      try {
-        await client.connect();
-        client.on('notification', () => this.listeners.forEach((l) => l()));
-        await client.query(`LISTEN ${CHANNEL}`);
-        // Whatever was appended while nobody listened is read now.
-        this.listeners.forEach((l) => l());
-        await lost;
-      } catch {
-        // Retried below.
-      }
-      await client.end().catch(() => undefined);
-      if (!this.closed) await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 }

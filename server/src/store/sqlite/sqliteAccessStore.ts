@@ -418,6 +418,15 @@ export class SqliteAccessStore implements AccessStore {
     });
   }
 
+  // One server owns the file: there is nobody to tell.
+  announce(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  onAnnounced(): () => void {
+    return () => undefined;
+  }
+
   close() {
     return settle(() => {
       this.db.close();
