@@ -110,6 +110,7 @@ export async function createApp(deps: {
     seq: log.situation.seq,
     buildId: options.buildId,
     demo: log.situation.demo,
+    writable: log.writable,
   }));
   const clientDist = options.clientDist ?? DEFAULT_CLIENT_DIST;
   const shell = loadShellPage(clientDist);

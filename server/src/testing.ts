@@ -29,6 +29,7 @@ export { ChartSeries } from './domain/chartSeries.ts';
 export { foldCounting } from './domain/seriesCounts.ts';
 export { unsavedChunk } from './log/logSeries.ts';
 export { createTestDatabase, type TestDatabase } from './store/postgres/testDatabase.ts';
+export { openPostgresStores } from './store/postgres/openPostgresStores.ts';
 
 /** A temporary folder removed by the returned function. */
 export function tempDir(): { dir: string; remove: () => void } {

@@ -9,6 +9,8 @@ export const errorCodes = [
   'conflict',
   'not_found',
   'rate_limited',
+  /** The server cannot record changes for now (its database unreachable, a failover under way); nothing was changed. */
+  'unavailable',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];

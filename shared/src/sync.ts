@@ -63,6 +63,8 @@ export const HeartbeatSchema = z
     buildId: z.string(),
     /** Milliseconds until the next heartbeat: a client that misses three says its data is frozen. */
     intervalMs: z.number().int().positive(),
+    /** False while the server cannot record changes (its database unreachable, a failover under way). */
+    writable: z.boolean(),
   })
   .strict();
 export type Heartbeat = z.infer<typeof HeartbeatSchema>;

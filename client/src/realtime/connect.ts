@@ -170,6 +170,7 @@ export function connect(
       buildId: hb.buildId,
       lastHeartbeatAt: Date.now(),
       heartbeatMs: hb.intervalMs,
+      writable: hb.writable,
     };
     if (heartbeatConfirms(sync, hb)) return update({ connection: { ...seen, ...live() } });
     update({ connection: seen });

@@ -63,7 +63,14 @@ describe('the client sync fold', () => {
 
   it('is confirmed by a heartbeat at its own position only', () => {
     const sync = applySnapshot(emptySync, snapshot);
-    const hb = { logId: 'log-1', seq: 10, serverTime: '2024-08-03T09:00:00.000Z', buildId: 'b', intervalMs: 2000 };
+    const hb = {
+      logId: 'log-1',
+      seq: 10,
+      serverTime: '2024-08-03T09:00:00.000Z',
+      buildId: 'b',
+      intervalMs: 2000,
+      writable: true,
+    };
     expect(heartbeatConfirms(sync, hb)).toBe(true);
     expect(heartbeatConfirms(sync, { ...hb, seq: 11 })).toBe(false);
     expect(heartbeatConfirms(emptySync, hb)).toBe(false);

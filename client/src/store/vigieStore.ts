@@ -25,6 +25,8 @@ export interface ConnectionSlice {
   buildId: string | null;
   /** When the copy shown was saved, while it is a saved offline copy rather than live data. */
   offlineCopyAt: number | null;
+  /** False while the server says it cannot record changes (its database unreachable, a failover under way). */
+  writable: boolean;
 }
 
 /** Why the server refused the socket handshake (the `connect_error` message). */
@@ -67,6 +69,7 @@ export function createVigieStore(initial: { lang?: Lang } = {}): VigieStore {
       serverOffsetMs: 0,
       buildId: null,
       offlineCopyAt: null,
+      writable: true,
     },
     sync: emptySync,
     session: { info: null, ended: null, refused: null },

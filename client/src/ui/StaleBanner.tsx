@@ -1,4 +1,7 @@
-/** After three missed heartbeats, says plainly that the picture is frozen and since when; clears itself on catch-up. */
+/**
+ * After three missed heartbeats, says plainly that the picture is frozen and since when; clears itself
+ * on catch-up. Also says when the server cannot record changes (for the screens of those who make them).
+ */
 import { onIncidentClock } from '@vigie/shared';
 import { useNow } from '../hooks/useNow.ts';
 import { useStoreSelector } from '../hooks/useStoreSelector.ts';
@@ -20,7 +23,23 @@ export function isStale(
 
 const loadedAt = Date.now();
 
-export function StaleBanner() {
+export function StaleBanner({ writes = true }: { writes?: boolean }) {
+  const writable = useStoreSelector((s) => s.connection.writable);
+  const t = useT();
+  return (
+    <>
+      {writes && !writable && (
+        <div className="stale-banner" role="alert" data-writes-suspended>
+          <span aria-hidden="true">⏸ </span>
+          {t.writesSuspended}
+        </div>
+      )}
+      <FrozenBanner />
+    </>
+  );
+}
+
+function FrozenBanner() {
   const t = useT();
   const lang = useLang();
   const connection = useStoreSelector(selectConnection);

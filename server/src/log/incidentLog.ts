@@ -29,7 +29,14 @@ import type { CommandError } from '../domain/commandError.ts';
 import type { Principal } from '../domain/context.ts';
 import { foldCounting, type CountedWrite } from '../domain/seriesCounts.ts';
 import { silentLogger, type Logger } from '../logger.ts';
-import type { AppendBatch, EventStore, IdempotencyRecord, StoreTail, StoredEvent } from '../store/eventStore.ts';
+import {
+  StoreUnavailableError,
+  type AppendBatch,
+  type EventStore,
+  type IdempotencyRecord,
+  type StoreTail,
+  type StoredEvent,
+} from '../store/eventStore.ts';
 
 /** Who sent a request and from where (the origin goes to the audit trail only). */
 export interface RequestContext {
@@ -75,7 +82,16 @@ const MAX_BATCH_EVENTS = 250;
  */
 const BATCH_DECIDE_MS = 12;
 
-const fail = (code: CommandError['code'] | 'internal', message: string, details?: unknown): Reply<never> => ({
+/** What a change is refused with while the store cannot be written to (the screens say it in words). */
+const SUSPENDED = 'changes suspended: the database is unreachable or failing over; nothing was changed';
+/** How often a suspended server tries the store again. */
+const PROBE_MS = 1_000;
+
+const fail = (
+  code: CommandError['code'] | 'internal' | 'unavailable',
+  message: string,
+  details?: unknown,
+): Reply<never> => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });
@@ -88,6 +104,10 @@ export class IncidentLog {
   /** Another server sharing the store committed since this one last looked. */
   private behind = false;
   private unfollow: () => void = () => undefined;
+  /** False while the store cannot be written to: changes are refused at once, and a probe waits for it. */
+  private writableNow = true;
+  private probing: NodeJS.Timeout | null = null;
+  private readonly writableListeners = new Set<(writable: boolean) => void>();
   private readonly listeners = new Set<(c: Committed) => void>();
 
   private snapshotSeq = 0;
@@ -244,9 +264,21 @@ export class IncidentLog {
     return () => this.listeners.delete(listener);
   }
 
+  /** Whether changes can be recorded now (false while the store is unreachable or failing over). */
+  get writable(): boolean {
+    return this.writableNow;
+  }
+
+  /** Hears each change of `writable`. */
+  onWritable(listener: (writable: boolean) => void): () => void {
+    this.writableListeners.add(listener);
+    return () => this.writableListeners.delete(listener);
+  }
+
   /** Validates, authorises and records a request; resolves once committed (or refused). */
   submit(name: string, input: unknown, request: RequestContext): Promise<Reply<CommandResult>> {
     if (this.closing) return Promise.resolve(fail('internal', 'the server is restarting; send this again in a moment'));
+    if (!this.writableNow) return Promise.resolve(fail('unavailable', SUSPENDED));
     return new Promise((resolve) => {
       this.queue.push({ name, input, request, resolve });
       this.wake();
@@ -257,6 +289,7 @@ export class IncidentLog {
   async close(): Promise<void> {
     this.closing = true;
     this.unfollow();
+    if (this.probing) clearTimeout(this.probing);
     await this.drained;
     this.series.stop();
   }
@@ -288,6 +321,40 @@ export class IncidentLog {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /**
+   * The store cannot be written to: what waits is refused, new requests are refused at once, and a
+   * probe (an empty exclusive write: the store's lock, then what others committed) runs every second
+   * until it succeeds; then changes are taken again, with no restart.
+   */
+  private suspend(): void {
+    for (const p of this.queue.splice(0)) p.resolve(fail('unavailable', SUSPENDED));
+    if (this.writableNow) {
+      this.writableNow = false;
+      this.logger.warn('changes suspended: the store cannot be written to');
+      this.tellWritable();
+    }
+    if (this.probing || this.closing) return;
+    this.probing = setTimeout(() => {
+      this.probing = null;
+      const probe = (tail: StoreTail) => {
+        this.takeIn(tail);
+        return Promise.resolve(null);
+      };
+      this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, probe).then(
+        () => {
+          this.writableNow = true;
+          this.logger.info('changes resumed: the store can be written to again');
+          this.tellWritable();
+        },
+        () => this.suspend(),
+      );
+    }, PROBE_MS);
+  }
+
+  private tellWritable(): void {
+    for (const listener of this.writableListeners) listener(this.writableNow);
   }
 
   /** Takes in what other servers committed (a batch does so itself, under the store's lock). */
@@ -431,17 +498,16 @@ export class IncidentLog {
       await this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, decide);
     } catch (error) {
       this.logger.error({ err: error, events: stored.length }, 'commit failed; batch refused');
-      // Nothing was committed: every request of this batch that would have changed something is refused.
+      const down = error instanceof StoreUnavailableError;
+      // Nothing was committed (or, the connection lost during the commit, nothing is known of it: the
+      // tail read once the store is back says): every request of this batch that would have changed
+      // something is refused, never acknowledged.
       for (const o of outcomes) {
-        o.pending.resolve(
-          o.reply.ok ? fail('internal', 'the change could not be recorded; nothing was changed') : o.reply,
-        );
+        if (!o.reply.ok) o.pending.resolve(o.reply);
+        else if (down) o.pending.resolve(fail('unavailable', SUSPENDED));
+        else o.pending.resolve(fail('internal', 'the change could not be recorded; nothing was changed'));
       }
-      // A store that failed before deciding any (unreachable) refuses what waits, rather than being asked again at once.
-      if (outcomes.length === 0) {
-        for (const p of this.queue.splice(0))
-          p.resolve(fail('internal', 'the store cannot be reached; nothing was changed'));
-      }
+      if (down) this.suspend();
       return;
     }
     const committed = stored.length > 0 || newLog !== undefined;

@@ -130,6 +130,16 @@ export interface EventStore {
   close(): Promise<void>;
 }
 
+/**
+ * Thrown when the store cannot be written to at all for now (its database unreachable, read-only
+ * during a failover): the server suspends changes until it can write again, rather than fail each one.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super(`the store cannot be written to: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
 /** Thrown when a live store is asked to record scenario events. */
 export class ScenarioRefusedError extends Error {
   constructor() {

@@ -34,6 +34,7 @@ const fr = {
     conflict: 'conflit',
     not_found: 'élément introuvable',
     rate_limited: 'trop de demandes, réessayez dans un instant',
+    unavailable: 'modifications suspendues : bascule de la base en cours, rien n’a été modifié',
     internal: 'serveur injoignable',
   },
 };
@@ -73,6 +74,7 @@ const en: Messages = {
     conflict: 'conflict',
     not_found: 'item not found',
     rate_limited: 'too many requests, try again in a moment',
+    unavailable: 'changes suspended: database failover in progress, nothing was changed',
     internal: 'server unreachable',
   },
 };

@@ -23,7 +23,7 @@ export function PublicSummary() {
   return (
     <div className="public-summary">
       <DemoBanner />
-      <StaleBanner />
+      <StaleBanner writes={false} />
       <main>
         <h1>{t.publicTitle}</h1>
         {sync.kind === 'empty' ? (

@@ -189,4 +189,24 @@ describe('StaleBanner', () => {
     act(() => store.getState().publish({ kind: 'empty' }, { lastHeartbeatAt: Date.now() }));
     expect(container.textContent).toBe('');
   });
+
+  it('says changes are suspended while the server cannot record them, except on the public page', () => {
+    const store = createVigieStore();
+    act(() => store.getState().publish({ kind: 'empty' }, { lastHeartbeatAt: Date.now(), writable: false }));
+    const { container } = render(
+      <StoreContext value={store}>
+        <div data-page="console">
+          <StaleBanner />
+        </div>
+        <div data-page="public">
+          <StaleBanner writes={false} />
+        </div>
+      </StoreContext>,
+    );
+    const says = (page: string) => container.querySelector(`[data-page=${page}]`)!.textContent;
+    expect(says('console')).toContain('Modifications suspendues : bascule de la base en cours');
+    expect(says('public')).toBe('');
+    act(() => store.getState().publish({ kind: 'empty' }, { writable: true }));
+    expect(says('console')).toBe('');
+  });
 });

@@ -14,6 +14,7 @@ import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
   itemKeyOf,
   ScenarioRefusedError,
+  StoreUnavailableError,
   type AppendBatch,
   type EventPage,
   type EventStore,
@@ -85,6 +86,20 @@ const toMeta = (r: LogRow): LogMeta => ({
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
+/**
+ * Whether an error says the database cannot be written to at all for now: no connection (refused,
+ * lost, timed out), a server shutting down or starting, or one in recovery (a standby: read-only, its
+ * locks refused) — a failover under way. Anything else is this request's own failure.
+ */
+function unavailable(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (/^(08|57P0[1-3]|25006|55000)/.test(code)) return true;
+    if (/^E(CONNREFUSED|CONNRESET|TIMEDOUT|PIPE|HOSTUNREACH|NETUNREACH|AI_AGAIN|NOTFOUND)$/.test(code)) return true;
+  }
+  return typeof message === 'string' && /Connection terminated|timeout|not queryable/i.test(message);
+}
+
 /** Opens the event store on `pool`'s database (migrating it); a store of the other kind is refused. */
 export async function openPgEventStore(pool: pg.Pool, kind: StoreKind, url: string): Promise<PgEventStore> {
   await migrate(pool, 'events', eventMigrations);
@@ -115,6 +130,8 @@ export class PgEventStore implements EventStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const batch = await decide(await this.readTail(client, position));
       if (batch) await this.insert(client, batch);
+    }).catch((error: unknown) => {
+      throw unavailable(error) ? new StoreUnavailableError(error) : error;
     });
   }
 

@@ -11,6 +11,11 @@ interface Status {
   seq: number;
   buildId: string;
   demo: boolean;
+  /**
+   * Whether changes can be recorded now. A node whose database cannot be written stays ready: it still
+   * serves the picture it has (every node shares the database, so another would be no better off).
+   */
+  writable: boolean;
 }
 
 export function serveHealth(app: Express, status: () => Status): void {

@@ -100,7 +100,7 @@ export class Broadcaster {
 
   constructor(
     private readonly io: VigieServer,
-    log: IncidentLog,
+    private readonly log: IncidentLog,
     private readonly registry: Registry,
     private readonly options: BroadcasterOptions,
   ) {
@@ -108,7 +108,13 @@ export class Broadcaster {
     this.publishedPublicSeq = this.latestPublicSeq = log.publicSeq;
     this.windowMs = options.coalesceMs;
     this.rooms = new PacedRoomEmits(io);
-    this.unsubscribe = log.subscribe((c) => this.onCommit(c));
+    const unsubscribe = log.subscribe((c) => this.onCommit(c));
+    // Every screen says at once when changes are suspended, and when they resume.
+    const unheard = log.onWritable(() => this.sendHeartbeat());
+    this.unsubscribe = () => {
+      unsubscribe();
+      unheard();
+    };
     this.heartbeat = setTimeout(() => this.sendHeartbeat(), options.heartbeatMs);
   }
 
@@ -324,6 +330,7 @@ export class Broadcaster {
       serverTime: (this.options.now?.() ?? new Date()).toISOString(),
       buildId: this.options.buildId,
       intervalMs: this.options.heartbeatMs,
+      writable: this.log.writable,
     };
     // To the audiences only: a client still waiting for its catch-up has not been sent everything up to `seq`.
     // Queued behind the broadcasts still being written: a socket hears a seq only after its patch.

@@ -70,6 +70,7 @@ const fr = {
     conflict: 'conflit, réessayez.',
     not_found: 'aucun incident en cours.',
     rate_limited: 'trop de demandes, réessayez dans un instant.',
+    unavailable: 'modifications suspendues : bascule de la base en cours, rien n’a été modifié.',
     internal: 'serveur injoignable.',
   } satisfies Record<PagedError, string>,
 };
@@ -144,6 +145,7 @@ const en: Messages = {
     conflict: 'conflict, try again.',
     not_found: 'no incident in progress.',
     rate_limited: 'too many requests, try again in a moment.',
+    unavailable: 'changes suspended: database failover in progress, nothing was changed.',
     internal: 'server unreachable.',
   },
 };
