@@ -131,7 +131,7 @@ describe('copyStore', { timeout: 60_000 }, () => {
     const original = openSqliteStore(sourcePath, 'demo');
     const pool = openPool(database.url);
     try {
-      const copy = await openPgEventStore(pool, 'demo', database.url);
+      const copy = await openPgEventStore(pool, 'demo');
       const current = (await original.currentLog())!;
       expect(await copy.currentLog()).toEqual(current);
       const audit = { limit: 100_000 };
@@ -223,7 +223,7 @@ describe('copyStore', { timeout: 60_000 }, () => {
     const database = await emptyDatabase();
     await copyStore({ from: source, to: database });
     const pool = openPool(database.url);
-    const server = await openPgEventStore(pool, 'demo', database.url);
+    const server = await openPgEventStore(pool, 'demo');
     const stop = server.onAppended(() => undefined);
     try {
       const listening = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN vigie_appended'`;

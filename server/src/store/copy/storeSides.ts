@@ -392,7 +392,7 @@ async function openPgSide(
   pool: pg.Pool,
   kind: StoreKind,
 ): Promise<StoreSide> {
-  const events: PgEventStore = await openPgEventStore(pool, kind, location.url);
+  const events: PgEventStore = await openPgEventStore(pool, kind);
   await openPgAccessStore(pool);
   /** The connection that reads one state of the store (startReading) or holds the copy's transaction (begin). */
   let reader: pg.PoolClient | null = null;

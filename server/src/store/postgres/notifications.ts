@@ -1,19 +1,21 @@
 /**
- * What the servers sharing a database tell each other (PostgreSQL's LISTEN/NOTIFY): a connection of
- * its own, outside the pool, that listens on one channel and comes back after a loss. A notification
- * is a wake-up, not a record: one sent while a server was not listening is not delivered to it, so
- * `onListening` runs at each (re)connection for it to read what it may have missed.
+ * What the servers sharing a database tell each other (PostgreSQL's LISTEN/NOTIFY): a connection taken
+ * out of the pool for good (so it goes to the primary, where notifications are sent: a standby refuses
+ * LISTEN), listening on one channel and taken again after a loss. A notification is a wake-up, not a
+ * record: one sent while a server was not listening is not delivered to it, so `onListening` runs at
+ * each (re)connection for it to read what it may have missed.
  */
-import pg from 'pg';
+import type pg from 'pg';
+import { suspect } from './pool.ts';
 
 export class Notifications {
   private readonly listeners = new Set<(payload: string) => void>();
-  private client: pg.Client | null = null;
+  private client: pg.PoolClient | null = null;
   private running: Promise<void> | null = null;
   private closed = false;
 
   constructor(
-    private readonly url: string,
+    private readonly pool: pg.Pool,
     private readonly channel: string,
     private readonly onListening: () => void = () => undefined,
   ) {}
@@ -25,30 +27,36 @@ export class Notifications {
     return () => this.listeners.delete(listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.closed = true;
     this.listeners.clear();
-    await this.client?.end().catch(() => undefined);
+    this.client?.release(true);
+    this.client = null;
+    return Promise.resolve();
   }
 
   private async run(): Promise<void> {
     while (!this.closed) {
-      const client = new pg.Client({ connectionString: this.url });
-      this.client = client;
-      const lost = new Promise<void>((resolve) => {
-        client.once('error', () => resolve());
-        client.once('end', () => resolve());
-      });
+      let client: pg.PoolClient | null = null;
       try {
-        await client.connect();
+        client = await this.pool.connect();
+        this.client = client;
+        const lost = new Promise<void>((resolve) => {
+          client!.once('error', () => resolve());
+          client!.once('end', () => resolve());
+        });
         client.on('notification', (n) => this.listeners.forEach((l) => l(n.payload ?? '')));
         await client.query(`LISTEN ${this.channel}`);
         this.onListening();
         await lost;
       } catch {
-        // Connected again below.
+        // A standby refuses LISTEN: after a failover the primary is looked for again.
+        suspect(this.pool);
       }
-      await client.end().catch(() => undefined);
+      if (client && this.client === client) {
+        client.release(true);
+        this.client = null;
+      }
       if (!this.closed) await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

@@ -10,8 +10,8 @@ import { openPool } from './pool.ts';
 export async function openPostgresStores(url: string, kind: StoreKind) {
   const pool = openPool(url);
   try {
-    const store = await openPgEventStore(pool, kind, url);
-    const accessStore = await openPgAccessStore(pool, url);
+    const store = await openPgEventStore(pool, kind);
+    const accessStore = await openPgAccessStore(pool, { listen: true });
     return { store, accessStore, release: () => pool.end() };
   } catch (error) {
     await pool.end();

@@ -79,10 +79,10 @@ async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => 
   }
 }
 
-/** Opens the access store on `pool`'s database (migrating it); with `url`, it hears the other servers' announcements. */
-export async function openPgAccessStore(pool: pg.Pool, url: string | null = null): Promise<PgAccessStore> {
+/** Opens the access store on `pool`'s database (migrating it); a server's hears the other servers' announcements. */
+export async function openPgAccessStore(pool: pg.Pool, { listen = false } = {}): Promise<PgAccessStore> {
   await migrate(pool, ACCESS_COMPONENT, accessMigrations);
-  return new PgAccessStore(pool, url);
+  return new PgAccessStore(pool, listen);
 }
 
 export class PgAccessStore implements AccessStore {
@@ -93,9 +93,9 @@ export class PgAccessStore implements AccessStore {
   /** The pool is shared (the event store uses it too): whoever opened it ends it. */
   constructor(
     private readonly pool: pg.Pool,
-    url: string | null = null,
+    listen = false,
   ) {
-    this.announcements = url ? new Notifications(url, ANNOUNCEMENTS) : null;
+    this.announcements = listen ? new Notifications(pool, ANNOUNCEMENTS) : null;
   }
 
   async announce(change: AccessChange): Promise<void> {

@@ -8,7 +8,7 @@ import { createTestDatabase } from './testDatabase.ts';
 eventStoreContract('PgEventStore', async (kind) => {
   const db = await createTestDatabase();
   const pool = openPool(db.url);
-  const store = await openPgEventStore(pool, kind, db.url);
+  const store = await openPgEventStore(pool, kind);
   return {
     store,
     cleanup: async () => {
@@ -30,7 +30,7 @@ async function twoServers(): Promise<[PgEventStore, PgEventStore]> {
   cleanups.push(db.drop);
   const open = async () => {
     const pool = openPool(db.url);
-    const store = await openPgEventStore(pool, 'live', db.url);
+    const store = await openPgEventStore(pool, 'live');
     cleanups.push(async () => {
       await store.close();
       await pool.end();
@@ -49,15 +49,13 @@ describe('PgEventStore shared by several servers', () => {
     cleanups.push(db.drop);
     const pools = [openPool(db.url), openPool(db.url), openPool(db.url)];
     cleanups.push(async () => void (await Promise.all(pools.map((p) => p.end()))));
-    const stores = await Promise.all(pools.map((pool) => openPgEventStore(pool, 'live', db.url)));
+    const stores = await Promise.all(pools.map((pool) => openPgEventStore(pool, 'live')));
     const { rows } = await pools[0]!.query<{ version: number }>(
       `SELECT version FROM vigie_migrations WHERE component = 'events'`,
     );
     expect(rows).toEqual([{ version: 1 }]);
     await Promise.all(stores.map((s) => s.close()));
-    await expect(openPgEventStore(pools[0]!, 'demo', db.url)).rejects.toThrow(
-      /live store; refusing to open it as demo/,
-    );
+    await expect(openPgEventStore(pools[0]!, 'demo')).rejects.toThrow(/live store; refusing to open it as demo/);
   });
 
   it('hands a writer what the others appended since its position, and a log one of them opened', async () => {

@@ -31,6 +31,7 @@ import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from 
 import { eventMigrations } from './eventMigrations.ts';
 import { migrate } from './migrate.ts';
 import { Notifications } from './notifications.ts';
+import { suspect } from './pool.ts';
 
 /** The advisory lock that orders appends (any constant every server shares). */
 const APPEND_LOCK = 7_331_002;
@@ -101,14 +102,14 @@ function unavailable(error: unknown): boolean {
 }
 
 /** Opens the event store on `pool`'s database (migrating it); a store of the other kind is refused. */
-export async function openPgEventStore(pool: pg.Pool, kind: StoreKind, url: string): Promise<PgEventStore> {
+export async function openPgEventStore(pool: pg.Pool, kind: StoreKind): Promise<PgEventStore> {
   await migrate(pool, 'events', eventMigrations);
   await pool.query(`INSERT INTO store_meta (key, value) VALUES ('kind', $1) ON CONFLICT (key) DO NOTHING`, [kind]);
   const { rows } = await pool.query<{ value: string }>(`SELECT value FROM store_meta WHERE key = 'kind'`);
   if (rows[0]?.value !== kind) {
     throw new Error(`The database is a ${rows[0]?.value ?? 'unmarked'} store; refusing to open it as ${kind}`);
   }
-  return new PgEventStore(pool, kind, url);
+  return new PgEventStore(pool, kind);
 }
 
 export class PgEventStore implements EventStore {
@@ -120,9 +121,8 @@ export class PgEventStore implements EventStore {
   constructor(
     readonly pool: pg.Pool,
     readonly kind: StoreKind,
-    url: string,
   ) {
-    this.appended = new Notifications(url, CHANNEL, () => this.wake());
+    this.appended = new Notifications(pool, CHANNEL, () => this.wake());
   }
 
   async exclusive(position: LogPosition, decide: (tail: StoreTail) => Promise<AppendBatch | null>): Promise<void> {
@@ -131,7 +131,10 @@ export class PgEventStore implements EventStore {
       const batch = await decide(await this.readTail(client, position));
       if (batch) await this.insert(client, batch);
     }).catch((error: unknown) => {
-      throw unavailable(error) ? new StoreUnavailableError(error) : error;
+      if (!unavailable(error)) throw error;
+      // Perhaps a failover: the pool looks for the primary again before its next connection.
+      suspect(this.pool);
+      throw new StoreUnavailableError(error);
     });
   }
 
