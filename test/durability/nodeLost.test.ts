@@ -105,18 +105,16 @@ describe('a node lost during a burst', () => {
     let next = 0;
     const send = (socket: Socket, n: number) =>
       new Promise<Reply | null>((resolve) =>
-        socket
-          .timeout(5_000)
-          .emit(
-            'system:set-status',
-            {
-              idempotencyKey: `node-lost-${n}`,
-              hospitalId: hospitals[n % 8],
-              systemId: 'dpi',
-              status: statuses[n % 4],
-            },
-            (err: Error | null, reply: Reply) => resolve(err ? null : reply),
-          ),
+        socket.timeout(5_000).emit(
+          'system:set-status',
+          {
+            idempotencyKey: `node-lost-${n}`,
+            hospitalId: hospitals[n % 8],
+            systemId: 'dpi',
+            status: statuses[n % 4],
+          },
+          (err: Error | null, reply: Reply) => resolve(err ? null : reply),
+        ),
       );
     const worker = async () => {
       while (next < CHANGES) {
