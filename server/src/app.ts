@@ -36,6 +36,8 @@ export interface AppOptions extends BroadcasterOptions {
   /** Reading without an account (anonymous = viewer). */
   openRead: boolean;
   network: NetworkSettings;
+  /** Time a group commit may spend deciding (the log's default; a test needing groups of a given size raises it). */
+  batchDecideMs?: number;
   /** Requests per second one connection may send. */
   requestsPerSecond: number;
   /** Requests per second one account may send, all its connections together (default: twice a connection's). */
@@ -83,7 +85,11 @@ export async function createApp(deps: {
 }): Promise<App> {
   const { store, accessStore, registry, options } = deps;
   const logger = options.logger ?? silentLogger;
-  const log = new IncidentLog(store, registry, { logger, ...(options.now ? { now: options.now } : {}) });
+  const log = new IncidentLog(store, registry, {
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.batchDecideMs !== undefined ? { batchDecideMs: options.batchDecideMs } : {}),
+  });
   await log.open();
   const access = new Access(accessStore, registry, {
     ...options.access,
