@@ -12,7 +12,6 @@
 import type pg from 'pg';
 import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
-  itemKeyOf,
   ScenarioRefusedError,
   StoreUnavailableError,
   type AppendBatch,
@@ -28,6 +27,7 @@ import {
   type StoreTail,
 } from '../eventStore.ts';
 import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from '../sqlite/seriesChunkRows.ts';
+import { EVENT_COLUMNS, eventValues, toEvent, toMeta, toStored, type EventRow, type LogRow } from '../eventRows.ts';
 import { eventMigrations } from './eventMigrations.ts';
 import { migrate } from './migrate.ts';
 import { Notifications } from './notifications.ts';
@@ -39,51 +39,7 @@ const CHANNEL = 'vigie_appended';
 /** Past every seq (the column is a 32-bit integer). */
 const MAX_SEQ = 2_147_483_647;
 
-interface EventRow {
-  seq: number;
-  type: string;
-  data: string;
-  actor: string;
-  recorded_at: string;
-  command_id: string;
-  idempotency_key: string;
-  origin: string;
-}
-
-interface LogRow {
-  log_id: string;
-  epoch: number;
-  demo: boolean;
-  registry_version: string;
-  created_at: string;
-}
-
-const EVENT_COLUMNS = 'seq, type, data, actor, recorded_at, command_id, idempotency_key, origin';
 const LOG_COLUMNS = 'log_id, epoch, demo, registry_version, created_at';
-
-const toEvent = (r: EventRow) =>
-  ({
-    seq: r.seq,
-    type: r.type,
-    data: JSON.parse(r.data) as unknown,
-    by: JSON.parse(r.actor) as unknown,
-    recordedAt: r.recorded_at,
-    commandId: r.command_id,
-  }) as LogEvent;
-
-const toStored = (r: EventRow) => ({
-  event: toEvent(r),
-  origin: JSON.parse(r.origin) as { sessionId: string | null; address: string | null },
-  idempotencyKey: r.idempotency_key,
-});
-
-const toMeta = (r: LogRow): LogMeta => ({
-  logId: r.log_id,
-  epoch: r.epoch,
-  demo: r.demo,
-  registryVersion: r.registry_version,
-  createdAt: r.created_at,
-});
 
 type Queryable = Pick<pg.PoolClient, 'query'>;
 
@@ -325,21 +281,7 @@ export class PgEventStore implements EventStore {
     }
     if (batch.events.length > 0) {
       const columns: unknown[][] = [[], [], [], [], [], [], [], [], [], []];
-      for (const { event: e, origin, idempotencyKey } of batch.events) {
-        const row = [
-          e.seq,
-          e.type,
-          JSON.stringify(e.data),
-          JSON.stringify(e.by),
-          `${e.by.kind}:${e.by.id}`,
-          e.recordedAt,
-          e.commandId,
-          idempotencyKey,
-          JSON.stringify(origin),
-          itemKeyOf(e),
-        ];
-        row.forEach((value, i) => columns[i]!.push(value));
-      }
+      for (const event of batch.events) eventValues(event).forEach((value, i) => columns[i]!.push(value));
       // One statement for the whole batch: its rows as arrays, one per column.
       await client.query({
         name: 'insert-events',

@@ -8,7 +8,6 @@ import type Database from 'better-sqlite3';
 import type { LogEvent, LogMeta, Situation } from '@vigie/shared';
 import {
   emptyTail,
-  itemKeyOf,
   ScenarioRefusedError,
   type AppendBatch,
   type LogPosition,
@@ -22,28 +21,10 @@ import {
   type Snapshot,
   type StoreKind,
 } from '../eventStore.ts';
+import { EVENT_COLUMNS, eventValues, toEvent, toMeta, toStored, type EventRow, type LogRow } from '../eventRows.ts';
 import { migrations } from './migrations.ts';
 import { openDatabase } from './openDatabase.ts';
 import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from './seriesChunkRows.ts';
-
-interface EventRow {
-  seq: number;
-  type: string;
-  data: string;
-  actor: string;
-  recorded_at: string;
-  command_id: string;
-  idempotency_key: string;
-  origin: string;
-}
-
-interface LogRow {
-  log_id: string;
-  epoch: number;
-  demo: number;
-  registry_version: string;
-  created_at: string;
-}
 
 /** The event store's page cache, in KiB. */
 const CACHE_KIB = 64 * 1024;
@@ -65,34 +46,7 @@ export function openSqliteStore(path: string, kind: StoreKind): SqliteStore {
   return new SqliteStore(db, kind);
 }
 
-// Rows were validated on their way in; parsing them again would slow every replay.
-const toEvent = (r: EventRow) =>
-  ({
-    seq: r.seq,
-    type: r.type,
-    data: JSON.parse(r.data) as unknown,
-    by: JSON.parse(r.actor) as unknown,
-    recordedAt: r.recorded_at,
-    commandId: r.command_id,
-  }) as LogEvent;
-
-const toStored = (r: EventRow) => ({
-  event: toEvent(r),
-  origin: JSON.parse(r.origin) as { sessionId: string | null; address: string | null },
-  idempotencyKey: r.idempotency_key,
-});
-
-const toMeta = (r: LogRow): LogMeta => ({
-  logId: r.log_id,
-  epoch: r.epoch,
-  demo: r.demo === 1,
-  registryVersion: r.registry_version,
-  createdAt: r.created_at,
-});
-
 const datasync = promisify(fdatasync);
-
-const EVENT_COLUMNS = 'seq, type, data, actor, recorded_at, command_id, idempotency_key, origin';
 
 export class SqliteStore implements EventStore {
   private readonly statements;
@@ -180,21 +134,7 @@ export class SqliteStore implements EventStore {
         const m = batch.newLog;
         s.insertLog.run(m.logId, m.epoch, m.demo ? 1 : 0, m.registryVersion, m.createdAt);
       }
-      for (const { event: e, origin, idempotencyKey } of batch.events) {
-        s.insertEvent.run(
-          batch.logId,
-          e.seq,
-          e.type,
-          JSON.stringify(e.data),
-          JSON.stringify(e.by),
-          `${e.by.kind}:${e.by.id}`,
-          e.recordedAt,
-          e.commandId,
-          idempotencyKey,
-          JSON.stringify(origin),
-          itemKeyOf(e),
-        );
-      }
+      for (const event of batch.events) s.insertEvent.run(batch.logId, ...eventValues(event));
       for (const r of batch.idempotency) {
         s.insertIdempotency.run(batch.logId, r.actorKey, r.key, r.requestHash, JSON.stringify(r.result));
       }
