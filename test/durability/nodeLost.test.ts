@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
-import { applyPatch, applySnapshot, emptySync, positionOf, type SyncState } from '@vigie/client/sync';
-import { hashState, type PatchMessage, type Reply, type Snapshot } from '@vigie/shared';
+import type { Reply } from '@vigie/shared';
 import { createTestDatabase, openPostgresStores, seedSession, type TestDatabase } from '@vigie/server/testing';
+import { Screen } from './support/screen.ts';
 import { startServer, type ServerProcess } from './support/serverProcess.ts';
 
 const CHANGES = 5_000;
@@ -28,39 +28,6 @@ afterAll(async () => {
   await db?.drop();
   dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
 });
-
-/** A screen: a socket that folds its audience stream; moved to another node, it connects there from where it stood. */
-class Screen {
-  sync: SyncState = emptySync;
-  socket: Socket | null = null;
-  reconnectedAt = 0;
-  convergedAt = 0;
-
-  connect(url: string, cookie: string): void {
-    this.socket?.close();
-    const socket = io(url, {
-      auth: (cb) => cb({ position: positionOf(this.sync) }),
-      extraHeaders: { cookie },
-      transports: ['websocket'],
-      reconnection: false,
-    });
-    socket.on('situation:snapshot', (m: Snapshot) => (this.sync = applySnapshot(this.sync, m)));
-    socket.on('situation:patched', (m: PatchMessage) => {
-      const { sync, gap } = applyPatch(this.sync, m);
-      if (gap) socket.emit('sync:request', positionOf(this.sync), () => undefined);
-      else this.sync = sync;
-    });
-    this.socket = socket;
-  }
-
-  get seq(): number {
-    return this.sync.kind === 'situation' ? this.sync.seq : -1;
-  }
-
-  get hash(): string {
-    return this.sync.kind === 'situation' ? hashState(this.sync.state) : 'none';
-  }
-}
 
 const statuses = ['indisponible', 'degrade', 'en-cours-de-retablissement', 'operationnel'];
 const hospitals = ['cochin', 'hegp', 'necker', 'bichat', 'avicenne', 'bicetre', 'pitie-salpetriere', 'saint-louis'];
@@ -129,10 +96,7 @@ describe('a node lost during a burst', () => {
       aDown = true;
       await a.exited;
       // The front door sends node A's screens to node B: each connects there from where it stood.
-      for (const s of screens.slice(0, SCREENS_PER_NODE)) {
-        s.reconnectedAt = Date.now();
-        s.connect(b.url, viewer.cookie);
-      }
+      for (const s of screens.slice(0, SCREENS_PER_NODE)) s.connect(b.url, viewer.cookie);
     })();
     await Promise.all([...Array.from({ length: IN_FLIGHT }, worker), killing]);
     expect(aDown).toBe(true);
@@ -147,11 +111,12 @@ describe('a node lost during a burst', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     for (const s of screens) if (!s.convergedAt && s.seq === last) s.convergedAt = Date.now();
-    [fresh, ...screens, { socket: toA }, { socket: toB }].forEach((s) => s.socket?.close());
+    [fresh, ...screens].forEach((s) => s.close());
+    [toA, toB].forEach((s) => s.close());
 
     expect(screens.map((s) => s.seq)).toEqual(screens.map(() => last));
     expect(new Set(screens.map((s) => s.hash))).toEqual(new Set([fresh.hash]));
-    const moved = screens.slice(0, SCREENS_PER_NODE).map((s) => s.convergedAt - s.reconnectedAt);
+    const moved = screens.slice(0, SCREENS_PER_NODE).map((s) => s.convergedAt - s.connectedAt);
     expect(Math.max(...moved)).toBeLessThan(10_000);
 
     // Every acknowledged change once, at its seq, with its command; nothing recorded twice.
