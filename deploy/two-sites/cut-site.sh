@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# For drills: simulates the loss of a site of the two-site deployment up.sh started, as a power cut
+# would: SIGKILL, all at once, to its Vigie node and to its PostgreSQL keeper (pg_autoctl, its
+# postgres and every child). Nothing is told first; nothing on the site gets to clean up.
+#   deploy/two-sites/cut-site.sh a|b
+# To bring the site back: $VIGIE_TWO_SITES_DIR/bin/start-pg-a then start-vigie-a (or -b); its
+# PostgreSQL rejoins as the standby of whichever node is primary by then.
+set -euo pipefail
+
+site=${1:-}
+case "$site" in a | b) ;; *)
+  echo "usage : $0 a|b   (a : site A, b : site B)" >&2
+  exit 2
+  ;;
+esac
+STATE=${VIGIE_TWO_SITES_DIR:-/tmp/vigie-two-sites}
+[ -f "$STATE/two-sites.env" ] || {
+  echo "cut-site.sh : aucune démonstration en cours dans $STATE (lancez up.sh)" >&2
+  exit 1
+}
+# shellcheck source=/dev/null
+source "$STATE/two-sites.env"
+
+# The pids of a part and of all their descendants (as in down.sh: marked by up.sh in their
+# environment; PostgreSQL's children, which overwrite theirs, are found under their postmaster).
+part_pids() { # part (`all`: every part), its pid file's name in run/
+  local files roots leader
+  files=$(grep -lzxF "$MARK=$STATE" /proc/[0-9]*/environ 2>/dev/null || true)
+  if [ "$1" != all ] && [ -n "$files" ]; then
+    # shellcheck disable=SC2086
+    files=$(grep -lzxF "VIGIE_TWO_SITES_PART=$1" $files 2>/dev/null || true)
+  fi
+  roots=$(sed -n 's|^/proc/\([0-9]*\)/environ$|\1|p' <<<"$files" | grep -vx -e "$$" -e "$BASHPID" || true)
+  # The part's own process, from its pid file, if it is still ours (nginx rewrites its environment
+  # with its process title, as PostgreSQL does: it is known by its working folder, $STATE).
+  leader=$(cat "$STATE/run/${2:-none}.pid" 2>/dev/null || true)
+  if [ -n "$leader" ] && { grep -qzxF "$MARK=$STATE" "/proc/$leader/environ" 2>/dev/null ||
+    [[ "$(readlink "/proc/$leader/cwd" 2>/dev/null)/" == "$STATE"/* ]]; }; then
+    roots=$(printf '%s\n%s' "$roots" "$leader")
+  fi
+  [ -n "$roots" ] || return 0
+  # Zombies are left out: they are dead already, and their parent (or init) reaps them.
+  ps -e -o pid=,ppid=,stat= | awk -v roots="$roots" '
+    BEGIN { n = split(roots, r, "\n"); for (i = 1; i <= n; i++) if (r[i] != "") keep[r[i]] = 1 }
+    $3 !~ /^Z/ { parent[$1] = $2 }
+    END {
+      do { added = 0; for (p in parent) if (!(p in keep) && (parent[p] in keep)) { keep[p] = 1; added = 1 } } while (added)
+      for (p in keep) if (p in parent) print p
+    }'
+}
+
+pids=$( (part_pids "vigie-$site" "vigie-$site"; part_pids "site-$site" "pg-$site") | sort -un)
+if [ -z "$pids" ]; then
+  echo "Site ${site^^} : plus rien ne tourne (déjà coupé ?)."
+  exit 0
+fi
+# shellcheck disable=SC2086
+kill -KILL $pids 2>/dev/null || true
+cut_at=$(date +%T.%3N)
+# Gone once only zombies (dead, waiting to be reaped) are left.
+for _ in $(seq 20); do
+  # shellcheck disable=SC2086
+  alive=$(ps -o pid=,stat= -p "$(tr '\n' ',' <<<"$pids" | sed 's/,$//')" 2>/dev/null | awk '$2 !~ /^Z/ { print $1 }' | tr '\n' ' ' || true)
+  [ -z "$alive" ] && break
+  sleep 0.1
+done
+echo "Site ${site^^} coupé à $cut_at : SIGKILL à $(wc -w <<<"$pids") processus (nœud Vigie, pg_autoctl, PostgreSQL)${alive:+ ; encore là : $alive}"
+addr_var=SITE_${site^^}_ADDR
+port_var=VIGIE_PORT_${site^^}
+other=$([ "$site" = a ] && echo B || echo A)
+other_addr_var=SITE_${other}_ADDR
+other_port_var=VIGIE_PORT_${other}
+cat <<EOF
+Suivre :
+  la formation : $STATE/bin/pg_autoctl show state
+  l'écriture :   curl -s http://${!other_addr_var}:${!other_port_var}/readyz   (le site ${other}, champ "writable" : ne passe à false qu'au premier changement refusé)
+  par nginx :    curl -s http://$FRONT_ADDR:$NGINX_PORT/readyz
+Ramener le site : $STATE/bin/start-pg-$site && $STATE/bin/start-vigie-$site   (Vigie : http://${!addr_var}:${!port_var})
+EOF
