@@ -3,20 +3,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../testing.ts';
+import { createTestDatabase, openPostgresStores, tempDir } from '../testing.ts';
 
 const temp = tempDir();
 afterAll(() => temp.remove());
 
 /** `pnpm admin` as an operator runs it, in its own process, on a data folder of its own. */
-async function runAdmin(mode: 'demo' | 'live' | undefined) {
+async function runAdmin(mode: 'demo' | 'live' | undefined, extra: Record<string, string> = {}) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VIGIE_')));
   const { stdout } = await promisify(execFile)(
     process.execPath,
     ['--import', 'tsx', 'src/cli/admin.ts', 'marie.curie', 'Marie Curie'],
     {
       cwd: join(import.meta.dirname, '../..'),
-      env: { ...env, VIGIE_DATA_DIR: join(temp.dir, mode ?? 'default'), ...(mode ? { VIGIE_MODE: mode } : {}) },
+      env: {
+        ...env,
+        VIGIE_DATA_DIR: join(temp.dir, mode ?? 'default'),
+        ...(mode ? { VIGIE_MODE: mode } : {}),
+        ...extra,
+      },
     },
   );
   return stdout;
@@ -41,5 +46,24 @@ describe('pnpm admin', () => {
     expect(out).not.toContain('DÉMONSTRATION');
     expect(existsSync(path)).toBe(true);
     expect(existsSync(join(temp.dir, 'live', 'demo-access.sqlite'))).toBe(false);
+  });
+
+  it('writes to the shared database’s access store when VIGIE_DATABASE_URL is set, where the nodes look', async () => {
+    const db = await createTestDatabase();
+    try {
+      const dataDir = join(temp.dir, 'shared');
+      const out = await runAdmin('live', { VIGIE_DATABASE_URL: db.url, VIGIE_DATA_DIR: dataDir });
+      expect(out).toContain(`Magasin de l'incident réel : ${db.url}`);
+      expect(existsSync(join(dataDir, 'vigie-access.sqlite'))).toBe(false);
+      const { accessStore, store, release } = await openPostgresStores(db.url, 'live');
+      expect(await accessStore.findAccountByLogin('marie.curie')).toMatchObject({
+        name: 'Marie Curie',
+        roles: ['admin'],
+      });
+      await store.close();
+      await release();
+    } finally {
+      await db.drop();
+    }
   });
 });

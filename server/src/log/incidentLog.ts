@@ -82,8 +82,12 @@ const MAX_BATCH_EVENTS = 250;
  */
 const BATCH_DECIDE_MS = 12;
 
-/** What a change is refused with while the store cannot be written to (the screens say it in words). */
-const SUSPENDED = 'changes suspended: the database is unreachable or failing over; nothing was changed';
+/**
+ * What a change is refused with while the store cannot be written to (the screens say it in words).
+ * Not "nothing was changed": a commit cut off by the loss may have been recorded all the same; sent
+ * again with its key once changes resume, it is answered its original result if so.
+ */
+const SUSPENDED = 'changes suspended: the database is unreachable or failing over; send it again once changes resume';
 /** How often a suspended server tries the store again. */
 const PROBE_MS = 1_000;
 

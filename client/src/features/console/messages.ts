@@ -28,7 +28,7 @@ const fr = {
     conflict: 'Modifié entre-temps : rien n’a été enregistré.',
     not_found: 'Élément introuvable.',
     rate_limited: 'Trop de demandes : réessayez dans un instant.',
-    unavailable: 'Modifications suspendues : bascule de la base en cours. Rien n’a été modifié.',
+    unavailable: 'Modifications suspendues : bascule de la base en cours. Envoyez-la de nouveau à la reprise.',
     internal:
       'Le serveur n’a pas confirmé l’enregistrement. Réessayez : une même demande n’est jamais enregistrée deux fois.',
   } satisfies Record<ErrorCode, string>,
@@ -84,7 +84,7 @@ const en: Messages = {
     conflict: 'Changed in the meantime: nothing was saved.',
     not_found: 'Item not found.',
     rate_limited: 'Too many requests: try again in a moment.',
-    unavailable: 'Changes suspended: database failover in progress. Nothing was changed.',
+    unavailable: 'Changes suspended: database failover in progress. Send it again when they resume.',
     internal: 'The server did not confirm it. Try again: the same request is never recorded twice.',
   },
   refusals: {

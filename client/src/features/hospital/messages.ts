@@ -34,7 +34,7 @@ const fr = {
     conflict: 'conflit',
     not_found: 'élément introuvable',
     rate_limited: 'trop de demandes, réessayez dans un instant',
-    unavailable: 'modifications suspendues : bascule de la base en cours, rien n’a été modifié',
+    unavailable: 'modifications suspendues : bascule de la base en cours, réessayez à la reprise',
     internal: 'serveur injoignable',
   },
 };
@@ -74,7 +74,7 @@ const en: Messages = {
     conflict: 'conflict',
     not_found: 'item not found',
     rate_limited: 'too many requests, try again in a moment',
-    unavailable: 'changes suspended: database failover in progress, nothing was changed',
+    unavailable: 'changes suspended: database failover in progress, send it again when they resume',
     internal: 'server unreachable',
   },
 };

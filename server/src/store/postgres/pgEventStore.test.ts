@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEvents, buildLogEntry, buildMeta } from '@vigie/shared/testing';
 import { eventStoreContract, storedEvents } from '../eventStoreContract.ts';
-import { openPgEventStore, type PgEventStore } from './pgEventStore.ts';
+import { StoreUnavailableError } from '../eventStore.ts';
+import { openPgEventStore, PgEventStore } from './pgEventStore.ts';
 import { openPool } from './pool.ts';
 import { createTestDatabase } from './testDatabase.ts';
 
@@ -97,6 +98,21 @@ describe('PgEventStore shared by several servers', () => {
     await Promise.all([writer(a, 'a'), writer(b, 'b')]);
     const events = await a.readEvents(meta.logId, 0, 100);
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 41 }, (_, i) => i + 1));
+  });
+
+  it('says a read-only database (a standby, a primary being demoted) cannot be written, even with nothing to write', async () => {
+    const db = await createTestDatabase();
+    cleanups.push(db.drop);
+    const admin = openPool(db.url);
+    await (await openPgEventStore(admin, 'live')).close();
+    await admin.query(`ALTER DATABASE ${new URL(db.url).pathname.slice(1)} SET default_transaction_read_only = on`);
+    await admin.end();
+    const pool = openPool(db.url);
+    cleanups.push(() => pool.end());
+    const store = new PgEventStore(pool, 'live');
+    await expect(store.exclusive({ logId: 'x', seq: 0 }, () => Promise.resolve(null))).rejects.toBeInstanceOf(
+      StoreUnavailableError,
+    );
   });
 
   it('wakes the other servers when one appends', async () => {

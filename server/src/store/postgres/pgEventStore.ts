@@ -86,6 +86,9 @@ export class PgEventStore implements EventStore {
       await client.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
       const batch = await decide(await this.readTail(client, position));
       if (batch) await this.insert(client, batch);
+      // Nothing to write (a suspended server's probe): would a write be taken? A database being promoted
+      // or demoted takes the lock but is read-only, and changes must not resume to be refused again.
+      else await this.refuseReadOnly(client);
     }).catch((error: unknown) => {
       if (!unavailable(error)) throw error;
       // Perhaps a failover: the pool looks for the primary again before its next connection.
@@ -329,6 +332,13 @@ export class PgEventStore implements EventStore {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (log_id, to_seq) DO NOTHING`,
       [logId, r.to_seq, r.from_seq, r.registry_version, r.time, r.last, r.counts, r.points],
     );
+  }
+
+  private async refuseReadOnly(client: Queryable): Promise<void> {
+    const { rows } = await client.query<{ transaction_read_only: string }>('SHOW transaction_read_only');
+    if (rows[0]?.transaction_read_only !== 'off') {
+      throw Object.assign(new Error('the database is read-only'), { code: '25006' });
+    }
   }
 
   private wake(): void {

@@ -2,8 +2,9 @@
  * A pool of connections to the PostgreSQL database `url` names, for the stores. A URL naming several
  * hosts (`postgres://user@h1:5432,h2:5432/vigie?target_session_attrs=read-write`, as pg_auto_failover
  * prints it) is served as libpq serves it: connections go to the first host that accepts them and
- * is writable (not in recovery), and after a failover (the store says the pool is suspect) the hosts
- * are tried again in turn. `pg` has no multi-host support of its own.
+ * takes writes (`transaction_read_only` off: a standby is read-only, and so is a primary being
+ * promoted or demoted by pg_auto_failover), and after a failover (the store says the pool is
+ * suspect) the hosts are tried again in turn. `pg` has no multi-host support of its own.
  */
 import pg from 'pg';
 
@@ -81,8 +82,8 @@ class PrimaryPool extends pg.Pool {
       const probe = new pg.Client({ connectionString: host, connectionTimeoutMillis: 2_000 });
       try {
         await probe.connect();
-        const { rows } = await probe.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
-        if (rows[0]?.standby === false) {
+        const { rows } = await probe.query<{ transaction_read_only: string }>('SHOW transaction_read_only');
+        if (rows[0]?.transaction_read_only === 'off') {
           // New connections go there; those to a former primary are dropped by its demotion.
           (this as unknown as { options: pg.PoolConfig }).options.connectionString = host;
           return;

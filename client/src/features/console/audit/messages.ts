@@ -70,7 +70,7 @@ const fr = {
     conflict: 'conflit, réessayez.',
     not_found: 'aucun incident en cours.',
     rate_limited: 'trop de demandes, réessayez dans un instant.',
-    unavailable: 'modifications suspendues : bascule de la base en cours, rien n’a été modifié.',
+    unavailable: 'modifications suspendues : bascule de la base en cours, réessayez à la reprise.',
     internal: 'serveur injoignable.',
   } satisfies Record<PagedError, string>,
 };
@@ -145,7 +145,7 @@ const en: Messages = {
     conflict: 'conflict, try again.',
     not_found: 'no incident in progress.',
     rate_limited: 'too many requests, try again in a moment.',
-    unavailable: 'changes suspended: database failover in progress, nothing was changed.',
+    unavailable: 'changes suspended: database failover in progress, send it again when they resume.',
     internal: 'server unreachable.',
   },
 };
