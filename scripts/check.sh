@@ -22,11 +22,15 @@ phase() {
 }
 
 # Tools the tests run, from Debian's packages: Chromium (browser tests), strace (the store's sync test),
-# wrk (the public benchmark's load). Installed when we can, else named (never skipped).
+# wrk (the public benchmark's load), pg_auto_failover and nginx (the two-site drill). Installed when
+# we can, else named (never skipped).
 ensure_tools() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   for tool in strace wrk; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+  command -v pg_autoctl >/dev/null || missing+=(pg-auto-failover-cli)
+  [ -e /usr/share/postgresql/15/extension/pgautofailover.control ] || missing+=(postgresql-15-auto-failover)
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -q && apt-get install -y -q "${missing[@]}"
