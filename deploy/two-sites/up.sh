@@ -302,12 +302,6 @@ say "nginx sur $FRONT_ADDR:$NGINX_PORT"
 wait_ready "http://$FRONT_ADDR:$NGINX_PORT/readyz" nginx
 
 # --- Where things run ------------------------------------------------------------------------
-# `pnpm admin` writes to the store VIGIE_DATABASE_URL names only if server/src/cli/admin.ts reads it.
-admin_note=
-grep -q databaseUrl "$ROOT/server/src/cli/admin.ts" ||
-  admin_note="  ATTENTION : server/src/cli/admin.ts n'ouvre encore que le magasin SQLite (VIGIE_DATA_DIR) et ignore
-  VIGIE_DATABASE_URL : le compte ainsi créé est inconnu des nœuds, tant que ce n'est pas corrigé.
-"
 timings="réglages par défaut de pg_auto_failover (bascule en 50 s environ)"
 [ "$FAILOVER_TIMINGS" = fast ] &&
   timings="détection raccourcie pour l'exercice : moniteur ${FAST_MONITOR_SETTINGS[*]} (ms), keepers network_partition_timeout=${FAST_KEEPER_PARTITION_TIMEOUT} s"
@@ -326,7 +320,7 @@ Vigie sur deux sites, prêt en ${elapsed} s. Dossier : $STATE (journaux : logs/,
 
 Premier administrateur (lien de connexion à usage unique) :
   cd $ROOT && VIGIE_MODE=live VIGIE_DATABASE_URL='$DB_URL' VIGIE_DATA_DIR=$STATE/vigie-a ALLOWED_ORIGINS=http://$FRONT_ADDR:$NGINX_PORT pnpm admin <identifiant> "<Prénom Nom>"
-$admin_note
+
 État de la formation :  $STATE/bin/pg_autoctl show state
 Écriture possible ? :   curl -s http://$SITE_A_ADDR:$VIGIE_PORT_A/readyz ; curl -s http://$SITE_B_ADDR:$VIGIE_PORT_B/readyz   (champ "writable")
 Couper un site :        $ROOT/deploy/two-sites/cut-site.sh a|b
