@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CommandResult, Reply } from '@vigie/shared';
 import { buildPrincipal, defaultRegistry, tempDir, withOverrides } from '../testing.ts';
-import type { EventStore } from '../store/eventStore.ts';
+import { StoreUnavailableError, type EventStore } from '../store/eventStore.ts';
 import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqliteStore.ts';
 import { IncidentLog, type Committed, type IncidentLogOptions, type RequestContext } from './incidentLog.ts';
 
@@ -150,6 +150,37 @@ describe('IncidentLog.submit', () => {
     const reopened = new IncidentLog(openSqliteStore(path, 'live'), registry);
     await reopened.open();
     expect(reopened.situation).toEqual(before);
+  });
+});
+
+describe('a store that stops taking writes', () => {
+  const until = async (check: () => boolean, ms = 5_000) => {
+    for (const end = Date.now() + ms; !check() && Date.now() < end;) await new Promise((r) => setTimeout(r, 10));
+    return check();
+  };
+
+  it('is noticed while nothing is written, refuses changes at once, and resumes by itself once it takes them again', async () => {
+    let down = false;
+    const { log } = await openLog(
+      (s) =>
+        withOverrides(s, {
+          exclusive: (position, decide) =>
+            down ? Promise.reject(new StoreUnavailableError(new Error('gone'))) : s.exclusive(position, decide),
+        }),
+      { watchMs: 20 },
+    );
+    const heard: boolean[] = [];
+    log.onWritable((writable) => heard.push(writable));
+    ok(await openIncident(log));
+
+    down = true;
+    expect(await until(() => !log.writable)).toBe(true);
+    expect(await setSystem(log, 'indisponible')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    down = false;
+    expect(await until(() => log.writable)).toBe(true);
+    expect(heard).toEqual([false, true]);
+    ok(await setSystem(log, 'indisponible'));
+    await log.close();
   });
 });
 

@@ -51,6 +51,8 @@ export interface IncidentLogOptions {
   snapshotEvery?: number;
   /** Time a batch may spend deciding before it is committed (BATCH_DECIDE_MS; a test may set it). */
   batchDecideMs?: number;
+  /** How often the store is asked whether it still takes writes while nothing is written (WATCH_MS). */
+  watchMs?: number;
   logger?: Logger;
 }
 
@@ -90,6 +92,8 @@ const BATCH_DECIDE_MS = 12;
 const SUSPENDED = 'changes suspended: the database is unreachable or failing over; send it again once changes resume';
 /** How often a suspended server tries the store again. */
 const PROBE_MS = 1_000;
+/** How often a server that writes nothing asks whether the store still takes writes. */
+const WATCH_MS = 5_000;
 
 const fail = (
   code: CommandError['code'] | 'internal' | 'unavailable',
@@ -111,6 +115,9 @@ export class IncidentLog {
   /** False while the store cannot be written to: changes are refused at once, and a probe waits for it. */
   private writableNow = true;
   private probing: NodeJS.Timeout | null = null;
+  /** Asks every WATCH_MS whether the store still takes writes (see checkWritable). */
+  private watching: NodeJS.Timeout | null = null;
+  private checkDue = false;
   private readonly writableListeners = new Set<(writable: boolean) => void>();
   private readonly listeners = new Set<(c: Committed) => void>();
 
@@ -121,6 +128,7 @@ export class IncidentLog {
   private readonly now: () => Date;
   private readonly snapshotEvery: number;
   private readonly batchDecideMs: number;
+  private readonly watchMs: number;
   private readonly logger: Logger;
   /** The chart series of the current log, kept from every commit and saved with the snapshots. */
   readonly series: LogSeries;
@@ -133,6 +141,7 @@ export class IncidentLog {
     this.now = options.now ?? (() => new Date());
     this.snapshotEvery = options.snapshotEvery ?? 5000;
     this.batchDecideMs = options.batchDecideMs ?? BATCH_DECIDE_MS;
+    this.watchMs = options.watchMs ?? WATCH_MS;
     this.logger = options.logger ?? silentLogger;
     this.series = new LogSeries(store, registry, this.logger);
   }
@@ -194,6 +203,11 @@ export class IncidentLog {
       this.behind = true;
       this.wake();
     });
+    this.watching = setInterval(() => {
+      this.checkDue = true;
+      this.wake();
+    }, this.watchMs);
+    this.watching.unref();
   }
 
   /** The ids a newer registry adds to the one the log ran with, null when unchanged; throws when it removes any. */
@@ -294,6 +308,7 @@ export class IncidentLog {
     this.closing = true;
     this.unfollow();
     if (this.probing) clearTimeout(this.probing);
+    if (this.watching) clearInterval(this.watching);
     await this.drained;
     this.series.stop();
   }
@@ -316,11 +331,13 @@ export class IncidentLog {
 
   private async flush(): Promise<void> {
     try {
-      while (this.queue.length > 0 || this.behind) {
+      const more = () => this.queue.length > 0 || this.behind || this.checkDue;
+      while (more()) {
         if (this.queue.length > 0) await this.commitBatch();
-        else await this.catchUp();
+        else if (this.behind) await this.catchUp();
+        else await this.checkWritable();
         // Let sockets, timers and broadcasts run between batches: a burst must not freeze the server.
-        if (this.queue.length > 0 || this.behind) await new Promise((next) => setImmediate(next));
+        if (more()) await new Promise((next) => setImmediate(next));
       }
     } finally {
       this.flushing = false;
@@ -361,6 +378,24 @@ export class IncidentLog {
     for (const listener of this.writableListeners) listener(this.writableNow);
   }
 
+  /**
+   * Whether the store still takes writes, asked every few seconds while nothing is written (an empty
+   * exclusive write, which also takes in what others committed): a database lost while the cell is
+   * quiet is said on every screen and in /readyz then, not at the next change someone tries.
+   */
+  private async checkWritable(): Promise<void> {
+    this.checkDue = false;
+    if (!this.writableNow) return;
+    const probe = (tail: StoreTail) => {
+      this.takeIn(tail);
+      return Promise.resolve(null);
+    };
+    await this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, probe).catch((error: unknown) => {
+      if (error instanceof StoreUnavailableError) this.suspend();
+      else this.logger.warn({ err: error }, 'could not check the store');
+    });
+  }
+
   /** Takes in what other servers committed (a batch does so itself, under the store's lock). */
   private async catchUp(): Promise<void> {
     this.behind = false;
@@ -374,22 +409,26 @@ export class IncidentLog {
 
   /** Folds events other servers committed (and a log one of them opened) and tells subscribers, as for a commit. */
   private takeIn(tail: StoreTail): void {
-    if (!tail.newLog && tail.events.length === 0) return;
+    // Two reads of the tail may overlap (a wake-up's and the suspended server's probe): what is already
+    // folded is not folded again.
+    const newLog = tail.newLog && tail.newLog.logId !== this.meta.logId ? tail.newLog : null;
+    const events = newLog ? tail.events : tail.events.filter((e) => e.seq > this.committed.seq);
+    if (!newLog && events.length === 0) return;
     let state = this.committed;
-    if (tail.newLog) {
-      this.meta = tail.newLog;
-      state = initialSituation(this.registry, tail.newLog);
-      this.series.start(tail.newLog, state);
+    if (newLog) {
+      this.meta = newLog;
+      state = initialSituation(this.registry, newLog);
+      this.series.start(newLog, state);
       this.snapshotSeq = 0;
     }
     const scope = newFoldScope();
-    for (const event of tail.events) {
+    for (const event of events) {
       const folded = foldCounting(state, event, scope);
       state = folded.state;
       this.series.take(event, folded.write);
     }
     this.committed = state;
-    this.publish(tail.events, tail.newLog !== null);
+    this.publish(events, newLog !== null);
   }
 
   /** Tells subscribers of committed events (this server's or another's). */

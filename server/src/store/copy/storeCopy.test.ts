@@ -227,7 +227,9 @@ describe('copyStore', { timeout: 60_000 }, () => {
     const stop = server.onAppended(() => undefined);
     try {
       const listening = `SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'LISTEN vigie_appended'`;
-      await expect.poll(async () => (await pool.query<{ n: number }>(listening)).rows[0]!.n).toBe(1);
+      await expect
+        .poll(async () => (await pool.query<{ n: number }>(listening)).rows[0]!.n, { timeout: 10_000 })
+        .toBe(1);
       await expect(copyStore({ from: database, to: target })).rejects.toThrow(
         /1 Vigie server\(s\) are connected to the source/,
       );
