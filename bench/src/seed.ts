@@ -1,7 +1,7 @@
 /**
- * Writes a log of `count` realistic events straight into a store file, with snapshots (and their
- * chart points) as the server takes them. A large log is seeded once per run and copied after that
- * (start-up and growth both want a million events).
+ * Writes a log of `count` realistic events straight into a store file (or a PostgreSQL database's
+ * event store), with snapshots (and their chart points) as the server takes them. A large log is
+ * seeded once per run and copied after that (start-up and growth both want a million events).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,7 +51,12 @@ export async function seedLog(
     copyFileSync(copy, storePath);
     return;
   }
-  await writeLog(storePath, registry, count, isEntry[mix]);
+  const store = openStoreForTest(storePath, 'live');
+  try {
+    await writeLog(store, registry, count, isEntry[mix]);
+  } finally {
+    await store.close();
+  }
   if (count < KEEP_FROM) return;
   if (!keptDir) {
     const dir = (keptDir = mkdtempSync(join(tmpdir(), 'vigie-bench-seeded-')));
@@ -62,8 +67,14 @@ export async function seedLog(
   kept.set(key, path);
 }
 
-async function writeLog(storePath: string, registry: Registry, count: number, isEntry: (seq: number) => boolean) {
-  const store = openStoreForTest(storePath, 'live');
+/** What seeding writes through: the SQLite store, or a shared PostgreSQL database's event store (the same calls). */
+export type SeedTarget = Pick<ReturnType<typeof openStoreForTest>, 'saveRegistry' | 'append' | 'saveSnapshot'>;
+
+/** Writes the same log into a store already open (a PostgreSQL database's): never kept or copied. */
+export const seedLogInto = (store: SeedTarget, registry: Registry, count: number, mix: SeedMix = 'statuses') =>
+  writeLog(store, registry, count, isEntry[mix]);
+
+async function writeLog(store: SeedTarget, registry: Registry, count: number, isEntry: (seq: number) => boolean) {
   const meta: LogMeta = {
     logId: 'bench-log',
     epoch: 1,
@@ -136,5 +147,4 @@ async function writeLog(storePath: string, registry: Registry, count: number, is
     }
     if (batch.length > 0) await store.append({ logId: meta.logId, events: batch, idempotency: [] });
   }
-  await store.close();
 }

@@ -8,7 +8,7 @@ import { checkedGates, failedGates } from './harness/gates.ts';
 import { scenarios } from './scenarios.ts';
 
 /** The scenarios that check hard gates; the others only measure. */
-const gated = new Set(['fanout', 'burst', 'catchup', 'growth', 'public', 'abuse']);
+const gated = new Set(['fanout', 'twonodes', 'burst', 'catchup', 'growth', 'public', 'abuse']);
 
 describe.each(Object.keys(scenarios))('pnpm bench %s', (name) => {
   const claim = gated.has(name) ? 'and passes its hard gates' : '(it has no hard gate)';

@@ -3,14 +3,34 @@
  * no authentication, validation or store. `change` from the commander is broadcast to everyone as is
  * (one emit, encoded once) as `situation:patched`, the event Vigie's viewers receive (the commander
  * sends a patch Vigie sent); a reconnecting client gets a structured payload of the size it asks for.
+ *
+ * With BASELINE_DATABASE_URL, one node of several: Socket.IO's PostgreSQL adapter
+ * (`@socket.io/postgres-adapter`) shares every broadcast with the other nodes on that database
+ * (NOTIFY, each node LISTENing), so an emit on one node reaches every node's clients.
  */
 import { createServer } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { getHeapSpaceStatistics } from 'node:v8';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import { Server } from 'socket.io';
+
+/** How often the nodes tell each other they are there: a second, so the runner soon sees both. */
+const HEARTBEAT_MS = 1000;
 
 const http = createServer();
 const io = new Server(http, { perMessageDeflate: false, serveClient: false });
+const databaseUrl = process.env['BASELINE_DATABASE_URL'];
+if (databaseUrl) {
+  const pool = new pg.Pool({ connectionString: databaseUrl });
+  io.adapter(
+    createAdapter(pool, {
+      heartbeatInterval: HEARTBEAT_MS,
+      heartbeatTimeout: 5 * HEARTBEAT_MS,
+      errorHandler: (err) => console.error(`baseline node: ${err.message}`),
+    }),
+  );
+}
 io.on('connection', (socket) => {
   const size = Number(socket.handshake.auth['catchUpBytes'] ?? 0);
   if (size > 0) socket.emit('caught-up', { items: itemsOfSize(size) });
@@ -22,7 +42,15 @@ io.on('connection', (socket) => {
 // The runner asks for a collection before reading the memory figures: three, a little apart, and the
 // young generation's resident bytes apart, as Vigie's diagnostics do (V8 hands freed pages back from
 // a background thread, one collection late).
-process.on('message', (m: { gc?: boolean }) => {
+process.on('message', (m: { gc?: boolean; nodes?: boolean }) => {
+  if (m.nodes) {
+    // The nodes this one hears through the adapter, itself included.
+    void io
+      .of('/')
+      .adapter.serverCount()
+      .then((nodes) => process.send?.({ nodes }));
+    return;
+  }
   const gc = (globalThis as { gc?: () => void }).gc;
   void (async () => {
     for (let i = 0; m.gc && gc && i < 3; i++) {

@@ -4,13 +4,14 @@
  * receive), the other the commanders (a bounded number of changes in flight each), a probe that
  * times a tiny request and a chart reader (the overview's charts asking `history:series`). Apart, the viewers' decoding cannot starve the commanders: the scheduler
  * gives each process its share of the core. Forked on the server core once the server has stopped,
- * the same module times raw SQLite's grouped inserts. Driven by the runner over IPC.
+ * the same module times raw SQLite's grouped inserts, or raw PostgreSQL's. Driven by the runner over IPC.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pg from 'pg';
 import type { Socket } from 'socket.io-client';
 import {
   applySituationPatch,
@@ -64,6 +65,8 @@ export type BurstCommand =
       chartEveryMs?: number;
     }
   | { type: 'sqlite'; dir: string; rows: number; rowBytes: number; perTransaction: number }
+  /** The same rows into a table of their own in the PostgreSQL database `url`. */
+  | { type: 'postgres'; url: string; rows: number; rowBytes: number; perTransaction: number }
   | { type: 'close' };
 
 /** One heartbeat as viewer 0 saw it: arrival and the server's `serverTime`, both epoch ms. */
@@ -125,6 +128,8 @@ export type BurstReply =
       busy: { commanders: number; server: number | null };
     }
   | { type: 'sqlite'; ms: number }
+  /** `version`: the server's (`SHOW server_version`). */
+  | { type: 'postgres'; ms: number; version: string }
   | { type: 'error'; message: string };
 
 type VigieClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -474,6 +479,36 @@ function rawSqlite(c: Extract<BurstCommand, { type: 'sqlite' }>) {
   reply({ type: 'sqlite', ms });
 }
 
+/**
+ * The PostgreSQL floor: rows of the given size in transactions of `perTransaction`, each one
+ * `INSERT … SELECT FROM unnest` (as the event store appends a batch), synchronous_commit=on.
+ */
+async function rawPostgres(c: Extract<BurstCommand, { type: 'postgres' }>) {
+  const client = new pg.Client({ connectionString: c.url, options: '-c synchronous_commit=on' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    await client.query('CREATE TABLE raw_rows (seq integer PRIMARY KEY, body text NOT NULL)');
+    const body = 'x'.repeat(c.rowBytes);
+    const started = now();
+    for (let seq = 1; seq <= c.rows;) {
+      const seqs: number[] = [];
+      for (const end = Math.min(c.rows, seq + c.perTransaction - 1); seq <= end; seq++) seqs.push(seq);
+      await client.query('BEGIN');
+      await client.query('INSERT INTO raw_rows (seq, body) SELECT * FROM unnest($1::int[], $2::text[])', [
+        seqs,
+        seqs.map(() => body),
+      ]);
+      await client.query('COMMIT');
+    }
+    const ms = now() - started;
+    await client.query('DROP TABLE raw_rows');
+    reply({ type: 'postgres', ms, version: rows[0]?.server_version.split(' ')[0] ?? 'unknown' });
+  } finally {
+    await client.end();
+  }
+}
+
 function handle(c: BurstCommand): Promise<void> | void {
   switch (c.type) {
     case 'watch':
@@ -496,6 +531,8 @@ function handle(c: BurstCommand): Promise<void> | void {
       return burst(c);
     case 'sqlite':
       return rawSqlite(c);
+    case 'postgres':
+      return rawPostgres(c);
     case 'close':
       return close();
   }

@@ -16,11 +16,17 @@ export function pin(pid: number, core: string): void {
   if (canPin) spawnSync('taskset', ['-apc', core, String(pid)]);
 }
 
-/** Forks a TypeScript module of the bench as a child process with IPC, pinned to `core`. */
-export function forkPinned(modulePath: string, core: string, nodeArgs: string[] = []): ChildProcess {
+/** Forks a TypeScript module of the bench as a child process with IPC, pinned to `core` (`env`: added to the runner's). */
+export function forkPinned(
+  modulePath: string,
+  core: string,
+  nodeArgs: string[] = [],
+  env: Record<string, string> = {},
+): ChildProcess {
   // From the bench folder, where `tsx` resolves, whoever starts the run (pnpm bench, the check).
   const child = fork(modulePath, [], {
     cwd: BENCH_DIR,
+    env: { ...process.env, ...env },
     execArgv: [...nodeArgs, '--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

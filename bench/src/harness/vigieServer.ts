@@ -1,53 +1,94 @@
 /**
- * Vigie as the benchmarks run it: the real server process (live mode, its own data folder) pinned
- * to the server core, with an open incident and seeded sessions for its viewers and commanders
- * (the documented benchmark fixture: real sessions, no password hashing, same handshake checks).
+ * Vigie as the benchmarks run it: the real server process (live mode, its own data folder, or a node
+ * of a shared PostgreSQL database) pinned to the server core, with an open incident and seeded
+ * sessions for its viewers and commanders (the documented benchmark fixture: real sessions, no
+ * password hashing, same handshake checks).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultRegistry, openSqliteAccessStore, seedSession } from '@vigie/server/testing';
+import { defaultRegistry, openPostgresStores, openSqliteAccessStore, seedSession } from '@vigie/server/testing';
 import { startServer, type ServerProcess } from '@vigie/test/server-process';
-import { seedLog } from '../seed.ts';
+import { seedLog, seedLogInto } from '../seed.ts';
 import { profiled } from './profile.ts';
 import { SERVER_CORE, canPin } from './pinned.ts';
 
-export interface VigieUnderTest {
-  server: ServerProcess;
+export interface PreparedVigie {
+  dataDir: string;
+  /** The shared PostgreSQL database the server runs on (VIGIE_DATABASE_URL); null: the SQLite files in dataDir. */
+  databaseUrl: string | null;
   viewerCookies: string[];
   commanderCookies: string[];
-  dataDir: string;
+}
+
+export interface VigieUnderTest extends PreparedVigie {
+  server: ServerProcess;
   /** Where the server writes its CPU profile when it stops (started with `profile`). */
   profileDir: string | null;
   stop: () => Promise<void>;
 }
 
-/** A data folder with an open incident (and `events` more in its log) and the sessions asked for. */
-export async function prepareVigie(people: { viewers: number; commanders: number }, events = 1) {
+type Sessions = Parameters<typeof seedSession>[0];
+
+/**
+ * A data folder with an open incident (and `events` more in its log) and the sessions asked for;
+ * with `databaseUrl`, the log and the sessions go into that PostgreSQL database (every node started
+ * on it shares them) and the folder stays empty.
+ */
+export async function prepareVigie(
+  people: { viewers: number; commanders: number },
+  events = 1,
+  options: { databaseUrl?: string } = {},
+): Promise<PreparedVigie> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  const seedPeople = async (access: Sessions) => {
+    const viewerCookies: string[] = [];
+    const commanderCookies: string[] = [];
+    for (let i = 0; i < people.viewers; i++) {
+      viewerCookies.push((await seedSession(access, { name: `Écran ${i}`, roles: ['viewer'] })).cookie);
+    }
+    for (let i = 0; i < people.commanders; i++) {
+      commanderCookies.push((await seedSession(access, { name: `Commandant ${i}`, roles: ['commander'] })).cookie);
+    }
+    return { viewerCookies, commanderCookies };
+  };
+  if (options.databaseUrl) {
+    const shared = await openPostgresStores(options.databaseUrl, 'live');
+    try {
+      await seedLogInto(shared.store, defaultRegistry(), events);
+      return { dataDir, databaseUrl: options.databaseUrl, ...(await seedPeople(shared.accessStore)) };
+    } finally {
+      await shared.accessStore.close();
+      await shared.store.close();
+      await shared.release();
+    }
+  }
   await seedLog(join(dataDir, 'vigie.sqlite'), defaultRegistry(), events);
   const access = openSqliteAccessStore(join(dataDir, 'vigie-access.sqlite'));
-  const viewerCookies: string[] = [];
-  const commanderCookies: string[] = [];
-  for (let i = 0; i < people.viewers; i++) {
-    viewerCookies.push((await seedSession(access, { name: `Écran ${i}`, roles: ['viewer'] })).cookie);
+  try {
+    return { dataDir, databaseUrl: null, ...(await seedPeople(access)) };
+  } finally {
+    await access.close();
   }
-  for (let i = 0; i < people.commanders; i++) {
-    commanderCookies.push((await seedSession(access, { name: `Commandant ${i}`, roles: ['commander'] })).cookie);
-  }
-  await access.close();
-  return { dataDir, viewerCookies, commanderCookies };
 }
 
-/** Starts the server on a prepared folder; `requestsPerSecond` raises the per-connection budget for burst commanders. */
+/**
+ * Starts the server on a prepared folder (or database); `requestsPerSecond` raises the per-connection
+ * budget for burst commanders; `env`: more settings.
+ */
 export async function startVigie(
-  prepared: Awaited<ReturnType<typeof prepareVigie>>,
-  options: { requestsPerSecond?: number; nodeArgs?: string[]; profile?: boolean } = {},
+  prepared: PreparedVigie,
+  options: { requestsPerSecond?: number; nodeArgs?: string[]; profile?: boolean; env?: Record<string, string> } = {},
 ): Promise<VigieUnderTest> {
   const cpu = options.profile ? profiled() : null;
   const server = await startServer(
     prepared.dataDir,
-    { LOG_LEVEL: 'info', VIGIE_REQUESTS_PER_SECOND: String(options.requestsPerSecond ?? 20) },
+    {
+      LOG_LEVEL: 'info',
+      VIGIE_REQUESTS_PER_SECOND: String(options.requestsPerSecond ?? 20),
+      ...(prepared.databaseUrl ? { VIGIE_DATABASE_URL: prepared.databaseUrl } : {}),
+      ...options.env,
+    },
     { ...(canPin ? { pin: SERVER_CORE } : {}), nodeArgs: [...(options.nodeArgs ?? []), ...(cpu?.nodeArgs ?? [])] },
   );
   return {
