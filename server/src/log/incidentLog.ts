@@ -359,11 +359,7 @@ export class IncidentLog {
     if (this.probing || this.closing) return;
     this.probing = setTimeout(() => {
       this.probing = null;
-      const probe = (tail: StoreTail) => {
-        this.takeIn(tail);
-        return Promise.resolve(null);
-      };
-      this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, probe).then(
+      this.writeNothing().then(
         () => {
           this.writableNow = true;
           this.logger.info('changes resumed: the store can be written to again');
@@ -386,13 +382,17 @@ export class IncidentLog {
   private async checkWritable(): Promise<void> {
     this.checkDue = false;
     if (!this.writableNow) return;
-    const probe = (tail: StoreTail) => {
-      this.takeIn(tail);
-      return Promise.resolve(null);
-    };
-    await this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, probe).catch((error: unknown) => {
+    await this.writeNothing().catch((error: unknown) => {
       if (error instanceof StoreUnavailableError) this.suspend();
       else this.logger.warn({ err: error }, 'could not check the store');
+    });
+  }
+
+  /** An empty exclusive write: the store's lock (and, on PostgreSQL, that it takes writes), taking in what others committed. */
+  private writeNothing(): Promise<void> {
+    return this.store.exclusive({ logId: this.meta.logId, seq: this.committed.seq }, (tail) => {
+      this.takeIn(tail);
+      return Promise.resolve(null);
     });
   }
 
