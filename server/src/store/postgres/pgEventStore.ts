@@ -26,7 +26,7 @@ import {
   type StoreKind,
   type StoreTail,
 } from '../eventStore.ts';
-import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from '../sqlite/seriesChunkRows.ts';
+import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from '../seriesChunkRows.ts';
 import { EVENT_COLUMNS, eventValues, toEvent, toMeta, toStored, type EventRow, type LogRow } from '../eventRows.ts';
 import { eventMigrations } from './eventMigrations.ts';
 import { migrate } from './migrate.ts';

@@ -24,7 +24,7 @@ import {
 import { EVENT_COLUMNS, eventValues, toEvent, toMeta, toStored, type EventRow, type LogRow } from '../eventRows.ts';
 import { migrations } from './migrations.ts';
 import { openDatabase } from './openDatabase.ts';
-import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from './seriesChunkRows.ts';
+import { toChunk, toHead, toRow, type SeriesChunkRow, type SeriesHeadRow } from '../seriesChunkRows.ts';
 
 /** The event store's page cache, in KiB. */
 const CACHE_KIB = 64 * 1024;

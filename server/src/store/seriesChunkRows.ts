@@ -4,7 +4,7 @@
  * Binary, so saving and reading back a million points is a copy, not a parse.
  */
 import { seriesNames, type SeriesName } from '@vigie/shared';
-import type { SeriesChunk, SeriesChunkHead } from '../eventStore.ts';
+import type { SeriesChunk, SeriesChunkHead } from './eventStore.ts';
 
 export interface SeriesChunkRow {
   from_seq: number;
