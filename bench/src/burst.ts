@@ -214,6 +214,10 @@ const chartsOf = (m: Run['modes'][number]) =>
     ? '—'
     : `${m.sent.chartMs.length}, p50 ${quantile(m.sent.chartMs, 0.5).toFixed(1)} / max ${Math.max(...m.sent.chartMs).toFixed(1)} ms`;
 
+/** How long after a burst's last acknowledgement every viewer held its last change. */
+const caughtUpAfter = (m: Run['modes'][number]) =>
+  m.seen.settledAt === null ? `not within ${seconds(SETTLE_MS)}` : `${int(m.seen.settledAt - m.sent.ackedAt)} ms`;
+
 /** A floor measured from the server core once the server has stopped: how long the rows took. */
 async function floor(command: Extract<BurstCommand, { type: 'sqlite' | 'postgres' }>) {
   const load = startBurstLoad(SERVER_CORE);
@@ -314,7 +318,7 @@ export async function burst(sized: Size): Promise<string[]> {
         : [`${modes[missed]!.mode.name}:`, ...summariseProfile(server.profileDir!, modes[missed]!.window)];
     if (missed === -1) rmSync(server.profileDir!, { recursive: true, force: true });
 
-    const onPostgres = await burstOnPostgres(sized, size, registry, changes, rates);
+    const onPostgres = await burstOnPostgres(sized, size, registry, changes, { rates, modes });
     return [
       `${size.commanders} commanders × ${IN_FLIGHT} item changes in flight (items:set: ${BULK} distinct pairs a request, without versions, as a tool sends them, ${Math.ceil(IN_FLIGHT / BULK)} requests in flight), ${int(size.changes)} status changes over ${int(Math.min(size.changes, registry.hospitals.length * registry.systems.length))} hospital × system pairs in each of ${MODES.length} modes, ${size.viewers} viewers (connected in ${seconds(watching.ms)}); a chart open = history:series (${int(1000)} points) asked every ${int(CHART_EVERY_MS)} ms; VIGIE_REQUESTS_PER_SECOND=100000; ${refused.length > 0 ? `refused: ${refused.join(', ')}` : 'none refused'}`,
       '| mode | item changes | durable item changes/s (server clock) | against the same without a chart | client clock | server main thread busy | durable item changes per second of server CPU | event-loop delay p99 / max | chart queries during the burst |',
@@ -368,8 +372,9 @@ async function burstOnPostgres(
   size: BurstSize,
   registry: Registry,
   changes: BurstChange[],
-  sqlite: ReturnType<typeof durable>[],
+  onSqlite: { rates: ReturnType<typeof durable>[]; modes: Run['modes'] },
 ): Promise<string[]> {
+  const sqlite = onSqlite.rates;
   const started = performance.now();
   const modes = sized === 'smoke' ? MODES.filter((m) => !m.chart) : MODES;
   const db = await createTestDatabase();
@@ -378,6 +383,7 @@ async function burstOnPostgres(
     prepared = await prepareVigie({ viewers: size.viewers + 2, commanders: size.commanders }, 1, {
       databaseUrl: db.url,
     });
+    const seeded = performance.now();
     const run = await runModes(prepared, size, registry, changes, modes);
     rmSync(run.server.profileDir!, { recursive: true, force: true });
     const { changed, rates, drops, gates } = await checkRun(prepared, registry, run, size.viewers);
@@ -395,10 +401,11 @@ async function burstOnPostgres(
     const rawRate = (size.changes * 1000) / raw.ms;
     const rows = run.modes.map((m, i) => {
       const { rate, count } = rates[i]!;
-      const onSqlite = sqlite[MODES.indexOf(m.mode)]!.rate;
+      const sqliteRate = sqlite[MODES.indexOf(m.mode)]!.rate;
       const client = (m.sent.okSeqs.length * 1000) / (m.sent.ackedAt - m.sent.startedAt);
       const perCpu = rate / (m.sent.busy.server ?? NaN);
-      return `| ${m.mode.name} | ${int(count)} | ${int(onSqlite)}/s | ${int(rate)}/s | ${(rate / onSqlite).toFixed(2)}× | ${int(client)}/s | ${busyOf(m)} | ${int(perCpu)}/s | ${m.loop.p99} / ${m.loop.max} ms | ${chartsOf(m)} |`;
+      const caughtUp = `${caughtUpAfter(onSqlite.modes[MODES.indexOf(m.mode)]!)} / ${caughtUpAfter(m)}`;
+      return `| ${m.mode.name} | ${int(count)} | ${int(sqliteRate)}/s | ${int(rate)}/s | ${(rate / sqliteRate).toFixed(2)}× | ${int(client)}/s | ${busyOf(m)} | ${int(perCpu)}/s | ${m.loop.p99} / ${m.loop.max} ms | ${caughtUp} | ${chartsOf(m)} |`;
     });
     const rateOf = (bulk: number, chart: boolean, of: ReturnType<typeof durable>[], ran: readonly Mode[]) => {
       const i = ran.findIndex((m) => m.bulk === bulk && m.chart === chart);
@@ -414,21 +421,16 @@ async function burstOnPostgres(
         return all;
       }, {}),
     ).map(([code, n]) => `${n} ${code}`);
-    const last = run.modes.at(-1)!;
-    const delivered =
-      last.seen.settledAt === null
-        ? `not within ${seconds(SETTLE_MS)}`
-        : `${int(last.seen.settledAt - last.sent.ackedAt)} ms after its last acknowledgement`;
     return [
       `on PostgreSQL ${raw.version ?? 'unknown'} (information, no target: the targets above are SQLite's) — the same ${modes.length === MODES.length ? 'bursts' : `bursts in ${modes.length} modes (without a chart)`} against one Vigie node with VIGIE_DATABASE_URL on a database of its own (synchronous_commit=on; PostgreSQL's own processes unpinned, on either core), the same viewers and commanders; ${refused.length > 0 ? `refused: ${refused.join(', ')}` : 'none refused'}`,
-      '| mode | item changes | SQLite: durable item changes/s (above) | PostgreSQL: durable item changes/s (server clock) | PostgreSQL / SQLite | client clock | server main thread busy | durable item changes per second of server CPU | event-loop delay p99 / max | chart queries during the burst |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+      '| mode | item changes | SQLite: durable item changes/s (above) | PostgreSQL: durable item changes/s (server clock) | PostgreSQL / SQLite | client clock | server main thread busy | durable item changes per second of server CPU | event-loop delay p99 / max | every viewer holds the last change, after the last ack: SQLite / PostgreSQL | chart queries during the burst |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
       ...rows,
       `durable item changes/s on PostgreSQL beside SQLite, the lower of without and with a chart${modes.length === MODES.length ? '' : ' (without only on PostgreSQL)'} — one item a request: ${both(1)}; items:set of ${BULK}: ${both(BULK)}`,
       `raw PostgreSQL floor (pg, one connection, ${ROWS_PER_TRANSACTION} rows per transaction as one INSERT … SELECT FROM unnest, synchronous_commit=on, ${int(size.changes)} rows of ${int(rowBytes)} bytes, client on the server core): ${int(rawRate)} rows/s; Vigie's durable rate one item a request is ${pct(rates[0]!.rate, rawRate)} of it`,
-      `every viewer held the last acknowledged change of the last mode ${delivered}; ${drops}`,
+      `viewers: ${drops}`,
       ...gates('PostgreSQL: '),
-      `time on PostgreSQL: ${seconds(performance.now() - started)} (prepare the database, the bursts and their convergence, checks, raw PostgreSQL)`,
+      `time on PostgreSQL: ${seconds(performance.now() - started)} — the database and its sessions ${seconds(seeded - started)}, start and connect ${seconds(run.connectedAt - seeded)}, the ${modes.length} bursts and their convergence ${seconds(run.burstAt - run.connectedAt)}, checks and raw PostgreSQL ${seconds(performance.now() - run.burstAt)}`,
     ];
   } finally {
     if (prepared) removeData(prepared.dataDir);

@@ -187,16 +187,20 @@ export async function twoNodes(size: Size): Promise<string[]> {
       let ready = began;
       let measured: { at: { connected: number; sent: number } } | null = null;
       let checked = began;
-      // One after the other: each node migrates and reads the log at start.
+      // Node A first (the first round's migrates the database), then the other three at once.
       const a = await startVigie(prepared);
       const started = [a.stop];
       try {
-        const b = await startVigie(prepared);
-        started.push(b.stop);
-        const baseA = await startBaseline({ databaseUrl: db.url });
-        started.push(baseA.stop);
-        const baseB = await startBaseline({ databaseUrl: db.url });
-        started.push(baseB.stop);
+        const starting = [
+          startVigie(prepared),
+          startBaseline({ databaseUrl: db.url }),
+          startBaseline({ databaseUrl: db.url }),
+        ] as const;
+        const settled = await Promise.allSettled(starting);
+        for (const s of settled) if (s.status === 'fulfilled') started.push(s.value.stop);
+        const failed = settled.find((s) => s.status === 'rejected');
+        if (failed) throw failed.reason;
+        const [b, baseA, baseB] = await Promise.all(starting);
         await untilBothHeard([baseA, baseB]);
         ready = performance.now();
         const servers: Servers = {
@@ -226,7 +230,7 @@ export async function twoNodes(size: Size): Promise<string[]> {
         );
         checked = performance.now();
       } finally {
-        for (const stop of started.reverse()) await stop();
+        await Promise.all(started.map((stop) => stop()));
       }
       if (measured) {
         const { connected, sent } = measured.at;
