@@ -106,7 +106,8 @@ describe('the site drill', () => {
     // Where site B stands, and the state a fresh screen is given there: every screen converges to it.
     const { seq: last } = (await (await fetch(`${front}/readyz`)).json()) as { seq: number };
     const fresh = new Screen();
-    fresh.connect(front, viewer.cookie);
+    // Reconnecting as the others do: a first attempt may meet the lost node before nginx has set it aside.
+    fresh.connect(front, viewer.cookie, { reconnect: true });
     let convergedAt = Date.now();
     for (let i = 0; i < 300 && [fresh, ...screens].some((s) => s.seq !== last); i++) {
       await sleep(100);
